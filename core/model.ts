@@ -1,0 +1,80 @@
+/**
+ * The reader's data as it is stored and as it crosses every boundary (messages, bundles).
+ * Selectors follow the W3C Web Annotation model so that a stored target can be exported as it is.
+ */
+
+/** W3C TextQuoteSelector: the quoted text with about 32 characters of context on each side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector: character offsets into the text view that the anchoring engine builds. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Where a note sits in a page: the quote is authoritative, the position is a fast hint. */
+export interface TextTarget {
+  quote: TextQuoteSelector;
+  position?: TextPositionSelector;
+}
+
+export const CLAIM_STATUSES = ['contested', 'supported', 'needs-source', 'highlight'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** An annotation on article text. */
+export interface Claim {
+  /** A `urn:uuid:` value, stable across exports and imports. */
+  id: string;
+  /** What identifies the article: see `pageKeyFor` in `core/page-key.ts`. */
+  pageKey: string;
+  /** The URL as the reader saw it, without its fragment. */
+  url: string;
+  title: string;
+  target: TextTarget;
+  status: ClaimStatus;
+  /** Plain text, never HTML. */
+  note: string;
+  tags: string[];
+  /** ISO 8601 UTC timestamps. */
+  created: string;
+  modified: string;
+}
+
+export const REBUTTAL_STANCES = ['rebuts', 'supports', 'context'] as const;
+export type RebuttalStance = (typeof REBUTTAL_STANCES)[number];
+
+/** The comment a rebuttal was taken from, as the comment-section extractor identified it. */
+export interface CommentRef {
+  author: string;
+  /** Permalink URL, or the comment's id in the page when it has no permalink. */
+  permalink: string;
+  /** ISO 8601 when the page states when the comment was posted. */
+  posted?: string;
+}
+
+/** A comment, or an excerpt of one, linked to the claim it answers. */
+export interface Rebuttal {
+  id: string;
+  claimId: string;
+  comment: CommentRef;
+  /** The excerpt, quoted within its comment; the whole comment's text when the reader attached all of it. */
+  target: TextTarget;
+  stance: RebuttalStance;
+  note: string;
+  created: string;
+  modified: string;
+}
+
+/** A deleted record, kept so that the deletion can travel in a bundle. */
+export interface Tombstone {
+  id: string;
+  kind: 'claim' | 'rebuttal';
+  pageKey: string;
+  deleted: string;
+}

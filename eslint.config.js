@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Note and comment text is rendered as text, never as HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Note and comment text is rendered as text, never as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    // The content script runs beside a hostile page: it may reach storage only through the message protocol.
+    files: ['entrypoints/content/**', 'core/**', 'components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', '**/storage/**', '@/storage/**'],
+              message: 'Storage lives in the background only.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The pure core is tested without an extension around it.
+    files: ['core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill'] }],
+    },
+  },
+);
