@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { TextTarget } from '../model';
+import { anchorTargets, describeRange } from './index';
+import type { AnchorResult } from './index';
+import { page } from './test-page';
+
+function target(exact: string, prefix = '', suffix = '', start?: number): TextTarget {
+  return {
+    quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+    ...(start === undefined
+      ? {}
+      : { position: { type: 'TextPositionSelector', start, end: start + exact.length } }),
+  };
+}
+
+/** The placed text and where it starts in the text view, or 'orphaned'. */
+function placed(root: Element, result: AnchorResult | undefined): string {
+  if (result === undefined || result.kind === 'orphaned') return 'orphaned';
+  const described = describeRange(result.range, root);
+  return `${result.range.toString()}@${described?.position?.start ?? 'nowhere'}`;
+}
+
+describe('anchorTargets', () => {
+  it('places a target at its stored position with score 1', () => {
+    const root = page('<p>The cat sat on the mat.</p>');
+    const [result] = anchorTargets(root, [target('cat', 'The ', ' sat', 4)]);
+    expect(placed(root, result)).toBe('cat@4');
+    expect(result?.score).toBe(1);
+  });
+
+  it('finds a quote whose position moved, by exact search', () => {
+    const root = page('<p>A new opening sentence. The cat sat on the mat.</p>');
+    const [result] = anchorTargets(root, [target('cat sat', 'The ', ' on the mat.', 4)]);
+    expect(placed(root, result)).toBe('cat sat@28');
+    expect(result?.score).toBeLessThan(1);
+  });
+
+  it('uses prefix and suffix to choose between repeats', () => {
+    const root = page('<p>red apple, green apple, blue apple</p>');
+    const results = anchorTargets(root, [target('apple', 'green ', ', blue'), target('apple', 'blue ', '')]);
+    expect(results.map((r) => placed(root, r))).toEqual(['apple@17', 'apple@29']);
+  });
+
+  it('orphans a repeat that the context cannot tell apart', () => {
+    const root = page('<p>same words here.</p><p>same words here.</p>');
+    const [result] = anchorTargets(root, [target('words', 'same ', ' here.')]);
+    expect(result?.kind).toBe('orphaned');
+  });
+
+  it('keeps a repeat at its stored position when the page is unchanged', () => {
+    const root = page('<p>same words here.</p><p>same words here.</p>');
+    const [result] = anchorTargets(root, [target('words', 'same ', ' here.', 22)]);
+    expect(placed(root, result)).toBe('words@22');
+  });
+
+  it('does not trust a stored position whose context changed', () => {
+    // The quote "cat" is still at offset 4, but it is now a different sentence; the real one moved.
+    const root = page('<p>The cat ran away. Then the cat sat on the mat.</p>');
+    const [result] = anchorTargets(root, [target('cat', 'Then the ', ' sat on the mat.', 4)]);
+    expect(placed(root, result)).toBe('cat@27');
+  });
+
+  it('orphans a quote that is no longer on the page', () => {
+    const root = page('<p>Nothing to see here.</p>');
+    const [result] = anchorTargets(root, [target('the moon landing', 'about ', ' in 1969')]);
+    expect(result).toEqual({ kind: 'orphaned', score: 0 });
+  });
+
+  it('orphans a short quote found once but with none of its context', () => {
+    const root = page('<p>Paris is far from everything else mentioned.</p>');
+    const [result] = anchorTargets(root, [
+      target('Paris', 'the capital city of France, ', ' has many bridges'),
+    ]);
+    expect(result?.kind).toBe('orphaned');
+  });
+
+  it('answers in the order of the targets', () => {
+    const root = page('<p>one two three</p>');
+    const results = anchorTargets(root, [target('three'), target('missing'), target('one')]);
+    expect(results.map((r) => placed(root, r))).toEqual(['three@8', 'orphaned', 'one@0']);
+  });
+
+  it('reads whitespace in imported quotes the way the view does', () => {
+    const root = page('<p>line one</p>\n<p>line   two</p>');
+    const [result] = anchorTargets(root, [target('one\n\nline two')]);
+    expect(result?.kind === 'anchored' && result.range.toString()).toBe('one\nline   two');
+  });
+});

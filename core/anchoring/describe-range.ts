@@ -1,0 +1,26 @@
+import type { TextTarget } from '../model';
+import type { TextIndex } from './text-index';
+
+/** Characters of context kept on each side of a quote, as the W3C model suggests. */
+export const CONTEXT_LENGTH = 32;
+
+/** Describe `range` over an existing index of the page; see `describeRange` in `./index.ts`. */
+export function describeWith(index: TextIndex, range: Range): TextTarget | null {
+  const text = index.text;
+  let start = index.offsetOf(range.startContainer, range.startOffset);
+  let end = index.offsetOf(range.endContainer, range.endOffset);
+  // A selection that ends at the start of the next paragraph picks up its line break: quotes never start or end
+  // on a space, so that the same words describe the same quote however the reader dragged.
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (start >= end) return null;
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+    },
+    position: { type: 'TextPositionSelector', start, end },
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The text view that describing and anchoring share, and the maps between it and the DOM.
+ *
+ * The view is built from the DOM's structure alone, never from layout or computed style, so that it is the same
+ * on every visit whatever the viewport, and costs one walk over the nodes (no `getComputedStyle`):
+ * - every run of whitespace (space, tab, newline, form feed, no-break space) becomes one space, and so does every
+ *   `<br>` and every start or end of a block element (`p`, `div`, `li`, `td`, headings...); no run of spaces is kept,
+ *   and the view never starts with a space;
+ * - left out, with everything inside them: `script`, `style`, `noscript`, `template`, `head`, `title`, SVG `desc` and
+ *   `metadata`, media fallbacks (`audio`, `video`, `iframe`, `object`, `embed`, `canvas`), form controls whose text is
+ *   not the article's (`textarea`, `select`, `datalist`; `input` has no text), elements with the `hidden` attribute
+ *   (except `hidden="until-found"`, which the browser reveals on find) and elements whose inline style says
+ *   `display: none`;
+ * - text hidden by a stylesheet stays in the view: finding it would need layout for every element. It only ever
+ *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
+ */
+
+const WHITESPACE_RUN = /[\t\n\f\r \u00a0]+/g;
+const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
+
+/** Elements whose content is never text the reader reads in the article. */
+const EXCLUDED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'desc',
+  'metadata',
+  'audio',
+  'video',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'textarea',
+  'select',
+  'datalist',
+]);
+
+/** Elements that break the line, so that words on either side never run together in the view. */
+const BREAKING = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 0xa0;
+}
+
+/** Collapse whitespace the way the view does, for text that did not come from the view (imported quotes). */
+export function normalizeText(text: string): string {
+  return text.replace(WHITESPACE_RUN, ' ');
+}
+
+/** Whether an element's content is part of the view: the structural rules in this module's header. */
+function isIncluded(el: Element): boolean {
+  if (EXCLUDED.has(el.localName)) return false;
+  if (!el.hasAttributes()) return true;
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null && hidden !== 'until-found') return false;
+  const style = el.getAttribute('style');
+  return style === null || !INLINE_DISPLAY_NONE.test(style);
+}
+
+function breaks(node: Node): boolean {
+  return BREAKING.has((node as Element).localName);
+}
+
+/** A point in the DOM: a text node and an offset within it. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/**
+ * One pass over `root`'s text, producing the view (`text`) and the text nodes that contributed to it, in document
+ * order, with where each one's contribution starts. Build one per page and anchor many targets against it.
+ */
+export class TextIndex {
+  /** The view: see this module's header for the rules. */
+  text = '';
+  /** Text nodes that contributed at least one character, in document order. */
+  private nodes: Text[] = [];
+  /** View offset where each node's contribution starts, including the one space that may come before it. */
+  private starts: number[] = [];
+
+  /** Index `root` now; call `rebuild()` after the page changes. */
+  constructor(readonly root: Element) {
+    this.rebuild();
+  }
+
+  /** Walk the whole of `root` again. */
+  rebuild(): void {
+    const chunks: string[] = [];
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    // A space is owed when whitespace or a line break was seen since the last character; it is written only
+    // before the next character, so that the view never holds two spaces in a row nor ends on one.
+    let spaceOwed = false;
+    const root = this.root;
+    let node: Node | null = root.firstChild;
+    while (node !== null) {
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        const collapsed = data.replace(WHITESPACE_RUN, ' ');
+        if (collapsed !== ' ' && collapsed !== '') {
+          const lead = collapsed.charCodeAt(0) === 32;
+          const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
+          let core = collapsed.slice(lead ? 1 : 0, trail ? -1 : undefined);
+          if ((spaceOwed || lead) && length > 0) core = ' ' + core;
+          nodes.push(node as Text);
+          starts.push(length);
+          chunks.push(core);
+          length += core.length;
+          spaceOwed = trail;
+        } else if (collapsed === ' ') {
+          spaceOwed = true;
+        }
+      } else if (node.nodeType === 1 && isIncluded(node as Element)) {
+        if (breaks(node)) spaceOwed = true;
+        const first: Node | null = node.firstChild;
+        if (first !== null) {
+          node = first;
+          continue;
+        }
+      }
+      let next: Node | null = node.nextSibling;
+      while (next === null) {
+        const parent: Node | null = node.parentNode;
+        if (parent === null || parent === root) break;
+        if (breaks(parent)) spaceOwed = true;
+        node = parent;
+        next = node.nextSibling;
+      }
+      node = next;
+    }
+    this.text = chunks.join('');
+    this.nodes = nodes;
+    this.starts = starts;
+  }
+
+  /** The index of the node whose contribution holds view character `at` (0 <= at < text.length). */
+  private nodeIndexAt(at: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The DOM place of view character `at`: for a character of the node's text, its offset; for a collapsed space,
+   * the offset where its whitespace starts (0 for a space that stands for a line break before the node).
+   */
+  private charPoint(at: number): TextPoint | null {
+    if (this.nodes.length === 0) return null;
+    const i = this.nodeIndexAt(at);
+    const node = this.nodes[i];
+    if (node === undefined) return null;
+    const data = node.data;
+    let v = this.starts[i] ?? 0;
+    if (this.text.charCodeAt(v) === 32) {
+      if (at === v) return { node, offset: 0 };
+      v++;
+    }
+    let started = false;
+    let runStart = -1;
+    for (let j = 0; j < data.length; j++) {
+      if (isWhitespace(data.charCodeAt(j))) {
+        if (started && runStart < 0) runStart = j;
+        continue;
+      }
+      if (runStart >= 0) {
+        if (at === v) return { node, offset: runStart };
+        v++;
+        runStart = -1;
+      }
+      if (at === v) return { node, offset: j };
+      v++;
+      started = true;
+    }
+    return { node, offset: data.length };
+  }
+
+  /** A Range over view characters [start, end), or null when it holds none. */
+  toRange(start: number, end: number): Range | null {
+    if (start >= end || start < 0 || end > this.text.length) return null;
+    const from = this.charPoint(start);
+    const last = this.charPoint(end - 1);
+    if (from === null || last === null) return null;
+    const range = (this.root.ownerDocument ?? document).createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(last.node, Math.min(last.offset + 1, last.node.data.length));
+    return range;
+  }
+
+  /**
+   * The view offset of a DOM boundary point. A point inside text that is not in the view (a script, a hidden
+   * element) or at an element boundary counts as the place of the next text that is.
+   */
+  offsetOf(container: Node, offset: number): number {
+    const nodes = this.nodes;
+    if (nodes.length === 0) return 0;
+    const doc = this.root.ownerDocument ?? document;
+    const probe = doc.createRange();
+    try {
+      probe.setStart(container, offset);
+    } catch {
+      return 0;
+    }
+    // First indexed node at or after the point.
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const node = nodes[mid];
+      if (node !== undefined && probe.comparePoint(node, 0) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = nodes[lo - 1];
+    if (before !== undefined && before === container) return this.offsetInNode(lo - 1, offset);
+    return lo < nodes.length ? (this.starts[lo] ?? this.text.length) : this.text.length;
+  }
+
+  /** The view offset of `offset` within indexed node `i`. */
+  private offsetInNode(i: number, offset: number): number {
+    const node = this.nodes[i];
+    let v = this.starts[i] ?? 0;
+    if (node === undefined) return v;
+    const data = node.data;
+    if (this.text.charCodeAt(v) === 32) v++;
+    let started = false;
+    let inRun = false;
+    const stop = Math.min(offset, data.length);
+    for (let j = 0; j < stop; j++) {
+      if (isWhitespace(data.charCodeAt(j))) {
+        if (started) inRun = true;
+        continue;
+      }
+      if (inRun) v++;
+      v++;
+      inRun = false;
+      started = true;
+    }
+    return v;
+  }
+}
