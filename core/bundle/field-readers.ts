@@ -1,0 +1,279 @@
+/**
+ * Readers for single fields of untrusted input. Each takes `unknown`, returns the narrowed value or `undefined`,
+ * and records why it refused at the field's path, so that one pass reports every problem of a record.
+ *
+ * Text stays text: markup such as `<script>` is kept as inert characters, because every renderer uses
+ * `textContent` and the Markdown export escapes it. What is refused is what text has no business holding:
+ * control characters, unpaired surrogates and non-characters everywhere, and line breaks and bidirectional
+ * overrides in one-line fields such as tags and names, where they could disguise one value as another.
+ */
+import type { TextPositionSelector, TextQuoteSelector, TextTarget } from '../model';
+import type { IssueList } from './bundle-issues';
+import { pathTo, quoteValue } from './bundle-issues';
+import { FIELD_LIMITS } from './limits';
+
+/** A plain object from parsed JSON (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property only, so that a key named like an Object.prototype member never reads the prototype. */
+export function field(object: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+export function readObject(
+  value: unknown,
+  path: string,
+  issues: IssueList,
+): Record<string, unknown> | undefined {
+  if (value === undefined) issues.add(path, 'missing');
+  else if (!isObject(value)) issues.add(path, 'must be an object');
+  else return value;
+  return undefined;
+}
+
+export function readArray(value: unknown, path: string, issues: IssueList): unknown[] | undefined {
+  if (value === undefined) issues.add(path, 'missing');
+  else if (!Array.isArray(value)) issues.add(path, 'must be a list');
+  else return value;
+  return undefined;
+}
+
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls; non-characters U+FFFE and U+FFFF.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const ONE_LINE_EXTRA = /[\t\u202a-\u202e\u2066-\u2069]/;
+
+export interface TextRules {
+  max: number;
+  /** Tags, names, titles, ids: no line breaks, tabs or bidirectional overrides. */
+  oneLine?: boolean;
+  /** Whether the empty string is a valid value. */
+  allowEmpty?: boolean;
+}
+
+function codePoint(match: string): string {
+  return `U+${(match.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Checks a string against the rules; returns the problem, for callers that have the value already. */
+export function textProblem(value: string, rules: TextRules): string | undefined {
+  if (value.length > rules.max) return `is ${value.length} characters long; the limit is ${rules.max}`;
+  if (!rules.allowEmpty && value.trim() === '') return 'is empty';
+  const control = CONTROL.exec(value);
+  if (control) return `holds a control character (${codePoint(control[0])}), which text cannot contain`;
+  if (LONE_SURROGATE.test(value)) return 'holds a broken character (an unpaired UTF-16 surrogate)';
+  if (rules.oneLine) {
+    const extra = LINE_BREAK.exec(value) ?? ONE_LINE_EXTRA.exec(value);
+    if (extra) return `holds ${codePoint(extra[0])}, which a one-line field cannot contain`;
+  }
+  return undefined;
+}
+
+export function readText(
+  value: unknown,
+  path: string,
+  issues: IssueList,
+  rules: TextRules,
+): string | undefined {
+  if (value === undefined) {
+    issues.add(path, 'missing');
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    issues.add(path, `must be text, not ${describe(value)}`);
+    return undefined;
+  }
+  const problem = textProblem(value, rules);
+  if (problem) {
+    issues.add(path, problem);
+    return undefined;
+  }
+  return value;
+}
+
+/** What kind of JSON value this is, for messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the text ${quoteValue(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isUuidUrn(value: string): boolean {
+  return UUID_URN.test(value);
+}
+
+/** A Counterpoint record id: lowercase `urn:uuid:`, so that the same id cannot be spelled two ways. */
+export function readUuidId(value: unknown, path: string, issues: IssueList): string | undefined {
+  if (value === undefined) issues.add(path, 'missing');
+  else if (typeof value !== 'string') issues.add(path, `must be a urn:uuid: id, not ${describe(value)}`);
+  else if (!UUID_URN.test(value))
+    issues.add(path, `must be a lowercase urn:uuid: id (got ${quoteValue(value)})`);
+  else return value;
+  return undefined;
+}
+
+/** An absolute http(s) URL. Other schemes (`javascript:`, `data:`) would become live links in the popup. */
+export function isWebUrl(value: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value);
+}
+
+export function readWebUrl(value: unknown, path: string, issues: IssueList): string | undefined {
+  const text = readText(value, path, issues, { max: FIELD_LIMITS.url, oneLine: true });
+  if (text === undefined) return undefined;
+  if (!isWebUrl(text)) {
+    issues.add(path, `must be an http or https address (got ${quoteValue(text)})`);
+    return undefined;
+  }
+  return text;
+}
+
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+const ANY_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Whether the calendar date written in a timestamp exists (Date.parse accepts 2026-02-30). */
+function realDate(value: string): boolean {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0));
+  return date.getUTCFullYear() === year && date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+}
+
+/** A Counterpoint timestamp: ISO 8601 in UTC, as `Date.prototype.toISOString` writes it. */
+export function readUtcTimestamp(value: unknown, path: string, issues: IssueList): string | undefined {
+  if (value === undefined) issues.add(path, 'missing');
+  else if (typeof value !== 'string' || !UTC_TIMESTAMP.test(value) || !realDate(value)) {
+    issues.add(path, `must be a UTC date and time such as 2026-11-26T09:00:00.000Z (got ${describe(value)})`);
+  } else return value;
+  return undefined;
+}
+
+/** Any RFC 3339 date and time, as foreign files write them; returned as written. */
+export function readAnyTimestamp(value: unknown, path: string, issues: IssueList): string | undefined {
+  if (typeof value !== 'string' || !ANY_TIMESTAMP.test(value) || !realDate(value)) {
+    issues.add(path, `must be a date and time such as 2026-11-26T09:00:00Z (got ${describe(value)})`);
+    return undefined;
+  }
+  return value;
+}
+
+export function readOffset(value: unknown, path: string, issues: IssueList): number | undefined {
+  if (value === undefined) issues.add(path, 'missing');
+  else if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    issues.add(path, `must be a whole number, zero or more (got ${describe(value)})`);
+  } else return value;
+  return undefined;
+}
+
+/** How strict a selector reader is: our own bundles always write prefix and suffix, foreign ones may not. */
+export interface SelectorRules {
+  contextRequired: boolean;
+}
+
+export function readQuoteSelector(
+  selector: Record<string, unknown>,
+  path: string,
+  issues: IssueList,
+  rules: SelectorRules,
+): TextQuoteSelector | undefined {
+  const exact = readText(field(selector, 'exact'), pathTo(path, 'exact'), issues, {
+    max: FIELD_LIMITS.quote,
+  });
+  const context = (key: string): string | undefined => {
+    const value = field(selector, key);
+    if (value === undefined && !rules.contextRequired) return '';
+    return readText(value, pathTo(path, key), issues, { max: FIELD_LIMITS.context, allowEmpty: true });
+  };
+  const prefix = context('prefix');
+  const suffix = context('suffix');
+  if (exact === undefined || prefix === undefined || suffix === undefined) return undefined;
+  return { type: 'TextQuoteSelector', exact, prefix, suffix };
+}
+
+export function readPositionSelector(
+  selector: Record<string, unknown>,
+  path: string,
+  issues: IssueList,
+): TextPositionSelector | undefined {
+  const start = readOffset(field(selector, 'start'), pathTo(path, 'start'), issues);
+  const end = readOffset(field(selector, 'end'), pathTo(path, 'end'), issues);
+  if (start === undefined || end === undefined) return undefined;
+  if (end < start) {
+    issues.add(pathTo(path, 'end'), `comes before start (${end} < ${start})`);
+    return undefined;
+  }
+  return { type: 'TextPositionSelector', start, end };
+}
+
+/**
+ * Reads a selector list (or a single selector) into a target: one TextQuoteSelector is required, one
+ * TextPositionSelector is optional. `strict` refuses any other selector; foreign readers skip them.
+ */
+export function readTextTarget(
+  value: unknown,
+  path: string,
+  issues: IssueList,
+  options: SelectorRules & { strict: boolean },
+): TextTarget | undefined {
+  const list = Array.isArray(value) ? value : value === undefined ? undefined : [value];
+  if (list === undefined) {
+    issues.add(path, 'missing');
+    return undefined;
+  }
+  const before = issues.issues.length;
+  let quote: TextQuoteSelector | undefined;
+  let position: TextPositionSelector | undefined;
+  let quoteSeen = false;
+  list.forEach((entry, i) => {
+    const at = Array.isArray(value) ? pathTo(path, i) : path;
+    if (!isObject(entry)) {
+      if (options.strict) issues.add(at, 'must be an object');
+      return;
+    }
+    const type = field(entry, 'type');
+    if (type === 'TextQuoteSelector') {
+      if (quoteSeen) issues.add(at, 'a second TextQuoteSelector; a target has one quote');
+      quoteSeen = true;
+      quote = readQuoteSelector(entry, at, issues, options);
+    } else if (type === 'TextPositionSelector') {
+      if (position && options.strict)
+        issues.add(at, 'a second TextPositionSelector; a target has one position');
+      position = readPositionSelector(entry, at, issues);
+    } else if (options.strict) {
+      issues.add(
+        pathTo(at, 'type'),
+        `must be TextQuoteSelector or TextPositionSelector (got ${describe(type)})`,
+      );
+    }
+  });
+  if (!quoteSeen) issues.add(path, 'has no TextQuoteSelector, so the note cannot be placed in the text');
+  if (issues.issues.length > before || !quote) return undefined;
+  return position ? { quote, position } : { quote };
+}
+
+/** Tags: trimmed, blanks and repeats dropped, each a one-line text under the cap. Each comes with its own path. */
+export function readTags(
+  entries: { value: unknown; path: string }[],
+  listPath: string,
+  issues: IssueList,
+): string[] | undefined {
+  const before = issues.issues.length;
+  const tags: string[] = [];
+  for (const { value, path } of entries) {
+    if (typeof value === 'string' && value.trim() === '') continue;
+    const tag = readText(value, path, issues, { max: FIELD_LIMITS.tag, oneLine: true });
+    if (tag !== undefined && !tags.includes(tag.trim())) tags.push(tag.trim());
+  }
+  if (tags.length > FIELD_LIMITS.tags) {
+    issues.add(listPath, `holds ${tags.length} tags; the limit is ${FIELD_LIMITS.tags}`);
+  }
+  return issues.issues.length > before ? undefined : tags;
+}
