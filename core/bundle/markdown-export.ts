@@ -1,0 +1,131 @@
+/**
+ * The Markdown export, for people to read and publish: per page its title and link, then each claim as a quote
+ * with its status, note and tags, and its rebuttals (author, stance, excerpt, permalink).
+ * Every piece of reader or page text is escaped so that a Markdown renderer shows it as written: no links,
+ * emphasis, headings or HTML can come from a note, a quote or a comment.
+ */
+import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../model';
+import type { BundleRecords } from './bundle-format';
+import { isWebPermalink } from './encode-bundle';
+
+const STATUS_LABELS: Record<ClaimStatus, string> = {
+  contested: 'Contested',
+  supported: 'Supported',
+  'needs-source': 'Needs source',
+  highlight: 'Highlight',
+};
+
+const STANCE_LABELS: Record<RebuttalStance, string> = {
+  rebuts: 'Rebuts',
+  supports: 'Supports',
+  context: 'Adds context',
+};
+
+/**
+ * Characters that start inline syntax anywhere in a line: escapes, code, emphasis, links and images, HTML and
+ * entities, tables, strike-through, and `$` because some renderers read it as math.
+ */
+const INLINE_SPECIAL = /[\\`*_[\]<>&|~!$]/g;
+/** Line starts that open a block: headings, quotes, list items, thematic breaks, setext underlines. */
+const BLOCK_START = /^(\s*)([#>+=-]|\d+[.)])/;
+
+/** One line of text, escaped so that it renders as itself. */
+function escapeLine(line: string): string {
+  const escaped = line
+    .replace(INLINE_SPECIAL, '\\$&')
+    .replace(BLOCK_START, (_, space: string, marker: string) => {
+      // Only the last character of a marker is punctuation; escaping it is enough to break the marker.
+      return `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`;
+    });
+  // Trailing spaces would become a hard line break.
+  return escaped.trimEnd();
+}
+
+/**
+ * Text as Markdown: each line escaped, lines joined by hard breaks, blank lines dropped so that the text stays
+ * one paragraph inside its list item or quote.
+ */
+export function escapeMarkdown(text: string, indent = ''): string {
+  const lines = text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => escapeLine(line.trim()))
+    .filter((line) => line !== '');
+  return lines.join(`\\\n${indent}`);
+}
+
+/** A link destination that no character of the URL can break out of. */
+function destination(url: string): string {
+  return `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
+}
+
+function quoteBlock(text: string, indent: string): string {
+  const lines = text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => escapeLine(line.trim()))
+    .filter((line) => line !== '');
+  return lines.map((line) => `${indent}> ${line}`).join('\n');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rebuttalLines(rebuttal: Rebuttal): string[] {
+  const { comment } = rebuttal;
+  const author = comment.author.trim() === '' ? 'Anonymous' : escapeMarkdown(comment.author);
+  const where = isWebPermalink(comment.permalink)
+    ? `[permalink](${destination(comment.permalink)})`
+    : `comment ${escapeMarkdown(comment.permalink)}`;
+  const posted = comment.posted ? `, ${escapeMarkdown(comment.posted)}` : '';
+  const lines = [`  - **${STANCE_LABELS[rebuttal.stance]}**: ${author}${posted} (${where})`];
+  lines.push(quoteBlock(rebuttal.target.quote.exact, '    '));
+  if (rebuttal.note.trim() !== '') lines.push(`\n    Note: ${escapeMarkdown(rebuttal.note, '    ')}`);
+  return lines;
+}
+
+function claimLines(claim: Claim, rebuttals: Rebuttal[]): string[] {
+  const lines = [quoteBlock(claim.target.quote.exact, ''), ''];
+  lines.push(`- **Status:** ${STATUS_LABELS[claim.status]}`);
+  if (claim.note.trim() !== '') lines.push(`- **Note:** ${escapeMarkdown(claim.note, '  ')}`);
+  if (claim.tags.length > 0)
+    lines.push(`- **Tags:** ${claim.tags.map((tag) => escapeMarkdown(tag)).join(', ')}`);
+  if (rebuttals.length > 0) {
+    lines.push(`- **Rebuttals:**`);
+    for (const rebuttal of rebuttals) lines.push(...rebuttalLines(rebuttal));
+  }
+  return lines;
+}
+
+/** The library as a Markdown document. Pages and claims come in the same order as in a bundle. */
+export function exportMarkdown(records: BundleRecords): string {
+  const byPage = new Map<string, Claim[]>();
+  for (const claim of [...records.claims].sort(
+    (a, b) => compare(a.pageKey, b.pageKey) || compare(a.created, b.created) || compare(a.id, b.id),
+  )) {
+    byPage.set(claim.pageKey, [...(byPage.get(claim.pageKey) ?? []), claim]);
+  }
+  const rebuttalsOf = new Map<string, Rebuttal[]>();
+  for (const rebuttal of records.rebuttals) {
+    rebuttalsOf.set(rebuttal.claimId, [...(rebuttalsOf.get(rebuttal.claimId) ?? []), rebuttal]);
+  }
+
+  const claimCount = records.claims.length;
+  const out = [
+    '# Counterpoint notes',
+    '',
+    `${claimCount} ${claimCount === 1 ? 'claim' : 'claims'} on ${byPage.size} ${byPage.size === 1 ? 'page' : 'pages'}.`,
+  ];
+  for (const claims of byPage.values()) {
+    const [first] = claims;
+    if (!first) continue;
+    const title = first.title.trim() === '' ? escapeMarkdown(first.url) : escapeMarkdown(first.title);
+    out.push('', `## [${title}](${destination(first.url)})`);
+    for (const claim of claims) {
+      const rebuttals = (rebuttalsOf.get(claim.id) ?? []).sort(
+        (a, b) => compare(a.created, b.created) || compare(a.id, b.id),
+      );
+      out.push('', ...claimLines(claim, rebuttals));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
