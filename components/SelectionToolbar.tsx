@@ -1,0 +1,48 @@
+import type { ClaimStatus } from '../core/model';
+import { STATUS_LABELS } from './labels';
+import { trusted } from './trusted';
+
+/** A status to mark the selection with, or `note` to highlight it and start writing at once. */
+export type ToolbarChoice = ClaimStatus | 'note';
+
+export interface SelectionToolbarProps {
+  /** Viewport coordinates of the toolbar's top-left corner. */
+  top: number;
+  left: number;
+  onChoose(choice: ToolbarChoice): void;
+}
+
+const CHOICES: { choice: ToolbarChoice; label: string; hint: string }[] = [
+  { choice: 'contested', label: STATUS_LABELS.contested, hint: 'Mark as Contested' },
+  { choice: 'supported', label: STATUS_LABELS.supported, hint: 'Mark as Supported' },
+  { choice: 'needs-source', label: STATUS_LABELS['needs-source'], hint: 'Mark as Needs source' },
+  { choice: 'highlight', label: STATUS_LABELS.highlight, hint: 'Highlight' },
+  { choice: 'note', label: 'Note', hint: 'Highlight and write a Note' },
+];
+
+/** The small bar beside a selection that turns it into a claim. */
+export function SelectionToolbar({ top, left, onChoose }: SelectionToolbarProps) {
+  return (
+    <div
+      class="toolbar"
+      role="toolbar"
+      aria-label="Counterpoint"
+      style={{ top: `${top}px`, left: `${left}px` }}
+      // Pressing a button must not clear the page's selection before the click lands.
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      {CHOICES.map(({ choice, label, hint }) => (
+        <button
+          key={choice}
+          type="button"
+          class={`choice choice-${choice}`}
+          aria-label={hint}
+          title={hint}
+          onClick={trusted(() => onChoose(choice))}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

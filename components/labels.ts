@@ -1,0 +1,14 @@
+/** What the reader sees for each status and stance, in one place for the overlay and the popup. */
+import type { ClaimStatus } from '../core/model';
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  contested: 'Contested',
+  supported: 'Supported',
+  'needs-source': 'Needs source',
+  highlight: 'Highlight',
+};
+
+/** When something happened, as a reader would say it: "5 Mar 2026, 14:03". */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

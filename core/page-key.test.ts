@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeUrl, pageKeyFor, sameSite } from './page-key';
+
+describe('pageKeyFor', () => {
+  it('finds the same article behind tracking parameters and a fragment', () => {
+    expect(pageKeyFor('https://blog.example/post?utm_source=x&fbclid=1#comment-3', null)).toBe(
+      'https://blog.example/post',
+    );
+  });
+
+  it('keeps parameters that select the content', () => {
+    expect(pageKeyFor('https://forum.example/view?id=42&utm_medium=mail', null)).toBe(
+      'https://forum.example/view?id=42',
+    );
+  });
+
+  it('prefers a canonical link on the same site, with or without www', () => {
+    expect(pageKeyFor('https://www.news.example/a/123?page=1', 'https://news.example/a/123')).toBe(
+      'https://news.example/a/123',
+    );
+    expect(pageKeyFor('https://news.example/amp/123', '/a/123')).toBe('https://news.example/a/123');
+  });
+
+  it('ignores a canonical link to another site, so a page cannot borrow another article’s notes', () => {
+    expect(pageKeyFor('https://evil.example/copy', 'https://bank.example/article')).toBe(
+      'https://evil.example/copy',
+    );
+  });
+
+  it('ignores a canonical link that is not a URL', () => {
+    expect(pageKeyFor('https://blog.example/post', 'http://[bad')).toBe('https://blog.example/post');
+  });
+});
+
+describe('sameSite', () => {
+  it('rejects non-web schemes', () => {
+    expect(sameSite('javascript:alert(1)', 'https://a.example/')).toBe(false);
+    expect(sameSite('https://a.example/x', 'http://www.a.example/y')).toBe(true);
+  });
+});
+
+describe('normalizeUrl', () => {
+  it('orders parameters so that the same query spelled differently is one page', () => {
+    expect(normalizeUrl('https://a.example/?b=2&a=1')).toBe(normalizeUrl('https://a.example/?a=1&b=2'));
+  });
+});

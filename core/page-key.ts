@@ -1,0 +1,58 @@
+/**
+ * Which article a page is: the key under which its claims are stored, so that the same article reached
+ * through a tracking link, with a fragment, or with and without `www.` finds the same notes.
+ */
+
+/** Query parameters that say how the reader arrived, not what they are reading. */
+const TRACKING_PARAM =
+  /^(utm_|mc_|pk_|hsa_|_hs)|^(fbclid|gclid|dclid|msclkid|yclid|igshid|ref_src|ref|cmpid|mkt_tok)$/i;
+
+/** Strip the fragment and the tracking parameters; keep everything that can change the content. */
+export function normalizeUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  // The query is split by hand: Firefox content scripts cannot iterate a URLSearchParams.
+  const nameOf = (pair: string) => decodeURIComponent((pair.split('=')[0] ?? '').replace(/\+/g, ' '));
+  const kept = parsed.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !TRACKING_PARAM.test(nameOf(pair)))
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  parsed.search = kept.length ? `?${kept.join('&')}` : '';
+  return parsed.href;
+}
+
+/** The host without a leading `www.`, so that both spellings of a site count as one. */
+function siteOf(url: URL): string {
+  return url.hostname.replace(/^www\./, '');
+}
+
+/** Whether two http(s) URLs belong to the same site, as far as trusting a canonical link goes. */
+export function sameSite(a: string, b: string): boolean {
+  try {
+    const left = new URL(a);
+    const right = new URL(b);
+    return (
+      /^https?:$/.test(left.protocol) && /^https?:$/.test(right.protocol) && siteOf(left) === siteOf(right)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page key: the canonical URL when the page declares one on its own site, else the URL as seen;
+ * both normalized. A canonical link to another site is ignored: a hostile page could otherwise claim
+ * to be an article the reader annotated elsewhere and have those notes loaded into it.
+ */
+export function pageKeyFor(url: string, canonicalHref: string | null): string {
+  if (canonicalHref) {
+    try {
+      const canonical = new URL(canonicalHref, url).href;
+      if (sameSite(canonical, url)) return normalizeUrl(canonical);
+    } catch {
+      // An unparsable canonical link says nothing about the page.
+    }
+  }
+  return normalizeUrl(url);
+}

@@ -1,0 +1,212 @@
+/**
+ * The one message protocol between Counterpoint's contexts. Each direction is a typed map from a message
+ * type to its payload and its answer, and every answer is a `Result`, because thrown errors do not survive
+ * the trip between contexts in every browser.
+ *
+ * - `ContentRequests`: what a content script may ask of the background.
+ * - `PageRequests`: what the extension's own pages (popup, notes page) may ask; a superset.
+ * - `TabRequests`: what the background or the popup may ask of the content script in a tab.
+ *
+ * The background trusts nothing: `parseRequest` checks the shape of every payload before a handler runs.
+ */
+import type { Claim, ClaimStatus, TextTarget } from './model';
+import { CLAIM_STATUSES } from './model';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What a reader can change on a claim after creating it. */
+export interface ClaimChanges {
+  status?: ClaimStatus;
+  note?: string;
+  tags?: string[];
+}
+
+/** A claim as the content script proposes it; the background stamps the times. */
+export type NewClaim = Omit<Claim, 'created' | 'modified'>;
+
+export interface ContentRequests {
+  /** The page's claims, and a claim to scroll to if the reader asked for it from the popup. */
+  'page.open': {
+    payload: { pageKey: string; url: string };
+    answer: { claims: Claim[]; reveal: string | null };
+  };
+  'claim.create': { payload: { claim: NewClaim }; answer: Claim };
+  'claim.update': { payload: { id: string; changes: ClaimChanges }; answer: Claim };
+  'claim.delete': { payload: { id: string }; answer: null };
+  /** Open the notes page on this page's claims. */
+  'notes.open': { payload: { pageKey: string }; answer: null };
+}
+
+export interface PageRequests extends ContentRequests {
+  'claims.forPage': { payload: { pageKey: string }; answer: Claim[] };
+  'claims.all': { payload: Record<string, never>; answer: Claim[] };
+  /** Focus the tab showing the claim, or open its page, and scroll to it. */
+  'claim.reveal': { payload: { id: string }; answer: null };
+}
+
+export interface TabRequests {
+  'tab.describe': { payload: Record<string, never>; answer: { pageKey: string; title: string } };
+  /** Scroll to the claim's highlight; false when this tab does not show it. */
+  'tab.reveal': { payload: { id: string }; answer: boolean };
+  /** The claims of `pageKey` changed elsewhere (popup, another tab): a tab showing that page loads them again. */
+  'tab.refresh': { payload: { pageKey: string }; answer: null };
+}
+
+type RequestMap<M> = { [K in keyof M]: { payload: unknown; answer: unknown } };
+export type Message<M extends RequestMap<M>, K extends keyof M = keyof M> = K extends keyof M
+  ? { type: K; payload: M[K]['payload'] }
+  : never;
+export type Answer<M extends RequestMap<M>, K extends keyof M> = Result<M[K]['answer']>;
+
+export const CONTENT_REQUEST_TYPES: readonly (keyof ContentRequests)[] = [
+  'page.open',
+  'claim.create',
+  'claim.update',
+  'claim.delete',
+  'notes.open',
+];
+
+/** Limits on what one message may carry; far above what a reader writes, far below what hurts. */
+export const LIMITS = { text: 20_000, quote: 50_000, context: 200, url: 4_096, tags: 50, tag: 100 } as const;
+
+const ID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+class Invalid extends Error {}
+
+function fail(path: string, problem: string): never {
+  throw new Invalid(`${path}: ${problem}`);
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown, path: string, max: number): string {
+  if (typeof value !== 'string') fail(path, 'must be text');
+  if (value.length > max) fail(path, `is longer than ${max} characters`);
+  return value;
+}
+
+function webUrl(value: unknown, path: string): string {
+  const url = text(value, path, LIMITS.url);
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) fail(path, 'must be an http(s) URL');
+  return url;
+}
+
+function id(value: unknown, path: string): string {
+  const checked = text(value, path, 64);
+  if (!ID.test(checked)) fail(path, 'must be a urn:uuid: id');
+  return checked;
+}
+
+function offset(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    fail(path, 'must be a whole number, zero or more');
+  }
+  return value;
+}
+
+function status(value: unknown, path: string): ClaimStatus {
+  if (!CLAIM_STATUSES.includes(value as ClaimStatus))
+    fail(path, `must be one of ${CLAIM_STATUSES.join(', ')}`);
+  return value as ClaimStatus;
+}
+
+function tags(value: unknown, path: string): string[] {
+  if (!Array.isArray(value)) fail(path, 'must be a list');
+  if (value.length > LIMITS.tags) fail(path, `holds more than ${LIMITS.tags} tags`);
+  return value.map((tag, i) => {
+    const trimmed = text(tag, `${path}[${i}]`, LIMITS.tag).trim();
+    if (!trimmed) fail(`${path}[${i}]`, 'is empty');
+    return trimmed;
+  });
+}
+
+function target(value: unknown, path: string): TextTarget {
+  const raw = record(value, path);
+  const quote = record(raw.quote, `${path}.quote`);
+  const exact = text(quote.exact, `${path}.quote.exact`, LIMITS.quote);
+  if (!exact.trim()) fail(`${path}.quote.exact`, 'is empty');
+  const checked: TextTarget = {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: text(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
+      suffix: text(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
+    },
+  };
+  if (raw.position !== undefined) {
+    const position = record(raw.position, `${path}.position`);
+    const start = offset(position.start, `${path}.position.start`);
+    const end = offset(position.end, `${path}.position.end`);
+    if (end < start) fail(`${path}.position.end`, 'is before start');
+    checked.position = { type: 'TextPositionSelector', start, end };
+  }
+  return checked;
+}
+
+function changes(value: unknown, path: string): ClaimChanges {
+  const raw = record(value, path);
+  const checked: ClaimChanges = {};
+  if (raw.status !== undefined) checked.status = status(raw.status, `${path}.status`);
+  if (raw.note !== undefined) checked.note = text(raw.note, `${path}.note`, LIMITS.text);
+  if (raw.tags !== undefined) checked.tags = tags(raw.tags, `${path}.tags`);
+  return checked;
+}
+
+function newClaim(value: unknown, path: string): NewClaim {
+  const raw = record(value, path);
+  return {
+    id: id(raw.id, `${path}.id`),
+    pageKey: webUrl(raw.pageKey, `${path}.pageKey`),
+    url: webUrl(raw.url, `${path}.url`),
+    title: text(raw.title, `${path}.title`, LIMITS.text),
+    target: target(raw.target, `${path}.target`),
+    status: status(raw.status, `${path}.status`),
+    note: text(raw.note, `${path}.note`, LIMITS.text),
+    tags: tags(raw.tags, `${path}.tags`),
+  };
+}
+
+const empty = (value: unknown, path: string): Record<string, never> => {
+  record(value, path);
+  return {};
+};
+
+/** One checker per message type: it returns a clean copy of the payload, holding only known fields. */
+const payloadCheckers: { [K in keyof PageRequests]: (payload: unknown) => PageRequests[K]['payload'] } = {
+  'page.open': (p) => {
+    const raw = record(p, 'payload');
+    return { pageKey: webUrl(raw.pageKey, 'payload.pageKey'), url: webUrl(raw.url, 'payload.url') };
+  },
+  'claim.create': (p) => ({ claim: newClaim(record(p, 'payload').claim, 'payload.claim') }),
+  'claim.update': (p) => {
+    const raw = record(p, 'payload');
+    return { id: id(raw.id, 'payload.id'), changes: changes(raw.changes, 'payload.changes') };
+  },
+  'claim.delete': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
+  'notes.open': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
+  'claims.forPage': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
+  'claims.all': (p) => empty(p, 'payload'),
+  'claim.reveal': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
+};
+
+/** Check an incoming message: a known type with a well-formed payload, or an error that says what is wrong. */
+export function parseRequest(message: unknown): Result<Message<PageRequests>> {
+  try {
+    const raw = record(message, 'message');
+    const type = raw.type;
+    if (typeof type !== 'string' || !Object.hasOwn(payloadCheckers, type)) {
+      return { ok: false, error: `Unknown message type: ${String(type).slice(0, 40)}` };
+    }
+    const key = type as keyof PageRequests;
+    return {
+      ok: true,
+      value: { type: key, payload: payloadCheckers[key](raw.payload) } as Message<PageRequests>,
+    };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `Malformed message: ${error.message}` };
+    throw error;
+  }
+}

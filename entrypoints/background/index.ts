@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { openDb } from '../../storage/db';
+import { createRouter } from './router';
+import { createTabControl } from './tabs';
+
+export default defineBackground(() => {
+  const route = createRouter({
+    db: openDb(),
+    tabs: createTabControl(),
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    now: () => new Date().toISOString(),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+});

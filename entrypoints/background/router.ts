@@ -1,0 +1,151 @@
+/**
+ * The background's message handlers: a map from message type to handler, reached only after the sender
+ * and the payload have been checked. Content scripts run beside hostile pages, so they get a narrower
+ * set of messages than the extension's own pages, and only over claims of their own site.
+ */
+import { sameSite } from '../../core/page-key';
+import type { Message, PageRequests, Result } from '../../core/protocol';
+import { CONTENT_REQUEST_TYPES, parseRequest } from '../../core/protocol';
+import {
+  allClaims,
+  claimsForPage,
+  createClaim,
+  deleteClaim,
+  getClaim,
+  StorageProblem,
+  updateClaim,
+} from '../../storage/claims';
+import type { CounterpointDb } from '../../storage/db';
+
+/** The parts of a message sender that decide what it may ask. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/** Who is asking: the extension's own page, or the content script in a tab's top frame showing `url`. */
+export type Caller = { kind: 'extension-page' } | { kind: 'content'; url: string; tabId: number };
+
+/** What the background does with tabs; `tabs.ts` implements it with `browser.tabs`, tests with a fake. */
+export interface TabControl {
+  /** Ask the open tabs to scroll to the claim; true when one did (and it is now focused). */
+  revealInOpenTab(claimId: string): Promise<boolean>;
+  /** Open the page in a new tab and scroll to the claim once it has loaded. */
+  openAndReveal(url: string, claimId: string): Promise<void>;
+  /** The claim a newly opened tab should scroll to, handed out once. */
+  takePendingReveal(tabId: number): string | null;
+  openNotes(pageKey: string): Promise<void>;
+  /** Tell the tabs showing `pageKey`, except the one that made the change, to load its claims again. */
+  notifyChanged(pageKey: string, exceptTabId?: number): Promise<void>;
+}
+
+export interface RouterDeps {
+  db: CounterpointDb;
+  tabs: TabControl;
+  extensionId: string;
+  extensionOrigin: string;
+  now(): string;
+}
+
+/** Decide who sent a message, or null when it must be ignored. */
+export function identifyCaller(sender: Sender, extensionId: string, extensionOrigin: string): Caller | null {
+  if (sender.id !== extensionId || !sender.url || !URL.canParse(sender.url)) return null;
+  const origin = new URL(sender.url).origin;
+  if (origin === extensionOrigin) return { kind: 'extension-page' };
+  // Only the content script in a tab's top frame talks to us; it never runs in frames.
+  if (
+    sender.frameId === 0 &&
+    sender.tab?.id !== undefined &&
+    /^https?:$/.test(new URL(sender.url).protocol)
+  ) {
+    return { kind: 'content', url: sender.url, tabId: sender.tab.id };
+  }
+  return null;
+}
+
+const refuse = (error: string): Result<never> => ({ ok: false, error });
+
+/** Build the function that answers every message the background receives. */
+export function createRouter(deps: RouterDeps) {
+  const { db, tabs, now } = deps;
+
+  /** A content script may touch only claims of the site it runs on. */
+  async function claimOfCaller(id: string, caller: Caller) {
+    const claim = await getClaim(db, id);
+    if (!claim) throw new StorageProblem('This note no longer exists; it may have been deleted elsewhere.');
+    if (caller.kind === 'content' && !sameSite(claim.url, caller.url)) {
+      throw new StorageProblem('This note belongs to another site.');
+    }
+    return claim;
+  }
+
+  const tabOf = (caller: Caller) => (caller.kind === 'content' ? caller.tabId : undefined);
+
+  async function handle(message: Message<PageRequests>, caller: Caller): Promise<unknown> {
+    switch (message.type) {
+      case 'page.open': {
+        const { pageKey, url } = message.payload;
+        if (caller.kind === 'content' && !(sameSite(pageKey, caller.url) && sameSite(url, caller.url))) {
+          throw new StorageProblem('A page may only open its own notes.');
+        }
+        const reveal = caller.kind === 'content' ? tabs.takePendingReveal(caller.tabId) : null;
+        return { claims: await claimsForPage(db, pageKey), reveal };
+      }
+      case 'claim.create': {
+        const { claim } = message.payload;
+        if (
+          caller.kind === 'content' &&
+          !(sameSite(claim.url, caller.url) && sameSite(claim.pageKey, caller.url))
+        ) {
+          throw new StorageProblem('A page may only add notes to itself.');
+        }
+        const created = await createClaim(db, claim, now());
+        await tabs.notifyChanged(created.pageKey, tabOf(caller));
+        return created;
+      }
+      case 'claim.update': {
+        await claimOfCaller(message.payload.id, caller);
+        const updated = await updateClaim(db, message.payload.id, message.payload.changes, now());
+        await tabs.notifyChanged(updated.pageKey, tabOf(caller));
+        return updated;
+      }
+      case 'claim.delete': {
+        const claim = await claimOfCaller(message.payload.id, caller);
+        await deleteClaim(db, claim.id, now());
+        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+        return null;
+      }
+      case 'notes.open':
+        await tabs.openNotes(message.payload.pageKey);
+        return null;
+      case 'claims.forPage':
+        return claimsForPage(db, message.payload.pageKey);
+      case 'claims.all':
+        return allClaims(db);
+      case 'claim.reveal': {
+        const claim = await claimOfCaller(message.payload.id, caller);
+        if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);
+        return null;
+      }
+    }
+  }
+
+  return async function route(raw: unknown, sender: Sender): Promise<Result<unknown>> {
+    const caller = identifyCaller(sender, deps.extensionId, deps.extensionOrigin);
+    if (!caller) return refuse('Counterpoint does not answer this sender.');
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return parsed;
+    if (caller.kind === 'content' && !(CONTENT_REQUEST_TYPES as string[]).includes(parsed.value.type)) {
+      return refuse(`A page may not ask for ${parsed.value.type}.`);
+    }
+    try {
+      return { ok: true, value: await handle(parsed.value, caller) };
+    } catch (error) {
+      if (error instanceof StorageProblem) return refuse(error.message);
+      console.error('Counterpoint could not handle a message', error);
+      return refuse('Something went wrong in Counterpoint; nothing was changed.');
+    }
+  };
+}

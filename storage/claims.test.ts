@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewClaim } from '../core/protocol';
+import { allClaims, claimsForPage, createClaim, deleteClaim, updateClaim } from './claims';
+import { openDb, type CounterpointDb } from './db';
+
+let db: CounterpointDb;
+let counter = 0;
+
+function proposal(pageKey: string, exact: string): NewClaim {
+  counter += 1;
+  return {
+    id: `urn:uuid:00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    pageKey,
+    url: pageKey,
+    title: 'An article',
+    target: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' } },
+    status: 'contested',
+    note: '',
+    tags: [],
+  };
+}
+
+beforeEach(() => {
+  db = openDb(`test-${crypto.randomUUID()}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('claims storage', () => {
+  it('lists a page’s claims in the order the reader made them, and no other page’s', async () => {
+    await createClaim(db, proposal('https://a.example/post', 'first claim'), '2026-01-01T00:00:00.000Z');
+    await createClaim(db, proposal('https://b.example/other', 'elsewhere'), '2026-01-01T00:00:01.000Z');
+    await createClaim(db, proposal('https://a.example/post', 'second claim'), '2026-01-01T00:00:02.000Z');
+    const claims = await claimsForPage(db, 'https://a.example/post');
+    expect(claims.map((c) => c.target.quote.exact)).toEqual(['first claim', 'second claim']);
+  });
+
+  it('stamps changes with the time and keeps what was not changed', async () => {
+    const claim = await createClaim(db, proposal('https://a.example/post', 'q'), '2026-01-01T00:00:00.000Z');
+    const updated = await updateClaim(
+      db,
+      claim.id,
+      { note: 'Source?', tags: ['economy'] },
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(updated).toMatchObject({ note: 'Source?', tags: ['economy'], status: 'contested' });
+    expect(updated.created).toBe('2026-01-01T00:00:00.000Z');
+    expect(updated.modified).toBe('2026-02-01T00:00:00.000Z');
+    expect((await allClaims(db))[0]).toEqual(updated);
+  });
+
+  it('refuses a second claim with the same id and keeps the first', async () => {
+    const first = proposal('https://a.example/post', 'kept');
+    await createClaim(db, first, '2026-01-01T00:00:00.000Z');
+    await expect(createClaim(db, { ...first, note: 'other' }, '2026-01-02T00:00:00.000Z')).rejects.toThrow(
+      'already exists',
+    );
+    expect((await allClaims(db))[0]?.note).toBe('');
+  });
+
+  it('explains an update of a claim that was deleted elsewhere', async () => {
+    await expect(updateClaim(db, 'urn:uuid:missing', { note: 'x' }, 'now')).rejects.toThrow(
+      'no longer exists',
+    );
+  });
+
+  it('leaves a tombstone when a claim is deleted, so the deletion can be shared', async () => {
+    const claim = await createClaim(
+      db,
+      proposal('https://a.example/post', 'gone'),
+      '2026-01-01T00:00:00.000Z',
+    );
+    await deleteClaim(db, claim.id, '2026-01-03T00:00:00.000Z');
+    expect(await claimsForPage(db, 'https://a.example/post')).toEqual([]);
+    expect(await db.tombstones.get(claim.id)).toEqual({
+      id: claim.id,
+      kind: 'claim',
+      pageKey: 'https://a.example/post',
+      deleted: '2026-01-03T00:00:00.000Z',
+    });
+  });
+
+  it('tells the reader when storage is full and loses nothing already stored', async () => {
+    const kept = await createClaim(
+      db,
+      proposal('https://a.example/post', 'kept'),
+      '2026-01-01T00:00:00.000Z',
+    );
+    const quotaError = new DOMException('quota', 'QuotaExceededError');
+    db.claims.hook('creating', () => {
+      throw quotaError;
+    });
+    await expect(createClaim(db, proposal('https://a.example/post', 'new'), 'later')).rejects.toThrow(
+      'storage for Counterpoint is full',
+    );
+    expect(await allClaims(db)).toEqual([kept]);
+  });
+});

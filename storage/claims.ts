@@ -1,0 +1,81 @@
+/**
+ * Reads and writes of claims. Every write that touches two tables runs in one transaction, so a failure
+ * (storage full, say) leaves what was stored as it was.
+ */
+import type { Claim } from '../core/model';
+import type { ClaimChanges, NewClaim } from '../core/protocol';
+import type { CounterpointDb } from './db';
+
+/** A failure the reader can understand and act on. */
+export class StorageProblem extends Error {}
+
+/** Turn a Dexie/IndexedDB failure into words for the reader; nothing was written when it is thrown. */
+function explain(error: unknown): never {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || (error as { inner?: Error })?.inner?.name === 'QuotaExceededError') {
+    throw new StorageProblem(
+      'Your browser’s storage for Counterpoint is full, so this change was not saved. Your existing notes are safe.',
+    );
+  }
+  if (name === 'ConstraintError') throw new StorageProblem('A note with this id already exists.');
+  throw error;
+}
+
+export async function claimsForPage(db: CounterpointDb, pageKey: string): Promise<Claim[]> {
+  const claims = await db.claims.where('pageKey').equals(pageKey).toArray();
+  return claims.sort((a, b) => a.created.localeCompare(b.created));
+}
+
+/** Every claim, newest change first. */
+export async function allClaims(db: CounterpointDb): Promise<Claim[]> {
+  return (await db.claims.orderBy('modified').toArray()).reverse();
+}
+
+export async function getClaim(db: CounterpointDb, id: string): Promise<Claim | undefined> {
+  return db.claims.get(id);
+}
+
+export async function createClaim(db: CounterpointDb, proposed: NewClaim, now: string): Promise<Claim> {
+  const claim: Claim = { ...proposed, created: now, modified: now };
+  try {
+    await db.claims.add(claim);
+  } catch (error) {
+    explain(error);
+  }
+  return claim;
+}
+
+export async function updateClaim(
+  db: CounterpointDb,
+  id: string,
+  changes: ClaimChanges,
+  now: string,
+): Promise<Claim> {
+  try {
+    return await db.transaction('rw', db.claims, async () => {
+      const current = await db.claims.get(id);
+      if (!current)
+        throw new StorageProblem('This note no longer exists; it may have been deleted elsewhere.');
+      const updated: Claim = { ...current, ...changes, modified: now };
+      await db.claims.put(updated);
+      return updated;
+    });
+  } catch (error) {
+    if (error instanceof StorageProblem) throw error;
+    explain(error);
+  }
+}
+
+/** Delete a claim, leaving a tombstone so the deletion can travel in a bundle. */
+export async function deleteClaim(db: CounterpointDb, id: string, now: string): Promise<void> {
+  try {
+    await db.transaction('rw', db.claims, db.tombstones, async () => {
+      const current = await db.claims.get(id);
+      if (!current) return;
+      await db.claims.delete(id);
+      await db.tombstones.put({ id, kind: 'claim', pageKey: current.pageKey, deleted: now });
+    });
+  } catch (error) {
+    explain(error);
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * One way to drive the extension in both browsers, so every end-to-end test reads as a reader's steps and
+ * runs unchanged in Chromium (Playwright) and Firefox ESR (Puppeteer over WebDriver BiDi).
+ *
+ * The overlay lives in a closed shadow root that page scripts cannot enter; the tests reach it the way only
+ * a browser's automation protocol can (CDP's `pierce`, BiDi's `includeShadowTree: 'all'`), and then act on
+ * it with real, trusted mouse and keyboard input.
+ */
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
+import { launchChromium, launchFirefox, type FirefoxSession } from '../../scripts/browsers';
+
+/** What Playwright's and Puppeteer's pages have in common, and all the tests use. */
+export interface PageLike {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
+}
+
+/** What a test learns about one element inside the overlay. */
+export interface OverlayElement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+  label: string | null;
+  pressed: string | null;
+  value: string | null;
+}
+
+/** Reads the inside of the overlay's closed shadow root, and lets the test act on what it finds there. */
+export interface OverlayProbe {
+  /** Every element inside the overlay matching `selector`, in document order. */
+  query(selector: string): Promise<OverlayElement[]>;
+  /** Call `element.click()` from script: an untrusted click, as a hostile page would forge it. */
+  forgeClick(selector: string): Promise<void>;
+}
+
+export interface Tab {
+  page: PageLike;
+  overlay: OverlayProbe;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  name: 'chromium' | 'firefox';
+  newTab(): Promise<Tab>;
+  /** The next tab that the extension opens itself (the notes page, or an article it reopens). */
+  nextOpenedTab(action: () => Promise<void>): Promise<Tab>;
+  /** The toolbar popup over the active tab, where the browser lets automation open it; else null. */
+  openPopup(): Promise<Tab | null>;
+  /** The extension's notes page opened directly as a tab, where the browser lets automation do so; else null. */
+  openNotesPage(): Promise<Tab | null>;
+  close(): Promise<void>;
+}
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** Poll `check` until it returns something truthy, or fail with `what`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T>,
+  timeout = 10_000,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`Timed out waiting for ${what} (last saw ${JSON.stringify(last)})`);
+}
+
+interface ChromeGlobal {
+  chrome: { action: { openPopup(): Promise<void> } };
+}
+
+// ---- Chromium ----------------------------------------------------------------------------------------
+
+interface CdpNode {
+  nodeId: number;
+  localName?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+const DESCRIBE = `function () {
+  const r = this.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height, text: this.textContent ?? '',
+    label: this.getAttribute('aria-label'), pressed: this.getAttribute('aria-pressed'), value: this.value ?? null };
+}`;
+
+function findHost(node: CdpNode): CdpNode | null {
+  if (node.localName === 'counterpoint-overlay') return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+function chromiumProbe(cdp: CDPSession): OverlayProbe {
+  async function nodes(selector: string): Promise<number[]> {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = findHost(root)?.shadowRoots?.[0];
+    if (!shadow) return [];
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
+    return nodeIds;
+  }
+  async function call(nodeId: number, functionDeclaration: string) {
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration,
+      returnByValue: true,
+    });
+    return result.value;
+  }
+  return {
+    async query(selector) {
+      const found = [];
+      for (const nodeId of await nodes(selector))
+        found.push((await call(nodeId, DESCRIBE)) as OverlayElement);
+      return found;
+    },
+    async forgeClick(selector) {
+      const [nodeId] = await nodes(selector);
+      if (nodeId === undefined) throw new Error(`No ${selector} in the overlay`);
+      await call(nodeId, 'function () { this.click(); }');
+    },
+  };
+}
+
+async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
+  await page.setViewportSize(VIEWPORT);
+  const cdp = await page.context().newCDPSession(page);
+  return {
+    page: page as unknown as PageLike,
+    overlay: chromiumProbe(cdp),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    close: () => page.close(),
+  };
+}
+
+/** A tab of an extension page that the tests only read and click, never probe for an overlay. */
+function plainTab(page: PuppeteerPage): Tab {
+  return {
+    page: page as unknown as PageLike,
+    overlay: {
+      query: async () => [],
+      forgeClick: async () => {
+        throw new Error('Extension pages have no overlay');
+      },
+    },
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    close: () => page.close(),
+  };
+}
+
+export async function chromiumHarness(): Promise<Harness> {
+  const session = await launchChromium({ reducedMotion: true });
+  const extensionRoot = `chrome-extension://${session.extensionId}/`;
+  return {
+    name: 'chromium',
+    newTab: async () => chromiumTab(await session.context.newPage()),
+    async nextOpenedTab(action) {
+      const opened = session.context.waitForEvent('page');
+      await action();
+      const page = await opened;
+      await page.waitForLoadState();
+      return chromiumTab(page);
+    },
+    async openPopup() {
+      const worker = session.context.serviceWorkers()[0];
+      if (!worker) return null;
+      // Playwright does not list action popups, so a second client over CDP picks it up.
+      const devtools = await puppeteer.connect({ browserURL: session.devtoolsUrl, defaultViewport: null });
+      await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup());
+      const target = await devtools.waitForTarget((candidate) =>
+        candidate.url().startsWith(`${extensionRoot}popup.html`),
+      );
+      const page = await target.asPage();
+      const tab = plainTab(page);
+      return {
+        ...tab,
+        close: async () => {
+          await page.close();
+          await devtools.disconnect();
+        },
+      };
+    },
+    async openNotesPage() {
+      const tab = await chromiumTab(await session.context.newPage());
+      await tab.goto(`${extensionRoot}popup.html`);
+      return tab;
+    },
+    close: () => session.close(),
+  };
+}
+
+// ---- Firefox -----------------------------------------------------------------------------------------
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+interface BidiNode {
+  sharedId: string;
+  value?: { shadowRoot?: { sharedId: string } | null };
+}
+
+function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProbe {
+  const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  async function nodes(selector: string): Promise<string[]> {
+    const { result } = await connection.send('script.evaluate', {
+      expression: 'document.querySelector("counterpoint-overlay")',
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+    });
+    const shadow = (result.result as BidiNode | undefined)?.value?.shadowRoot;
+    if (!shadow) return [];
+    const located = await connection.send('browsingContext.locateNodes', {
+      context,
+      locator: { type: 'css', value: selector },
+      startNodes: [{ sharedId: shadow.sharedId }],
+    });
+    return (located.result.nodes as BidiNode[]).map((node) => node.sharedId);
+  }
+  async function call(sharedId: string, functionDeclaration: string) {
+    const { result } = await connection.send('script.callFunction', {
+      functionDeclaration,
+      target: { context },
+      arguments: [{ sharedId }],
+      awaitPromise: false,
+    });
+    // Results come back as BiDi remote values; ask for JSON to get plain data.
+    return JSON.parse(((result.result as { value?: string }).value ?? 'null') as string);
+  }
+  return {
+    async query(selector) {
+      const found = [];
+      for (const id of await nodes(selector)) {
+        found.push((await call(id, `(el) => JSON.stringify((${DESCRIBE}).call(el))`)) as OverlayElement);
+      }
+      return found;
+    },
+    async forgeClick(selector) {
+      const [id] = await nodes(selector);
+      if (id === undefined) throw new Error(`No ${selector} in the overlay`);
+      await call(id, '(el) => { el.click(); return "null"; }');
+    },
+  };
+}
+
+async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise<Tab> {
+  await page.setViewport(VIEWPORT);
+  return {
+    page: page as unknown as PageLike,
+    overlay: firefoxProbe(session, page),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    close: () => page.close(),
+  };
+}
+
+export async function firefoxHarness(): Promise<Harness> {
+  const session = await launchFirefox();
+  return {
+    name: 'firefox',
+    newTab: async () => firefoxTab(session, await session.browser.newPage()),
+    async nextOpenedTab(action) {
+      const before = new Set(await session.browser.pages());
+      await action();
+      const page = await waitFor('a tab opened by the extension', async () =>
+        (await session.browser.pages()).find((candidate) => !before.has(candidate)),
+      );
+      return firefoxTab(session, page);
+    },
+    // Automation may neither open Firefox's popup nor navigate to moz-extension:// pages.
+    openPopup: async () => null,
+    openNotesPage: async () => null,
+    close: () => session.close(),
+  };
+}

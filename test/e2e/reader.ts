@@ -1,0 +1,136 @@
+/**
+ * A reader's actions and observations, over any page the driver gives: selecting with the mouse, clicking
+ * what is on screen, and reading which text is highlighted in which status.
+ */
+import type { PageLike, Tab } from './driver';
+import { waitFor } from './driver';
+
+/** Claim sentences of the demo article (`demo/article.html`). */
+export const CLAIMS = {
+  traffic:
+    'Since the Quarry Lane cycleway opened in March, car traffic on Quarry Lane has fallen by 38 percent.',
+  footfall:
+    'Footfall at the shops on Chandler Street rose by a third over the summer, according to the traders’ association.',
+};
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Where the `sentence` starts and ends on screen, scrolling it into view first. Whitespace is compared
+ * collapsed, as the reader sees it.
+ */
+export async function locateText(
+  page: PageLike,
+  sentence: string,
+): Promise<{ start: Point; middle: Point; end: Point }> {
+  const found = await page.evaluate((wanted: string) => {
+    const chars: { node: Text; offset: number }[] = [];
+    let text = '';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const data = node.data;
+      for (let i = 0; i < data.length; i++) {
+        const char = /\s/.test(data.charAt(i)) ? ' ' : data.charAt(i);
+        if (char === ' ' && text.endsWith(' ')) continue;
+        text += char;
+        chars.push({ node, offset: i });
+      }
+    }
+    const at = text.indexOf(wanted);
+    if (at < 0) return null;
+    const box = (index: number) => {
+      const { node, offset } = chars[index] ?? { node: document.body, offset: 0 };
+      const range = document.createRange();
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      return range.getBoundingClientRect();
+    };
+    chars[at]?.node.parentElement?.scrollIntoView({ block: 'center' });
+    const first = box(at);
+    const last = box(at + wanted.length - 1);
+    const mid = box(at + Math.floor(wanted.length / 2));
+    return {
+      start: { x: first.left + 1, y: first.top + first.height / 2 },
+      middle: { x: mid.left + mid.width / 2, y: mid.top + mid.height / 2 },
+      end: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }, sentence);
+  if (!found) throw new Error(`The page does not show “${sentence}”`);
+  return found;
+}
+
+/** Drag the mouse across `sentence`, as a reader selects it. */
+export async function selectWithMouse(page: PageLike, sentence: string): Promise<void> {
+  const { start, end } = await locateText(page, sentence);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** The texts Counterpoint highlights, by status, whitespace collapsed; read as any page script could. */
+export async function highlightedTexts(page: PageLike): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const found: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('counterpoint-') || name === 'counterpoint-flash' || highlight.size === 0) return;
+      found[name.slice('counterpoint-'.length)] = [...highlight].map((range) =>
+        range.toString().replace(/\s+/g, ' ').trim(),
+      );
+    });
+    return found;
+  }, null);
+}
+
+/** Click the centre of the overlay element matching `selector` (and holding `text`, if given). */
+export async function clickInOverlay(tab: Tab, selector: string, text?: string): Promise<void> {
+  const element = await waitFor(`${selector} in the overlay`, async () =>
+    (await tab.overlay.query(selector)).find(
+      (candidate) => text === undefined || candidate.text.includes(text),
+    ),
+  );
+  await tab.page.mouse.click(element.x + element.width / 2, element.y + element.height / 2);
+}
+
+/** Click the element of an ordinary page (the popup, the notes page) matching `selector` and holding `text`. */
+export async function clickOnPage(page: PageLike, selector: string, text: string): Promise<void> {
+  const point = await waitFor(`${selector} “${text}”`, () =>
+    page.evaluate(
+      ([css, wanted]: [string, string]) => {
+        const element = [...document.querySelectorAll(css)].find((candidate) =>
+          candidate.textContent?.includes(wanted),
+        );
+        if (!element) return null;
+        element.scrollIntoView({ block: 'center' });
+        const box = element.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      },
+      [selector, text] as [string, string],
+    ),
+  );
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The visible text of an ordinary page, whitespace collapsed. */
+export async function pageText(page: PageLike): Promise<string> {
+  return page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '), null);
+}
+
+/** Whether `sentence` is highlighted and on screen. */
+export async function highlightInView(page: PageLike, sentence: string): Promise<boolean> {
+  return page.evaluate((wanted: string) => {
+    let visible = false;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('counterpoint-')) return;
+      for (const range of highlight) {
+        if (range.toString().replace(/\s+/g, ' ').trim() !== wanted) continue;
+        const box = (range as Range).getBoundingClientRect();
+        if (box.top >= 0 && box.bottom <= window.innerHeight) visible = true;
+      }
+    });
+    return visible;
+  }, sentence);
+}
