@@ -9,7 +9,7 @@ export default defineBackground(() => {
     db: openDb(),
     tabs: createTabControl(),
     extensionId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionRoot: browser.runtime.getURL('/'),
     now: () => new Date().toISOString(),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

@@ -45,15 +45,16 @@ export interface RouterDeps {
   db: CounterpointDb;
   tabs: TabControl;
   extensionId: string;
-  extensionOrigin: string;
+  /** `runtime.getURL('/')`: every extension page's URL starts with it. */
+  extensionRoot: string;
   now(): string;
 }
 
 /** Decide who sent a message, or null when it must be ignored. */
-export function identifyCaller(sender: Sender, extensionId: string, extensionOrigin: string): Caller | null {
+export function identifyCaller(sender: Sender, extensionId: string, extensionRoot: string): Caller | null {
   if (sender.id !== extensionId || !sender.url || !URL.canParse(sender.url)) return null;
-  const origin = new URL(sender.url).origin;
-  if (origin === extensionOrigin) return { kind: 'extension-page' };
+  // Compared as text: URL.origin is "null" for extension schemes outside the browser's own parser.
+  if (sender.url.startsWith(extensionRoot)) return { kind: 'extension-page' };
   // Only the content script in a tab's top frame talks to us; it never runs in frames.
   if (
     sender.frameId === 0 &&
@@ -133,7 +134,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   return async function route(raw: unknown, sender: Sender): Promise<Result<unknown>> {
-    const caller = identifyCaller(sender, deps.extensionId, deps.extensionOrigin);
+    const caller = identifyCaller(sender, deps.extensionId, deps.extensionRoot);
     if (!caller) return refuse('Counterpoint does not answer this sender.');
     const parsed = parseRequest(raw);
     if (!parsed.ok) return parsed;

@@ -1,0 +1,247 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, identifyCaller, type TabControl } from '../../entrypoints/background/router';
+import type { NewClaim } from '../../core/protocol';
+import { openDb, type CounterpointDb } from '../../storage/db';
+
+const EXTENSION_ID = 'counterpoint-test';
+const EXTENSION_ROOT = 'chrome-extension://counterpoint-test/';
+const popup = { id: EXTENSION_ID, url: `${EXTENSION_ROOT}popup.html` };
+const articleTab = (url = 'https://blog.example/post', tabId = 7) => ({
+  id: EXTENSION_ID,
+  url,
+  frameId: 0,
+  tab: { id: tabId },
+});
+
+function claimFor(url: string, id = 'urn:uuid:11111111-2222-4333-8444-555555555555'): NewClaim {
+  return {
+    id,
+    pageKey: url,
+    url,
+    title: 'Post',
+    target: { quote: { type: 'TextQuoteSelector', exact: 'a claim', prefix: '', suffix: '' } },
+    status: 'contested',
+    note: '',
+    tags: [],
+  };
+}
+
+/** Records what the router asked of the tabs. */
+function fakeTabs() {
+  const calls: string[] = [];
+  const tabs: TabControl = {
+    revealInOpenTab: async (id) => (calls.push(`reveal ${id}`), false),
+    openAndReveal: async (url, id) => void calls.push(`open ${url} ${id}`),
+    takePendingReveal: () => null,
+    openNotes: async (pageKey) => void calls.push(`notes ${pageKey}`),
+    notifyChanged: async (pageKey, except) => void calls.push(`changed ${pageKey} except ${except}`),
+  };
+  return { tabs, calls };
+}
+
+let db: CounterpointDb;
+let route: ReturnType<typeof createRouter>;
+let calls: string[];
+
+beforeEach(() => {
+  db = openDb(`router-${crypto.randomUUID()}`);
+  const fake = fakeTabs();
+  calls = fake.calls;
+  route = createRouter({
+    db,
+    tabs: fake.tabs,
+    extensionId: EXTENSION_ID,
+    extensionRoot: EXTENSION_ROOT,
+    now: () => '2026-03-01T12:00:00.000Z',
+  });
+});
+
+afterEach(() => db.delete());
+
+describe('message validation', () => {
+  it.each([
+    ['not an object', 'hello', 'Malformed message'],
+    ['no type', { payload: {} }, 'Unknown message type'],
+    ['an unknown type', { type: 'db.drop', payload: {} }, 'Unknown message type: db.drop'],
+    ['an inherited name as type', { type: 'toString', payload: {} }, 'Unknown message type'],
+    ['a missing payload', { type: 'claims.forPage' }, 'payload: must be an object'],
+    [
+      'a non-URL page key',
+      { type: 'claims.forPage', payload: { pageKey: 'javascript:alert(1)' } },
+      'pageKey: must be an http(s) URL',
+    ],
+    ['a bad id', { type: 'claim.delete', payload: { id: '1; DROP' } }, 'payload.id: must be a urn:uuid: id'],
+    [
+      'an unknown status',
+      {
+        type: 'claim.update',
+        payload: { id: claimFor('https://a.example/').id, changes: { status: 'lies' } },
+      },
+      'changes.status: must be one of',
+    ],
+    [
+      'a huge note',
+      {
+        type: 'claim.update',
+        payload: { id: claimFor('https://a.example/').id, changes: { note: 'x'.repeat(20_001) } },
+      },
+      'changes.note: is longer than 20000',
+    ],
+    [
+      'a negative offset',
+      {
+        type: 'claim.create',
+        payload: {
+          claim: {
+            ...claimFor('https://a.example/'),
+            target: { quote: { exact: 'q', prefix: '', suffix: '' }, position: { start: -1, end: 2 } },
+          },
+        },
+      },
+      'position.start: must be a whole number',
+    ],
+    [
+      'an empty quote',
+      {
+        type: 'claim.create',
+        payload: {
+          claim: {
+            ...claimFor('https://a.example/'),
+            target: { quote: { exact: '  ', prefix: '', suffix: '' } },
+          },
+        },
+      },
+      'quote.exact: is empty',
+    ],
+    [
+      'tags that are not text',
+      { type: 'claim.create', payload: { claim: { ...claimFor('https://a.example/'), tags: [{}] } } },
+      'claim.tags[0]: must be text',
+    ],
+  ])('rejects %s with a clear error and changes nothing', async (_case, message, error) => {
+    const answer = await route(message, popup);
+    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : answer.error).toContain(error);
+    expect(await db.claims.count()).toBe(0);
+  });
+
+  it('keeps only the fields it knows', async () => {
+    const answer = await route(
+      {
+        type: 'claim.create',
+        payload: { claim: { ...claimFor('https://a.example/'), evil: '<script>', created: '1999' } },
+      },
+      popup,
+    );
+    expect(answer).toMatchObject({ ok: true, value: { created: '2026-03-01T12:00:00.000Z' } });
+    expect(Object.keys((await db.claims.toArray())[0] ?? {})).not.toContain('evil');
+  });
+});
+
+describe('sender rules', () => {
+  it('identifies extension pages and top-frame content scripts, and nothing else', () => {
+    expect(identifyCaller(popup, EXTENSION_ID, EXTENSION_ROOT)).toEqual({ kind: 'extension-page' });
+    expect(identifyCaller(articleTab(), EXTENSION_ID, EXTENSION_ROOT)).toEqual({
+      kind: 'content',
+      url: 'https://blog.example/post',
+      tabId: 7,
+    });
+    expect(
+      identifyCaller({ ...articleTab(), id: 'another-extension' }, EXTENSION_ID, EXTENSION_ROOT),
+    ).toBeNull();
+    expect(identifyCaller({ ...articleTab(), frameId: 3 }, EXTENSION_ID, EXTENSION_ROOT)).toBeNull();
+    expect(
+      identifyCaller(
+        { id: EXTENSION_ID, url: 'file:///etc/passwd', frameId: 0, tab: { id: 1 } },
+        EXTENSION_ID,
+        EXTENSION_ROOT,
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses messages from other extensions', async () => {
+    const answer = await route(
+      { type: 'claims.all', payload: {} },
+      { id: 'other', url: 'chrome-extension://other/x.html' },
+    );
+    expect(answer).toEqual({ ok: false, error: 'Counterpoint does not answer this sender.' });
+  });
+
+  it('lets a content script create and read its own page’s claims, and tells the other tabs', async () => {
+    const created = await route(
+      { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post') } },
+      articleTab(),
+    );
+    expect(created.ok).toBe(true);
+    expect(calls).toEqual(['changed https://blog.example/post except 7']);
+    const opened = await route(
+      {
+        type: 'page.open',
+        payload: { pageKey: 'https://blog.example/post', url: 'https://blog.example/post' },
+      },
+      articleTab(),
+    );
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { claims: [{ target: { quote: { exact: 'a claim' } } }], reveal: null },
+    });
+  });
+
+  it('keeps a content script away from the library and from other sites’ claims', async () => {
+    await route(
+      { type: 'claim.create', payload: { claim: claimFor('https://bank.example/account') } },
+      popup,
+    );
+    const hostile = articleTab('https://evil.example/page');
+    expect(await route({ type: 'claims.all', payload: {} }, hostile)).toEqual({
+      ok: false,
+      error: 'A page may not ask for claims.all.',
+    });
+    expect(
+      await route(
+        {
+          type: 'page.open',
+          payload: { pageKey: 'https://bank.example/account', url: 'https://evil.example/page' },
+        },
+        hostile,
+      ),
+    ).toEqual({ ok: false, error: 'A page may only open its own notes.' });
+    const id = claimFor('').id;
+    expect(await route({ type: 'claim.delete', payload: { id } }, hostile)).toEqual({
+      ok: false,
+      error: 'This note belongs to another site.',
+    });
+    expect(
+      await route({ type: 'claim.update', payload: { id, changes: { note: 'pwned' } } }, hostile),
+    ).toMatchObject({ ok: false });
+    expect(
+      await route(
+        {
+          type: 'claim.create',
+          payload: {
+            claim: claimFor('https://bank.example/other', 'urn:uuid:99999999-2222-4333-8444-555555555555'),
+          },
+        },
+        hostile,
+      ),
+    ).toEqual({
+      ok: false,
+      error: 'A page may only add notes to itself.',
+    });
+    expect((await db.claims.get(id))?.note).toBe('');
+    expect(await db.claims.count()).toBe(1);
+  });
+
+  it('opens the claim’s page when no open tab shows it', async () => {
+    const { value } = (await route(
+      { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post') } },
+      popup,
+    )) as { value: { id: string } };
+    expect(await route({ type: 'claim.reveal', payload: { id: value.id } }, popup)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(calls.slice(1)).toEqual([`reveal ${value.id}`, `open https://blog.example/post ${value.id}`]);
+  });
+});
