@@ -19,9 +19,11 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Android's Firefox learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '121' }),
+      : { minimum_chrome_version: '128' }),
     action: { default_title: 'Counterpoint notes' },
   }),
 });

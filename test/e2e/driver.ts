@@ -47,6 +47,7 @@ export interface Tab {
   overlay: OverlayProbe;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -148,6 +149,7 @@ async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
     overlay: chromiumProbe(cdp),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
@@ -164,12 +166,13 @@ function plainTab(page: PuppeteerPage): Tab {
     },
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
   };
 }
 
-export async function chromiumHarness(): Promise<Harness> {
-  const session = await launchChromium({ reducedMotion: true });
+export async function chromiumHarness({ headless = true } = {}): Promise<Harness> {
+  const session = await launchChromium({ headless, reducedMotion: true });
   const extensionRoot = `chrome-extension://${session.extensionId}/`;
   return {
     name: 'chromium',
@@ -272,6 +275,7 @@ async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise
     overlay: firefoxProbe(session, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
   };
 }

@@ -174,5 +174,14 @@ describe.each([
     await article.reload();
     await new Promise((done) => setTimeout(done, 1000));
     expect(await highlightedTexts(article.page)).toEqual({});
+    // A page without notes is left as it was: no overlay, no highlight registered.
+    const touched = await article.page.evaluate(
+      () => ({
+        overlay: document.querySelector('counterpoint-overlay') !== null,
+        highlights: [...CSS.highlights.keys()].filter((name) => name.startsWith('counterpoint-')),
+      }),
+      null,
+    );
+    expect(touched).toEqual({ overlay: false, highlights: [] });
   });
 });

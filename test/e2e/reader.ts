@@ -41,17 +41,17 @@ export async function locateText(
     }
     const at = text.indexOf(wanted);
     if (at < 0) return null;
-    const box = (index: number) => {
-      const { node, offset } = chars[index] ?? { node: document.body, offset: 0 };
-      const range = document.createRange();
-      range.setStart(node, offset);
-      range.setEnd(node, offset + 1);
-      return range.getBoundingClientRect();
-    };
     chars[at]?.node.parentElement?.scrollIntoView({ block: 'center' });
-    const first = box(at);
-    const last = box(at + wanted.length - 1);
-    const mid = box(at + Math.floor(wanted.length / 2));
+    // Inline callbacks only: a named local function would not survive the trip into the page under tsx.
+    const [first, last, mid] = [at, at + wanted.length - 1, at + Math.floor(wanted.length / 2)].map(
+      (index) => {
+        const { node, offset } = chars[index] ?? { node: document.body, offset: 0 };
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect();
+      },
+    ) as [DOMRect, DOMRect, DOMRect];
     return {
       start: { x: first.left + 1, y: first.top + first.height / 2 },
       middle: { x: mid.left + mid.width / 2, y: mid.top + mid.height / 2 },
