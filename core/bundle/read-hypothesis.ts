@@ -28,7 +28,7 @@ export function isHypothesisData(root: unknown): boolean {
   if (Array.isArray(root))
     return root.length > 0 && root.every((row) => isObject(row) && isHypothesisAnnotation(row));
   if (!isObject(root) || field(root, '@context') !== undefined) return false;
-  return Array.isArray(field(root, 'rows')) || isHypothesisAnnotation(root);
+  return field(root, 'rows') !== undefined || isHypothesisAnnotation(root);
 }
 
 function isHypothesisAnnotation(row: Record<string, unknown>): boolean {

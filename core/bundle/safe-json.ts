@@ -40,7 +40,7 @@ export function readJsonText(input: string): JsonReadResult {
   // TextDecoder already drops a BOM; text handed over directly may still start with one.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.length > MAX_BUNDLE_BYTES) {
-    return refuse(`the file is over ${megabytes(MAX_BUNDLE_BYTES)}, the limit`);
+    return refuse(`the file is larger than the limit of ${megabytes(MAX_BUNDLE_BYTES)}`);
   }
   if (text.trim() === '') return refuse('the file is empty');
   const tooDeep = findDeepNesting(text);
