@@ -186,7 +186,7 @@ function readNote(bodies: TextualBodies, bodyPath: string, issues: IssueList): s
   if (notes.length > 1) issues.add(bodyPath, 'holds more than one commenting body; a record has one note');
   const note = notes[0];
   if (!note) return '';
-  return readText(note.value, note.path, issues, { max: FIELD_LIMITS.note });
+  return readText(note.value, note.path, issues, { max: FIELD_LIMITS.note, allowEmpty: true });
 }
 
 function readTarget(

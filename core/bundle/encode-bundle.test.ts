@@ -1,0 +1,139 @@
+/** The bundle's shape as a W3C consumer reads it, and export → import → export as a byte-for-byte round trip. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ClaimAnnotationJson, RebuttalAnnotationJson } from './bundle-format';
+import { ANNO_CONTEXT, COUNTERPOINT_VOCAB, emptyRecords } from './bundle-format';
+import { decodeBundle } from './decode-bundle';
+import { BundleEncodeError, encodeBundle, exportBundle } from './encode-bundle';
+import { recordsArbitrary } from './fixtures/record-arbitraries';
+import {
+  claimMurshid,
+  claimPivotal,
+  rebuttalByCommentId,
+  rebuttalNotGuilty,
+  seedLibrary,
+} from './fixtures/seed-library';
+import { planMerge } from './merge-bundle';
+
+const at = (iso: string) => () => new Date(iso);
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Export, import into an empty library, export again. */
+function roundTrip(text: string, clock: () => Date): string {
+  const decoded = decodeBundle(text);
+  if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
+  expect(decoded.rejected).toEqual([]);
+  return exportBundle(planMerge(emptyRecords(), decoded.records).result, { clock });
+}
+
+const withoutTimestamp = (text: string): string => text.replace(/\n {2}"generated": "[^"]*",\n/, '\n');
+
+describe('bundle shape', () => {
+  const bundle = encodeBundle(seedLibrary(), { clock: at('2026-11-26T09:00:00.000Z') });
+  const claim = bundle.first.items.find((item) => item.id === claimMurshid.id) as ClaimAnnotationJson;
+  const rebuttal = bundle.first.items.find(
+    (item) => item.id === rebuttalNotGuilty.id,
+  ) as RebuttalAnnotationJson;
+
+  it('is an AnnotationCollection with the W3C context first and its items in one AnnotationPage', () => {
+    expect(bundle['@context'][0]).toBe(ANNO_CONTEXT);
+    expect(bundle['@context'][1]).toEqual({ cp: COUNTERPOINT_VOCAB });
+    expect(bundle.type).toBe('AnnotationCollection');
+    expect(bundle.first.type).toBe('AnnotationPage');
+    expect(bundle.total).toBe(5);
+    expect(bundle.generated).toBe('2026-11-26T09:00:00.000Z');
+    expect(bundle.id).toMatch(UUID_URN);
+    for (const item of bundle.first.items) expect(item.id).toMatch(UUID_URN);
+  });
+
+  it('writes a claim as an assessing annotation with status, note and tags as purposed bodies', () => {
+    expect(claim.motivation).toBe('assessing');
+    expect(claim.body.map((body) => [body.purpose, body.value])).toEqual([
+      ['assessing', 'contested'],
+      ['commenting', claimMurshid.note],
+      ['tagging', 'tower-hamlets'],
+      ['tagging', 'missing-context'],
+    ]);
+    expect(claim.target.source).toBe(claimMurshid.url);
+    expect(claim.target['cp:pageKey']).toBe(claimMurshid.pageKey);
+    expect(claim.target.selector).toEqual([claimMurshid.target.quote, claimMurshid.target.position]);
+  });
+
+  it('writes a rebuttal as a link from the comment excerpt to its claim', () => {
+    expect(rebuttal.motivation).toBe('linking');
+    expect(rebuttal['cp:stance']).toBe('rebuts');
+    expect(rebuttal.body[0]).toEqual({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: claimMurshid.id,
+    });
+    expect(rebuttal.target.source.id).toBe(rebuttalNotGuilty.comment.permalink);
+    expect(rebuttal.target.source.creator.name).toBe('Stuart Madewell');
+    expect(rebuttal.target.selector[0].exact).toBe('He was found not guilty.');
+  });
+
+  it('addresses a comment without permalink as a fragment of its article, keeping its id verbatim', () => {
+    const byId = bundle.first.items.find(
+      (item) => item.id === rebuttalByCommentId.id,
+    ) as RebuttalAnnotationJson;
+    expect(byId.target.source.id).toBe(`${claimMurshid.url}#comment-7`);
+    expect(byId.target.source['cp:commentId']).toBe('comment-7');
+  });
+
+  it('carries tombstones beside the annotations', () => {
+    expect(bundle['cp:tombstones']).toEqual([
+      expect.objectContaining({ 'cp:kind': 'claim', 'cp:deleted': '2026-11-19T12:00:00.000Z' }),
+    ]);
+  });
+
+  it('lists each page’s claims in the order they were made, each followed by its rebuttals', () => {
+    expect(bundle.first.items.map((item) => item.id)).toEqual([
+      claimMurshid.id,
+      rebuttalNotGuilty.id,
+      rebuttalByCommentId.id,
+      claimPivotal.id,
+      seedLibrary().claims[2]?.id,
+    ]);
+  });
+
+  it('names the bundle from its content: the same notes give the same id, an edit a new one', () => {
+    const again = encodeBundle(seedLibrary(), { clock: at('2030-01-01T00:00:00.000Z') });
+    expect(again.id).toBe(bundle.id);
+    const edited = seedLibrary();
+    edited.claims[0] = { ...claimMurshid, note: 'changed', modified: '2026-11-25T00:00:00.000Z' };
+    expect(encodeBundle(edited).id).not.toBe(bundle.id);
+  });
+
+  it('refuses to export a rebuttal without its claim, naming both', () => {
+    const library = seedLibrary();
+    library.claims = library.claims.filter((c) => c.id !== claimMurshid.id);
+    expect(() => encodeBundle(library)).toThrow(BundleEncodeError);
+    expect(() => encodeBundle(library)).toThrow(claimMurshid.id);
+  });
+});
+
+describe('round trip', () => {
+  it('export → import → export is byte-identical apart from the export timestamp', () => {
+    const first = exportBundle(seedLibrary(), { clock: at('2026-11-26T09:00:00.000Z') });
+    const second = roundTrip(first, at('2026-12-01T18:30:00.000Z'));
+    expect(second).not.toBe(first);
+    expect(withoutTimestamp(second)).toBe(withoutTimestamp(first));
+    expect(roundTrip(first, at('2026-11-26T09:00:00.000Z'))).toBe(first);
+  });
+
+  it('gives back the very records that were exported', () => {
+    const decoded = decodeBundle(exportBundle(seedLibrary()));
+    expect(decoded.ok && decoded.records).toEqual(seedLibrary());
+  });
+
+  it('holds for 300 generated libraries', () => {
+    fc.assert(
+      fc.property(recordsArbitrary({ maxClaims: 6 }), (records) => {
+        const clock = at('2026-11-26T09:00:00.000Z');
+        const first = exportBundle(records, { clock });
+        expect(roundTrip(first, clock)).toBe(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
