@@ -15,8 +15,44 @@ import { exportMarkdown } from './markdown-export';
 const base = (): BundleJson => encodeBundle(seedLibrary(), { clock: () => new Date('2026-11-26T09:00:00Z') });
 const baseText = JSON.stringify(base(), null, 2);
 
-/** A JSON object that can be edited freely by a case, however it nests. */
-type Json = Record<string, unknown> & { [key: string]: Json & unknown[] & Json };
+/** The keys the cases below edit; a mapped type over them keeps strict index checks quiet without `any`. */
+type Key =
+  | 'first'
+  | 'items'
+  | 'next'
+  | 'total'
+  | 'type'
+  | 'id'
+  | '@context'
+  | 'cp:bundleVersion'
+  | 'cp:tombstones'
+  | 'cp:kind'
+  | 'cp:stance'
+  | 'cp:title'
+  | 'cp:pageKey'
+  | 'cp:commentId'
+  | 'motivation'
+  | 'created'
+  | 'modified'
+  | 'body'
+  | 'value'
+  | 'format'
+  | 'target'
+  | 'source'
+  | 'creator'
+  | 'selector'
+  | 'exact'
+  | 'prefix'
+  | 'suffix'
+  | 'start'
+  | 'end'
+  | 0
+  | 1
+  | 2
+  | 3
+  | 4;
+/** A parsed bundle as the cases edit it. */
+type Json = { [K in Key]: Json } & { push: (...values: unknown[]) => number };
 
 /** The seed bundle with one edit, as file text. */
 function edited(edit: (bundle: Json) => void): string {
@@ -25,7 +61,7 @@ function edited(edit: (bundle: Json) => void): string {
   return JSON.stringify(bundle);
 }
 
-const item = (bundle: Json, i: number): Json => bundle.first.items[i] as unknown as Json;
+const item = (bundle: Json, i: number): Json => (bundle.first.items as unknown as Json[])[i] as Json;
 
 interface Case {
   name: string;
@@ -102,7 +138,7 @@ const cases: Case[] = [
   ),
   wholeFile(
     'version missing',
-    edited((b) => delete b['cp:bundleVersion']),
+    edited((b) => Reflect.deleteProperty(b, 'cp:bundleVersion')),
     'cp:bundleVersion',
     /missing/,
   ),
@@ -210,7 +246,7 @@ const cases: Case[] = [
   ),
   oneRecord(
     'a quote without exact',
-    (b) => delete (item(b, 0).target.selector[0] as Json).exact,
+    (b) => Reflect.deleteProperty(item(b, 0).target.selector[0], 'exact'),
     'first.items[0].target.selector[0].exact',
     /^missing$/,
   ),
@@ -406,7 +442,9 @@ const cases: Case[] = [
   ),
   wholeFile(
     'a prototype key under a key holding an escape code, which the path quotes',
-    edited((b) => ((item(b, 4).target as Json)['odd \u001b key'] = JSON.parse('{"__proto__": 1}') as never)),
+    edited((b) =>
+      Object.assign(item(b, 4).target, { 'odd \u001b key': JSON.parse('{"__proto__": 1}') as unknown }),
+    ),
     'first.items[4].target["odd \\u001b key"].__proto__',
     /not allowed/,
   ),
