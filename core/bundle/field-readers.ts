@@ -223,17 +223,21 @@ export function readTextTarget(
   issues: IssueList,
   options: SelectorRules & { strict: boolean },
 ): TextTarget | undefined {
-  const list = Array.isArray(value) ? value : value === undefined ? undefined : [value];
-  if (list === undefined) {
+  const given = Array.isArray(value) ? value : value === undefined ? undefined : [value];
+  if (given === undefined) {
     issues.add(path, 'missing');
     return undefined;
   }
+  // Foreign clients may scope a quote inside another selector (`refinedBy`); the quote alone still places it.
+  const list = given.flatMap((entry, i) => {
+    const at = Array.isArray(value) ? pathTo(path, i) : path;
+    return [{ entry, at, refined: false }, ...(options.strict ? [] : refinements(entry, at))];
+  });
   const before = issues.issues.length;
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   let quoteSeen = false;
-  list.forEach((entry, i) => {
-    const at = Array.isArray(value) ? pathTo(path, i) : path;
+  list.forEach(({ entry, at, refined }) => {
     if (!isObject(entry)) {
       if (options.strict) issues.add(at, 'must be an object');
       return;
@@ -243,7 +247,8 @@ export function readTextTarget(
       if (quoteSeen) issues.add(at, 'a second TextQuoteSelector; a target has one quote');
       quoteSeen = true;
       quote = readQuoteSelector(entry, at, issues, options);
-    } else if (type === 'TextPositionSelector') {
+    } else if (type === 'TextPositionSelector' && !refined) {
+      // A position inside a refinement counts from the refined part, not the page, so only top-level ones are kept.
       if (position && options.strict)
         issues.add(at, 'a second TextPositionSelector; a target has one position');
       position = readPositionSelector(entry, at, issues);
@@ -257,6 +262,19 @@ export function readTextTarget(
   if (!quoteSeen) issues.add(path, 'has no TextQuoteSelector, so the note cannot be placed in the text');
   if (issues.issues.length > before || !quote) return undefined;
   return position ? { quote, position } : { quote };
+}
+
+/** The selectors a selector is refined by, outermost first. Nesting is bounded by the JSON depth cap. */
+function refinements(entry: unknown, path: string): { entry: unknown; at: string; refined: true }[] {
+  const found: { entry: unknown; at: string; refined: true }[] = [];
+  let at = pathTo(path, 'refinedBy');
+  let current = isObject(entry) ? field(entry, 'refinedBy') : undefined;
+  while (isObject(current)) {
+    found.push({ entry: current, at, refined: true });
+    at = pathTo(at, 'refinedBy');
+    current = field(current, 'refinedBy');
+  }
+  return found;
 }
 
 /** Tags: trimmed, blanks and repeats dropped, each a one-line text under the cap. Each comes with its own path. */
