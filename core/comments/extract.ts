@@ -1,0 +1,258 @@
+/**
+ * Comment-section extraction: finds the comments on a page and reads, for each one, what a rebuttal needs (author,
+ * posted time, permalink or id, reply parent and depth, and the text as paragraphs with numbered points apart).
+ *
+ * Offers:
+ * - {@link extractComments}: every comment within a document or a subtree, in document order;
+ * - {@link findCommentSections}: the elements to watch for comments that arrive late;
+ * - {@link ExtractedComment}, {@link CommentMarkupName}.
+ *
+ * Pure over the DOM: no `browser.*`, no clock, no writes to the page. Calling it again is cheap and gives the same
+ * ids for the same comments, so a content script can re-run it from a debounced MutationObserver, either on the
+ * whole document or on just the section that changed, and merge the results by `id`.
+ *
+ * Markups, most specific first: Stack Exchange, Hacker News, old Reddit, Discourse, Disqus (rendered in the page),
+ * Blogger, WordPress block themes, WordPress classic themes, schema.org `Comment` in microdata, microformats2, and
+ * schema.org `Comment` in JSON-LD; then a generic fallback for repeated blocks in a section marked as comments.
+ * A comment widget inside a cross-origin iframe (Disqus's usual embed) is out of reach of the page's DOM, so it
+ * yields nothing here; the same code works inside that frame if a content script runs there.
+ */
+
+import { commentParagraphs } from './comment-text';
+import type { CommentFields, CommentMarkupName, CommentMarkupReader, OwnQuery } from './comment-markup';
+import { ownQueryFor, scoped } from './comment-markup';
+import {
+  commentContainers,
+  genericItems,
+  genericParent,
+  isLookalikeRegion,
+  readGenericItem,
+} from './generic-section';
+import { SITE_MARKUPS } from './site-markups';
+import { STRUCTURED_MARKUPS, jsonLdComments } from './structured-markups';
+
+export type { CommentMarkupName } from './comment-markup';
+
+/** One comment found on the page. */
+export interface ExtractedComment {
+  /** The element that holds the whole comment: what to scroll to, flash, and scope an excerpt's selectors to. */
+  root: Element;
+  /**
+   * Stable for the same comment across runs: the page's own id for it (`comment-215101`, `t1_abc`), else one derived
+   * from its author and text. Unique within one result.
+   */
+  id: string;
+  /** The name shown with the comment; "Anonymous" when the page shows none. */
+  author: string;
+  /** ISO 8601 when the page states when it was posted; a local time when the page gives no zone. */
+  posted?: string;
+  /** The comment's permalink as the page links it (absolute when the page has an http(s) base URL). */
+  permalink?: string;
+  /** The `id` of the comment this one replies to. */
+  parentId?: string;
+  /** 0 for a top-level comment, 1 for a reply to it, and so on. */
+  depth: number;
+  /** The comment's own text, replies excluded: its paragraphs joined by blank lines. */
+  text: string;
+  /** The text's paragraphs; each numbered point ("1, …", "2) …") is a paragraph of its own. */
+  paragraphs: string[];
+  /** Which markup recognised it, for diagnostics and tests. */
+  markup: CommentMarkupName;
+}
+
+interface Found {
+  root: Element;
+  markup: CommentMarkupName;
+  fields: CommentFields;
+  reader?: CommentMarkupReader;
+  /** How to find the comment this one replies to, when nesting alone does not say. */
+  parentOf?: (root: Element) => Element | null;
+}
+
+const MAX_DEPTH = 64;
+
+/** Candidates of one reader inside `scope`, including `scope` itself when it is a comment (a rescan of one reply). */
+function candidates(scope: ParentNode, reader: CommentMarkupReader): Element[] {
+  const list = [...scope.querySelectorAll(reader.roots)];
+  const self = scope as Element;
+  if (self.nodeType === 1 && self.matches(reader.roots)) list.unshift(self);
+  return reader.accept ? list.filter(reader.accept) : list;
+}
+
+function insideAny(element: Element, roots: ReadonlySet<Element>): boolean {
+  for (let a: Element | null = element; a; a = a.parentElement) if (roots.has(a)) return true;
+  return false;
+}
+
+/** A short, stable hash (FNV-1a) so a comment without an id in the page still keeps the same id between runs. */
+function hashId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `comment-${(hash >>> 0).toString(36)}`;
+}
+
+/** The element whose reply this root is, by the reader's own rule or by nesting. */
+function parentRoot(found: Found, known: ReadonlyMap<Element, Found>): Element | null {
+  const parentOf = found.parentOf ?? found.reader?.parentOf;
+  if (parentOf) return parentOf(found.root);
+  const selector = found.reader?.roots;
+  for (let a = found.root.parentElement; a; a = a.parentElement) {
+    const other = known.get(a);
+    if (other) return a;
+    // A parent outside the rescanned subtree is still the parent.
+    if (selector && a.matches(selector) && (!found.reader?.accept || found.reader.accept(a))) return a;
+  }
+  return null;
+}
+
+/**
+ * Finds the comments within `scope` (a Document, or an Element such as a comment section or a newly loaded batch).
+ * Lookalikes are refused: sidebars' "Recent comments", related-post lists, menus and footers yield nothing.
+ * A subtree scan reports the comments inside it with the same ids, parents and depths as a whole-page scan.
+ */
+export function extractComments(scope: ParentNode): ExtractedComment[] {
+  const claimed = new Set<Element>();
+  const found: Found[] = [];
+  const take = (entry: Found): void => {
+    claimed.add(entry.root);
+    found.push(entry);
+  };
+
+  for (const reader of [...SITE_MARKUPS, ...STRUCTURED_MARKUPS]) {
+    // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
+    // WordPress comments), not another comment.
+    const mine = candidates(scope, reader).filter((root) => !insideAny(root, claimed));
+    for (const root of mine)
+      take({ root, markup: reader.name, fields: reader.read(root, ownQueryFor(root, reader.roots)), reader });
+  }
+  for (const { root, fields } of jsonLdComments(scope)) {
+    if (!insideAny(root, claimed) && !isLookalikeRegion(root)) take({ root, markup: 'json-ld', fields });
+  }
+  const verdicts = new Map<Element, boolean>();
+  for (const container of commentContainers(scope)) {
+    if (insideAny(container.element, claimed)) continue;
+    const items = genericItems(container, verdicts).filter(
+      (item) => !insideAny(item, claimed) && ![...claimed].some((c) => item.contains(c)),
+    );
+    const itemSet = new Set(items);
+    for (const item of items) {
+      // A field belongs to the item, not to a reply nested inside it.
+      const own: OwnQuery = (selector, accept) => {
+        for (const match of item.querySelectorAll(scoped(selector))) {
+          if (accept && !accept(match)) continue;
+          if (!itemSet.has(match) && nearestOf(match, itemSet) === item) return match;
+        }
+        return null;
+      };
+      take({
+        root: item,
+        markup: 'generic',
+        fields: readGenericItem(item, own),
+        parentOf: (root: Element) => genericParent(root, itemSet),
+      });
+    }
+  }
+
+  // A scoped rescan may be handed nodes outside the scope's subtree by JSON-LD or container lookup: keep to the scope.
+  const scopeNode = scope as Node;
+  const inScope = found.filter((f) => scopeNode.nodeType === 9 || scopeNode.contains(f.root));
+  const byRoot = new Map(inScope.map((f) => [f.root, f] as const));
+  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+  inScope.sort((a, b) =>
+    a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & FOLLOWING ? -1 : 1,
+  );
+
+  const isOtherComment = (element: Element): boolean => claimed.has(element);
+  const ids = new Map<Element, string>();
+  const used = new Set<string>();
+  const idFor = (f: Found, paragraphs: readonly string[]): string => {
+    const cached = ids.get(f.root);
+    if (cached) return cached;
+    let id = f.fields.id ?? hashId(`${f.fields.author ?? ''}\n${paragraphs.join('\n').slice(0, 500)}`);
+    for (let n = 2; used.has(id); n++) id = `${f.fields.id ?? 'comment'}~${n}`;
+    used.add(id);
+    ids.set(f.root, id);
+    return id;
+  };
+
+  const results: ExtractedComment[] = [];
+  for (const f of inScope) {
+    const paragraphs =
+      f.fields.paragraphs ??
+      commentParagraphs(f.fields.body ?? f.root, {
+        isOtherComment: (e) => e !== f.root && isOtherComment(e),
+        skip: f.fields.skip?.length ? (e) => f.fields.skip?.includes(e) === true : undefined,
+      });
+    if (paragraphs.length === 0 && !f.fields.author) continue;
+    const id = idFor(f, paragraphs);
+
+    let depth = 0;
+    let parentId: string | undefined;
+    let current: Found | undefined = f;
+    while (current && depth < MAX_DEPTH) {
+      const parent = parentRoot(current, byRoot);
+      if (!parent) break;
+      const known = byRoot.get(parent);
+      if (depth === 0)
+        parentId = known
+          ? idFor(known, commentParagraphs(known.fields.body ?? known.root))
+          : readParentId(parent, current);
+      current =
+        known ??
+        (current.reader
+          ? { root: parent, markup: current.markup, fields: {}, reader: current.reader }
+          : undefined);
+      depth += 1;
+    }
+    results.push({
+      root: f.root,
+      id,
+      author: f.fields.author ?? 'Anonymous',
+      posted: f.fields.posted,
+      permalink: f.fields.permalink,
+      parentId,
+      depth,
+      text: paragraphs.join('\n\n'),
+      paragraphs,
+      markup: f.markup,
+    });
+  }
+  return results;
+}
+
+/** The id of a parent comment outside the rescanned subtree, read the way a whole-page scan reads it. */
+function readParentId(parent: Element, child: Found): string | undefined {
+  const reader = child.reader;
+  if (!reader) return parent.id || undefined;
+  return reader.read(parent, ownQueryFor(parent, reader.roots)).id ?? (parent.id || undefined);
+}
+
+function nearestOf(element: Element, set: ReadonlySet<Element>): Element | null {
+  for (let a = element.parentElement; a; a = a.parentElement) if (set.has(a)) return a;
+  return null;
+}
+
+/**
+ * Containers that third-party comment widgets fill in after the page has loaded. Where the widget renders into a
+ * cross-origin iframe (Disqus, Facebook), the comments stay out of reach of this page's DOM.
+ */
+const WIDGET_SHELLS =
+  '#disqus_thread, .livefyre, [id^="livefyre"], .fyre, .fb-comments, #coral_thread, [data-spotim-module], ' +
+  '#spot-im-root, .viafoura, #vf-conversations, .echo-stream, .commento, #remark42, .giscus, .utterances';
+
+/**
+ * The elements that hold, or will hold, this page's comments: sections named or headed as comments (also when
+ * still empty, as a widget waiting to load is) and the lists the extracted comments sit in. Outermost only, so a
+ * MutationObserver on each sees every comment that arrives late.
+ */
+export function findCommentSections(scope: ParentNode, comments = extractComments(scope)): Element[] {
+  const sections = new Set<Element>(commentContainers(scope).map((c) => c.element));
+  for (const shell of scope.querySelectorAll(WIDGET_SHELLS)) sections.add(shell);
+  for (const comment of comments) {
+    if (comment.depth === 0 && comment.root.parentElement) sections.add(comment.root.parentElement);
+  }
+  return [...sections].filter((s) => ![...sections].some((other) => other !== s && other.contains(s)));
+}
