@@ -1,0 +1,100 @@
+/** The Markdown export as a reader sees it, and its escaping: reader text must render as itself. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyRecords } from './bundle-format';
+import { textArbitrary } from './fixtures/record-arbitraries';
+import { claimOtherPage, seedLibrary } from './fixtures/seed-library';
+import { escapeMarkdown, exportMarkdown } from './markdown-export';
+
+describe('exportMarkdown', () => {
+  const markdown = exportMarkdown(seedLibrary());
+
+  it('gives each page a heading with its title and link', () => {
+    expect(markdown).toContain(
+      '## [The real reasons Ken wants Lutfur back in the party](<https://labourlist.example/2010/11/the-real-reasons-ken-wants-lutfur-back>)',
+    );
+    expect(markdown).toContain('## [A second story](<https://news.example/story?id=42>)');
+    expect(markdown.startsWith('# Counterpoint notes\n\n3 claims on 2 pages.\n')).toBe(true);
+  });
+
+  it('shows each claim as a quote with its status, note and tags', () => {
+    expect(markdown).toContain(
+      [
+        '> Kumar Murshid, was accused of stealing money from a youth organisation',
+        '',
+        '- **Status:** Contested',
+        '- **Note:** A commenter says he was found not guilty; the article leaves that out.\\',
+        '  Check the court record.',
+        '- **Tags:** tower-hamlets, missing-context',
+      ].join('\n'),
+    );
+    expect(markdown).toContain('- **Status:** Needs source');
+  });
+
+  it('lists each rebuttal with its stance, author, excerpt and permalink', () => {
+    expect(markdown).toContain(
+      [
+        '- **Rebuttals:**',
+        '  - **Rebuts**: Stuart Madewell, 2010-11-18T14:02:00.000Z ([permalink](<https://labourlist.example/2010/11/the-real-reasons-ken-wants-lutfur-back#comment-1>))',
+        '    > He was found not guilty.',
+        '',
+        '    Note: Direct contradiction of the claim.',
+        '  - **Adds context**: A reader \\*with\\* \\[markup\\] (comment comment-7)',
+        '    > Abbas that is true',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes markup, links and script in notes so that they render as text', () => {
+    expect(markdown).toContain(
+      '- **Note:** Where are the \\<b\\>numbers\\</b\\>? \\<script\\>alert(1)\\</script\\> \\[link\\](javascript:alert(1))',
+    );
+  });
+
+  it('falls back to the address for a page without a title, and names an anonymous author', () => {
+    const library = seedLibrary();
+    library.claims = library.claims.map((claim) => ({ ...claim, title: '' }));
+    library.rebuttals = library.rebuttals.map((r) => ({ ...r, comment: { ...r.comment, author: ' ' } }));
+    const text = exportMarkdown(library);
+    expect(text).toContain(`## [${claimOtherPage.url}](<${claimOtherPage.url}>)`);
+    expect(text).toContain('**Rebuts**: Anonymous');
+  });
+
+  it('says so when there is nothing to show', () => {
+    expect(exportMarkdown(emptyRecords())).toBe('# Counterpoint notes\n\n0 claims on 0 pages.\n');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('breaks every block marker at the start of a line', () => {
+    expect(escapeMarkdown('# heading\n- item\n+ item\n1. one\n2) two\n> quote\n=====\n---')).toBe(
+      ['\\# heading', '\\- item', '\\+ item', '1\\. one', '2\\) two', '\\> quote', '\\=====', '\\---'].join(
+        '\\\n',
+      ),
+    );
+  });
+
+  it('escapes inline syntax anywhere in a line', () => {
+    expect(escapeMarkdown('a *b* _c_ `d` [e](f) <g> &amp; |h| ~~i~~ $j$ !k \\l')).toBe(
+      'a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\&amp; \\|h\\| \\~\\~i\\~\\~ \\$j\\$ \\!k \\\\l',
+    );
+  });
+
+  it('round-trips: removing the escapes gives back the text, line by line', () => {
+    fc.assert(
+      fc.property(textArbitrary({ maxLength: 60, multiLine: true }), (text) => {
+        const escaped = escapeMarkdown(text);
+        const lines = escaped === '' ? [] : escaped.split('\\\n');
+        const unescaped = lines.map((line) => line.replace(/\\(.)/g, '$1'));
+        const expected = text
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '');
+        expect(unescaped).toEqual(expected);
+        // Once escapes are removed, no character that starts inline Markdown is left standing.
+        for (const line of lines) expect(line.replace(/\\./g, '')).not.toMatch(/[\\`*_[\]<>&|~!$]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
