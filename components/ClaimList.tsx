@@ -4,11 +4,13 @@ import { trusted } from './trusted';
 
 export interface ClaimListProps {
   claims: readonly Claim[];
+  /** Ids of the claims whose text the page in the tab does not show. */
+  orphans?: ReadonlySet<string>;
   onReveal(claim: Claim): void;
 }
 
 /** Claims as a list a reader can scan: quote, status, note and when; choosing one shows it in its page. */
-export function ClaimList({ claims, onReveal }: ClaimListProps) {
+export function ClaimList({ claims, orphans, onReveal }: ClaimListProps) {
   return (
     <ul class="claims">
       {claims.map((claim) => (
@@ -26,6 +28,9 @@ export function ClaimList({ claims, onReveal }: ClaimListProps) {
             ))}
           </div>
           {claim.note && <p class="note">{claim.note}</p>}
+          {orphans?.has(claim.id) && (
+            <p class="orphaned">Not found on this page: the text may have changed.</p>
+          )}
         </li>
       ))}
     </ul>

@@ -45,7 +45,11 @@ export interface PageRequests extends ContentRequests {
 }
 
 export interface TabRequests {
-  'tab.describe': { payload: Record<string, never>; answer: { pageKey: string; title: string } };
+  /** Which article the tab shows, and which of its claims could not be found there. */
+  'tab.describe': {
+    payload: Record<string, never>;
+    answer: { pageKey: string; title: string; orphans: string[] };
+  };
   /** Scroll to the claim's highlight; false when this tab does not show it. */
   'tab.reveal': { payload: { id: string }; answer: boolean };
   /** The claims of `pageKey` changed elsewhere (popup, another tab): a tab showing that page loads them again. */

@@ -3,7 +3,7 @@
  * under its own prefix, and nothing outside a root is served.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
+  /** Serve HTML through this edit from now on, as a site revising an article between two visits would. */
+  reviseHtml: ((html: string) => string) | null;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
   const roots = Object.entries(mounts).map(
     ([prefix, dir]) => [prefix.replace(/\/$/, ''), resolve(dir)] as const,
   );
+  const served: StaticServer = {
+    origin: '',
+    reviseHtml: null,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     for (const [prefix, root] of roots) {
@@ -37,7 +44,11 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
       try {
         if ((await stat(file)).isFile()) {
           response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-          createReadStream(file).pipe(response);
+          if (served.reviseHtml && extname(file) === '.html') {
+            response.end(served.reviseHtml(await readFile(file, 'utf8')));
+          } else {
+            createReadStream(file).pipe(response);
+          }
           return;
         }
       } catch {
@@ -48,8 +59,6 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const { port: bound } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
+  served.origin = `http://127.0.0.1:${bound}`;
+  return served;
 }

@@ -1,4 +1,5 @@
 import { ClaimCard } from '../../components/ClaimCard';
+import { OrphanList } from '../../components/OrphanList';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
 import type { Claim } from '../../core/model';
@@ -8,7 +9,10 @@ export interface OverlayProps {
   toolbar: { top: number; left: number } | null;
   card: { claim: Claim; anchored: boolean; focusNote: boolean } | null;
   problem: string | null;
+  /** The page's claims whose text was not found. */
+  orphans: readonly Claim[];
   onChoose(choice: ToolbarChoice): void;
+  onOpenClaim(claim: Claim): void;
   onChange(changes: ClaimChanges): void;
   onDelete(): void;
   onCloseCard(): void;
@@ -20,7 +24,9 @@ export function Overlay({
   toolbar,
   card,
   problem,
+  orphans,
   onChoose,
+  onOpenClaim,
   onChange,
   onDelete,
   onCloseCard,
@@ -41,6 +47,7 @@ export function Overlay({
           onOpenNotes={onOpenNotes}
         />
       )}
+      {orphans.length > 0 && <OrphanList orphans={orphans} onOpen={onOpenClaim} />}
       {problem && !card && (
         <p class="notice" role="alert">
           {problem}

@@ -14,6 +14,8 @@ import { ask } from '../../messaging/send';
 import { createOverlay, type Overlay as OverlayHost } from './overlay';
 import { Overlay } from './Overlay';
 
+/** How long the page must be quiet before notes are placed again after it changed. */
+const SETTLE_DELAY_MS = 250;
 /** How long the reader may pause typing before a note is saved. */
 const SAVE_DELAY_MS = 400;
 /** Gap between the selection and the toolbar, in CSS pixels. */
@@ -29,11 +31,10 @@ export class PageNotes {
   private problem: string | null = null;
   private pendingChanges: ClaimChanges = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-
-  readonly pageKey = pageKeyFor(
-    location.href,
-    document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
-  );
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watcher = new MutationObserver(() => this.scheduleSettle());
+  private watching = false;
+  private pageKey = currentPageKey();
 
   /** Load this page's notes and start listening to the reader. */
   async start(): Promise<void> {
@@ -41,6 +42,11 @@ export class PageNotes {
     document.addEventListener('keyup', (event) => this.onKeyUp(event));
     document.addEventListener('selectionchange', () => this.onSelectionChange());
     document.addEventListener('click', (event) => this.onClick(event));
+    // Single-page sites change article without a load; a new URL may mean a new page key.
+    window.addEventListener('popstate', () => this.scheduleSettle());
+    (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () =>
+      this.scheduleSettle(),
+    );
     await this.load();
   }
 
@@ -48,7 +54,14 @@ export class PageNotes {
   handle(message: Message<TabRequests>): Result<unknown> {
     switch (message.type) {
       case 'tab.describe':
-        return { ok: true, value: { pageKey: this.pageKey, title: document.title } };
+        return {
+          ok: true,
+          value: {
+            pageKey: this.pageKey,
+            title: document.title,
+            orphans: this.orphans().map((claim) => claim.id),
+          },
+        };
       case 'tab.reveal':
         return { ok: true, value: this.reveal(message.payload.id) };
       case 'tab.refresh':
@@ -65,18 +78,68 @@ export class PageNotes {
       if (!claims.some((claim) => claim.id === id)) this.highlighter.erase(id);
     }
     this.claims.clear();
+    for (const claim of claims) this.claims.set(claim.id, claim);
+    this.place(claims);
+    if (this.card && !this.claims.has(this.card.id)) this.card = null;
+    if (reveal) this.reveal(reveal);
+    this.watch();
+    this.draw();
+  }
+
+  /** Anchor `claims` over the page as it is now and paint those found. */
+  private place(claims: readonly Claim[]): void {
+    if (claims.length === 0) return;
     const results = anchorTargets(
       document.body,
       claims.map((claim) => claim.target),
     );
     claims.forEach((claim, i) => {
-      this.claims.set(claim.id, claim);
       const result = results[i];
       if (result?.kind === 'anchored') this.highlighter.paint(claim.id, result.range, claim.status);
     });
-    if (this.card && !this.claims.has(this.card.id)) this.card = null;
-    if (reveal) this.reveal(reveal);
-    if (this.overlay) this.draw();
+  }
+
+  /** Watch the page for change only while it has notes: pages without them pay nothing. */
+  private watch(): void {
+    const wanted = this.claims.size > 0;
+    if (wanted === this.watching) return;
+    this.watching = wanted;
+    if (wanted) this.watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+    else this.watcher.disconnect();
+  }
+
+  private scheduleSettle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(), SETTLE_DELAY_MS);
+  }
+
+  /**
+   * After the page changed: follow a navigation to another article, drop highlights whose text left the
+   * page, and look again for the notes not yet found. Runs once per quiet spell, not once per mutation.
+   */
+  private settle(): void {
+    const pageKey = currentPageKey();
+    if (pageKey !== this.pageKey) {
+      this.pageKey = pageKey;
+      for (const id of this.claims.keys()) this.highlighter.erase(id);
+      this.claims.clear();
+      this.card = null;
+      void this.load();
+      return;
+    }
+    for (const id of this.claims.keys()) {
+      const range = this.highlighter.rangeOf(id);
+      if (
+        range &&
+        (!range.startContainer.isConnected || !range.endContainer.isConnected || range.collapsed)
+      ) {
+        this.highlighter.erase(id);
+      }
+    }
+    const orphans = this.orphans();
+    if (orphans.length === 0) return;
+    this.place(orphans);
+    if (this.orphans().length !== orphans.length) this.draw();
   }
 
   private onPointerUp(event: MouseEvent): void {
@@ -148,6 +211,7 @@ export class PageNotes {
     const answer = await ask('claim.create', { claim: proposal });
     if (answer.ok) {
       this.claims.set(claim.id, answer.value);
+      this.watch();
       this.draw();
     } else {
       this.claims.delete(claim.id);
@@ -203,6 +267,7 @@ export class PageNotes {
     this.claims.delete(id);
     this.highlighter.erase(id);
     this.card = null;
+    this.watch();
     this.draw();
   }
 
@@ -229,10 +294,16 @@ export class PageNotes {
     this.draw();
   }
 
+  /** Claims whose text is not on the page as it is now. */
+  private orphans(): Claim[] {
+    return [...this.claims.values()].filter((claim) => !this.highlighter.rangeOf(claim.id));
+  }
+
   /** Render the overlay from the current state, creating it the first time there is something to show. */
   private draw(): void {
     const claim = this.card ? this.claims.get(this.card.id) : undefined;
-    if (!this.overlay && !this.toolbar && !claim && !this.problem) return;
+    const orphans = this.orphans();
+    if (!this.overlay && !this.toolbar && !claim && !this.problem && orphans.length === 0) return;
     this.overlay ??= createOverlay();
     render(
       h(Overlay, {
@@ -242,7 +313,9 @@ export class PageNotes {
             ? { claim, anchored: !!this.highlighter.rangeOf(claim.id), focusNote: this.card.focusNote }
             : null,
         problem: this.problem,
+        orphans,
         onChoose: (choice) => void this.choose(choice),
+        onOpenClaim: (opened) => this.openCard(opened.id, false),
         onChange: (changes) => this.change(changes),
         onDelete: () => void this.deleteOpenClaim(),
         onCloseCard: () => this.closeCard(),
@@ -251,6 +324,14 @@ export class PageNotes {
       this.overlay.container,
     );
   }
+}
+
+/** The page key of the document as it is now: its URL and canonical link may change without a load. */
+function currentPageKey(): string {
+  return pageKeyFor(
+    location.href,
+    document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
+  );
 }
 
 /** Selections inside form fields and editors are the reader's own writing, not the article. */

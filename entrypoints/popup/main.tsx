@@ -10,6 +10,8 @@ type View = 'page' | 'all';
 interface CurrentPage {
   pageKey: string;
   title: string;
+  /** Claims the tab could not place; unknown (empty) when the page was named in the URL. */
+  orphans: string[];
 }
 
 /**
@@ -19,7 +21,7 @@ interface CurrentPage {
  */
 async function findCurrentPage(): Promise<CurrentPage | null> {
   const named = new URLSearchParams(location.search).get('page');
-  if (named) return { pageKey: named, title: '' };
+  if (named) return { pageKey: named, title: '', orphans: [] };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const answer = await askTab(tab.id, 'tab.describe', {});
@@ -82,7 +84,7 @@ function Popup() {
             : 'No claims yet. Select a sentence in any article to mark it.'}
         </p>
       ) : view === 'page' ? (
-        <ClaimList claims={claims} onReveal={reveal} />
+        <ClaimList claims={claims} orphans={new Set(page?.orphans)} onReveal={reveal} />
       ) : (
         <PageGroups claims={claims} onReveal={reveal} />
       )}

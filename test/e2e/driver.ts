@@ -94,11 +94,14 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-const DESCRIBE = `function () {
-  const r = this.getBoundingClientRect();
-  return { x: r.x, y: r.y, width: r.width, height: r.height, text: this.textContent ?? '',
-    label: this.getAttribute('aria-label'), pressed: this.getAttribute('aria-pressed'), value: this.value ?? null };
-}`;
+/** Runs with the overlay's shadow root as `root`: describes every element matching `selector`, as JSON. */
+const QUERY = `(root, selector) => JSON.stringify([...root.querySelectorAll(selector)].map((el) => {
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '',
+    label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), value: el.value ?? null };
+}))`;
+/** Runs with the overlay's shadow root as `root`: clicks from script, which the browser marks untrusted. */
+const FORGE_CLICK = `(root, selector) => { root.querySelector(selector)?.click(); return '[]'; }`;
 
 function findHost(node: CdpNode): CdpNode | null {
   if (node.localName === 'counterpoint-overlay') return node;
@@ -110,34 +113,23 @@ function findHost(node: CdpNode): CdpNode | null {
 }
 
 function chromiumProbe(cdp: CDPSession): OverlayProbe {
-  async function nodes(selector: string): Promise<number[]> {
+  /** Run `fn(shadowRoot, selector)` in one call, so no node id can go stale between two steps. */
+  async function inShadow(fn: string, selector: string): Promise<OverlayElement[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const shadow = findHost(root)?.shadowRoots?.[0];
     if (!shadow) return [];
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: shadow.nodeId, selector });
-    return nodeIds;
-  }
-  async function call(nodeId: number, functionDeclaration: string) {
-    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration,
+      functionDeclaration: `function (selector) { return (${fn})(this, selector); }`,
+      arguments: [{ value: selector }],
       returnByValue: true,
     });
-    return result.value;
+    return JSON.parse(result.value as string) as OverlayElement[];
   }
   return {
-    async query(selector) {
-      const found = [];
-      for (const nodeId of await nodes(selector))
-        found.push((await call(nodeId, DESCRIBE)) as OverlayElement);
-      return found;
-    },
-    async forgeClick(selector) {
-      const [nodeId] = await nodes(selector);
-      if (nodeId === undefined) throw new Error(`No ${selector} in the overlay`);
-      await call(nodeId, 'function () { this.click(); }');
-    },
+    query: (selector) => inShadow(QUERY, selector),
+    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
   };
 }
 
@@ -226,7 +218,8 @@ interface BidiNode {
 function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProbe {
   const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  async function nodes(selector: string): Promise<string[]> {
+  /** Run `fn(shadowRoot, selector)` in the page with a reference that only automation can hold. */
+  async function inShadow(fn: string, selector: string): Promise<OverlayElement[]> {
     const { result } = await connection.send('script.evaluate', {
       expression: 'document.querySelector("counterpoint-overlay")',
       target: { context },
@@ -235,36 +228,17 @@ function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProb
     });
     const shadow = (result.result as BidiNode | undefined)?.value?.shadowRoot;
     if (!shadow) return [];
-    const located = await connection.send('browsingContext.locateNodes', {
-      context,
-      locator: { type: 'css', value: selector },
-      startNodes: [{ sharedId: shadow.sharedId }],
-    });
-    return (located.result.nodes as BidiNode[]).map((node) => node.sharedId);
-  }
-  async function call(sharedId: string, functionDeclaration: string) {
-    const { result } = await connection.send('script.callFunction', {
-      functionDeclaration,
+    const called = await connection.send('script.callFunction', {
+      functionDeclaration: fn,
       target: { context },
-      arguments: [{ sharedId }],
+      arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: selector }],
       awaitPromise: false,
     });
-    // Results come back as BiDi remote values; ask for JSON to get plain data.
-    return JSON.parse(((result.result as { value?: string }).value ?? 'null') as string);
+    return JSON.parse((called.result.result as { value: string }).value) as OverlayElement[];
   }
   return {
-    async query(selector) {
-      const found = [];
-      for (const id of await nodes(selector)) {
-        found.push((await call(id, `(el) => JSON.stringify((${DESCRIBE}).call(el))`)) as OverlayElement);
-      }
-      return found;
-    },
-    async forgeClick(selector) {
-      const [id] = await nodes(selector);
-      if (id === undefined) throw new Error(`No ${selector} in the overlay`);
-      await call(id, '(el) => { el.click(); return "null"; }');
-    },
+    query: (selector) => inShadow(QUERY, selector),
+    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Baseline: `dom-anchor-text-quote` (with its companion `dom-anchor-text-position`), the way older Hypothesis
+ * clients and Memex anchored: check the stored position against the quote, else search for the quote with
+ * diff-match-patch near the stored position. The package paints nothing, so highlights are wrapped in
+ * `<hypothesis-highlight>` elements with `@apache-annotator/dom`'s `highlightText`, which is the same technique.
+ */
+import { highlightText } from '@apache-annotator/dom';
+import * as textPosition from 'dom-anchor-text-position';
+import * as textQuote from 'dom-anchor-text-quote';
+import type { BenchEngine, Placement } from './engine';
+
+interface TextQuoteTarget {
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number };
+}
+
+let removers: (() => void)[] = [];
+
+function paintAll(ranges: readonly Placement[]): void {
+  for (const range of ranges) {
+    if (range !== null) removers.push(highlightText(range, 'hypothesis-highlight'));
+  }
+}
+
+function anchorOne(root: HTMLElement, target: TextQuoteTarget): Placement {
+  const atPosition = textPosition.toRange(root, target.position);
+  if (atPosition !== null && atPosition.toString() === target.quote.exact) return atPosition;
+  return textQuote.toRange(root, target.quote, { hint: target.position.start });
+}
+
+const engine: BenchEngine = {
+  name: 'dom-anchor-text-quote',
+  async describeAll(root, ranges) {
+    return ranges.map(
+      (range): TextQuoteTarget => ({
+        quote: textQuote.fromRange(root, range),
+        position: textPosition.fromRange(root, range),
+      }),
+    );
+  },
+  async anchorAndPaint(root, stored) {
+    const placements = (stored as readonly TextQuoteTarget[]).map((target) => anchorOne(root, target));
+    paintAll(placements);
+    return placements;
+  },
+  paint: paintAll,
+  clear() {
+    for (const remove of removers) remove();
+    removers = [];
+  },
+};
+
+window.__benchEngine = engine;

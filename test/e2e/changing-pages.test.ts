@@ -1,0 +1,119 @@
+/**
+ * Issue 3's promises on pages that change, end to end in both browsers: notes on comments that arrive late
+ * are placed when the comments come, and an article revised between two visits keeps its notes on the
+ * right text or lists them as not found, never on the wrong text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
+import { clickInOverlay, highlightedTexts, selectWithMouse } from './reader';
+
+const LATE_COMMENT = 'You state that not one collision involving a cyclist has been reported on the route.';
+const MOVED =
+  'Average morning journey times from Fennick Road to the railway station dropped from 14 minutes to 9 minutes.';
+const EDITED = 'Not a single collision involving a cyclist has been reported on the route since it opened.';
+const EDITED_NOW =
+  'Not a single collision involving a cyclist has been recorded on the route since it opened.';
+const REMOVED =
+  'The whole scheme cost the town £410,000, which is less than a quarter of what the council spent resurfacing the bypass in 2024.';
+
+/** Replace `from` in HTML whose source wraps lines anywhere between words. */
+function reviseText(html: string, from: string, to: string): string {
+  const pattern = new RegExp(
+    from
+      .split(' ')
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+'),
+  );
+  if (!pattern.test(html)) throw new Error(`The article no longer says “${from}”`);
+  return html.replace(pattern, to);
+}
+
+const INSERTED = `<p>Update: ${'Since this piece was published, readers have sent in their own counts and photographs. '.repeat(6)}</p>`;
+
+describe.each([
+  ['chromium', chromiumHarness],
+  ['firefox', firefoxHarness],
+] as const)('notes on a changing page in %s', (_name, launch) => {
+  let server: StaticServer;
+  let harness: Harness;
+  let tab: Tab;
+  let articleUrl: string;
+
+  beforeAll(async () => {
+    server = await serveStatic({ '/demo': resolve(import.meta.dirname, '../../demo') });
+    articleUrl = `${server.origin}/demo/article.html`;
+    harness = await launch();
+    tab = await harness.newTab();
+    await tab.goto(articleUrl);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+  });
+
+  async function mark(sentence: string): Promise<void> {
+    const before = (await highlightedTexts(tab.page)).contested?.length ?? 0;
+    await selectWithMouse(tab.page, sentence);
+    await clickInOverlay(tab, '.choice-contested');
+    await waitFor(
+      `“${sentence}” highlighted`,
+      async () => (await highlightedTexts(tab.page)).contested?.length === before + 1,
+    );
+    await tab.page.keyboard.press('Escape');
+  }
+
+  it('places a note on a comment that arrives two seconds late, once it arrives', async () => {
+    await mark(LATE_COMMENT);
+    await tab.goto('about:blank');
+    await tab.goto(`${articleUrl}#late-comments`);
+    const notice = await waitFor(
+      'the not-found notice',
+      async () => (await tab.overlay.query('.orphans-toggle'))[0],
+    );
+    expect(notice.text).toContain('1 note not found on this page');
+    expect(await highlightedTexts(tab.page)).toEqual({});
+    await waitFor(
+      'the late comment highlighted',
+      async () => (await highlightedTexts(tab.page)).contested,
+      6_000,
+    );
+    expect(await highlightedTexts(tab.page)).toEqual({ contested: [LATE_COMMENT] });
+    expect(await tab.overlay.query('.orphans-toggle')).toEqual([]);
+  });
+
+  it('keeps notes on the right text after the article is revised, and lists what it cannot find', async () => {
+    await tab.goto(articleUrl);
+    await waitFor('the earlier note', async () => (await highlightedTexts(tab.page)).contested);
+    for (const sentence of [MOVED, EDITED, REMOVED]) await mark(sentence);
+
+    server.reviseHtml = (html) =>
+      reviseText(
+        reviseText(
+          html.replace('<div class="entry-content">', `<div class="entry-content">${INSERTED}`),
+          EDITED,
+          EDITED_NOW,
+        ),
+        REMOVED,
+        '',
+      );
+    await tab.reload();
+    const notice = await waitFor(
+      'the not-found notice',
+      async () => (await tab.overlay.query('.orphans-toggle'))[0],
+    );
+    const placed = (await highlightedTexts(tab.page)).contested ?? [];
+    expect(placed).toContain(MOVED);
+    expect(placed).toContain(LATE_COMMENT);
+    // The edited sentence is found as it now reads, or listed as not found; never put on other text.
+    for (const text of placed) expect([MOVED, LATE_COMMENT, EDITED_NOW]).toContain(text);
+    const missing = placed.includes(EDITED_NOW) ? 1 : 2;
+    expect(notice.text).toContain(`${missing} notes`.replace('1 notes', '1 note'));
+    await clickInOverlay(tab, '.orphans-toggle');
+    const listed = (await tab.overlay.query('.orphans li')).map((item) => item.text);
+    expect(listed.some((text) => text.includes(REMOVED))).toBe(true);
+    server.reviseHtml = null;
+  });
+});
