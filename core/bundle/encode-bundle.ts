@@ -65,9 +65,29 @@ export function encodeBundle(records: BundleRecords, options: EncodeOptions = {}
   };
 }
 
-/** The bundle as file text: two-space JSON and a final newline. */
+/**
+ * The bundle as file text: the collection's fields one per line, then one annotation (and one tombstone) per
+ * line. That keeps the file a third smaller than indented JSON and lets a diff of two exports show each changed
+ * note as one changed line.
+ */
 export function serializeBundle(bundle: BundleJson): string {
-  return `${JSON.stringify(bundle, null, 2)}\n`;
+  const list = (items: readonly unknown[], indent: string): string =>
+    items.length === 0
+      ? '[]'
+      : `[\n${items.map((item) => `${indent}  ${JSON.stringify(item)}`).join(',\n')}\n${indent}]`;
+  const lines = Object.entries(bundle).map(([key, value]) => {
+    const name = JSON.stringify(key);
+    if (key === 'first') {
+      const { items, ...page } = bundle.first;
+      const pageLines = Object.entries(page).map(
+        ([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`,
+      );
+      return `  ${name}: {\n${[...pageLines, `    "items": ${list(items, '    ')}`].join(',\n')}\n  }`;
+    }
+    if (key === 'cp:tombstones') return `  ${name}: ${list(bundle['cp:tombstones'], '  ')}`;
+    return `  ${name}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
 }
 
 /** `encodeBundle` then `serializeBundle`. */

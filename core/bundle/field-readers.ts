@@ -59,10 +59,15 @@ function codePoint(match: string): string {
   return `U+${(match.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Anything any of the patterns above could match; most text has none, and then one scan is enough. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern.
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/;
+
 /** Checks a string against the rules; returns the problem, for callers that have the value already. */
 export function textProblem(value: string, rules: TextRules): string | undefined {
   if (value.length > rules.max) return `is ${value.length} characters long; the limit is ${rules.max}`;
   if (!rules.allowEmpty && value.trim() === '') return 'is empty';
+  if (!SUSPECT.test(value)) return undefined;
   const control = CONTROL.exec(value);
   if (control) return `holds a control character (${codePoint(control[0])}), which text cannot contain`;
   if (LONE_SURROGATE.test(value)) return 'holds a broken character (an unpaired UTF-16 surrogate)';

@@ -54,6 +54,18 @@ export interface MergePlan {
   result: BundleRecords;
 }
 
+const canonicalCache = new WeakMap<object, string>();
+
+/** `canonicalJson` of a record, computed once per record object; merge compares each record several times. */
+function canonicalOf(record: object): string {
+  let text = canonicalCache.get(record);
+  if (text === undefined) {
+    text = canonicalJson(record);
+    canonicalCache.set(record, text);
+  }
+  return text;
+}
+
 /** JSON with keys sorted at every level: equal records give equal text whatever order their keys were set in. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -72,7 +84,7 @@ function stamp(version: Version): number {
 }
 
 function sameVersion(a: Version, b: Version): boolean {
-  return a.kind === b.kind && canonicalJson(a.record) === canonicalJson(b.record);
+  return a.record === b.record || (a.kind === b.kind && canonicalOf(a.record) === canonicalOf(b.record));
 }
 
 /** The winner of two versions of one id; the same whichever is passed first. */
@@ -82,7 +94,7 @@ function later(a: Version, b: Version): Version {
   if ((a.kind === 'tombstone') !== (b.kind === 'tombstone')) return a.kind === 'tombstone' ? a : b;
   const byKind = a.kind.localeCompare(b.kind);
   if (byKind !== 0) return byKind > 0 ? a : b;
-  return canonicalJson(a.record) >= canonicalJson(b.record) ? a : b;
+  return canonicalOf(a.record) >= canonicalOf(b.record) ? a : b;
 }
 
 function versionsOf(records: BundleRecords): Version[] {

@@ -78,21 +78,44 @@ function findDeepNesting(text: string): number | undefined {
   return undefined;
 }
 
-/** Walks the parsed value without recursion; JSON.parse keeps `__proto__` as an own key, so it is found here. */
+/**
+ * Walks the parsed value without recursion; JSON.parse keeps `__proto__` as an own key, so it is found here.
+ * Paths are built only for the keys reported, from parent links, because most files have none.
+ */
 function findForbiddenKeys(root: unknown): BundleIssue[] {
+  interface Step {
+    value: unknown;
+    parent: Step | undefined;
+    key: string | number | undefined;
+  }
+  const pathOf = (step: Step): string => {
+    const keys: (string | number)[] = [];
+    for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent) keys.push(at.key);
+    return keys.reverse().reduce<string>((path, key) => pathTo(path, key), '');
+  };
   const issues: BundleIssue[] = [];
-  const stack: { value: unknown; path: string }[] = [{ value: root, path: '' }];
+  const stack: Step[] = [{ value: root, parent: undefined, key: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: string };
+    const step = stack.pop() as Step;
+    const { value } = step;
     if (Array.isArray(value)) {
       // Pushed in reverse so that issues come out in file order.
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: pathTo(path, i) });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const child: unknown = value[i];
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, parent: step, key: i });
+      }
     } else if (typeof value === 'object' && value !== null) {
-      for (const key of Object.keys(value).reverse()) {
-        const at = pathTo(path, key);
-        if (FORBIDDEN_KEYS.has(key))
-          issues.push({ path: at, message: 'this key is not allowed in a bundle' });
-        else stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        const child = (value as Record<string, unknown>)[key];
+        if (FORBIDDEN_KEYS.has(key)) {
+          issues.push({
+            path: pathOf({ value: child, parent: step, key }),
+            message: 'this key is not allowed in a bundle',
+          });
+        } else if (typeof child === 'object' && child !== null)
+          stack.push({ value: child, parent: step, key });
       }
     }
   }
