@@ -1,16 +1,18 @@
-import type { Claim } from '../core/model';
+import type { Claim, Rebuttal } from '../core/model';
 import { formatTime, STATUS_LABELS } from './labels';
+import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
 
 export interface ClaimListProps {
   claims: readonly Claim[];
+  rebuttals: readonly Rebuttal[];
   /** Ids of the claims whose text the page in the tab does not show. */
   orphans?: ReadonlySet<string>;
   onReveal(claim: Claim): void;
 }
 
 /** Claims as a list a reader can scan: quote, status, note and when; choosing one shows it in its page. */
-export function ClaimList({ claims, orphans, onReveal }: ClaimListProps) {
+export function ClaimList({ claims, rebuttals, orphans, onReveal }: ClaimListProps) {
   return (
     <ul class="claims">
       {claims.map((claim) => (
@@ -31,6 +33,7 @@ export function ClaimList({ claims, orphans, onReveal }: ClaimListProps) {
           {orphans?.has(claim.id) && (
             <p class="orphaned">Not found on this page: the text may have changed.</p>
           )}
+          <RebuttalList rebuttals={rebuttals.filter((rebuttal) => rebuttal.claimId === claim.id)} />
         </li>
       ))}
     </ul>

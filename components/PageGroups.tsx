@@ -1,13 +1,14 @@
-import type { Claim } from '../core/model';
+import type { Claim, Rebuttal } from '../core/model';
 import { ClaimList } from './ClaimList';
 
 export interface PageGroupsProps {
   claims: readonly Claim[];
+  rebuttals: readonly Rebuttal[];
   onReveal(claim: Claim): void;
 }
 
 /** Every claim, grouped under the page it was made on, pages with the latest change first. */
-export function PageGroups({ claims, onReveal }: PageGroupsProps) {
+export function PageGroups({ claims, rebuttals, onReveal }: PageGroupsProps) {
   const pages = new Map<string, Claim[]>();
   for (const claim of claims) pages.set(claim.pageKey, [...(pages.get(claim.pageKey) ?? []), claim]);
   return (
@@ -21,7 +22,7 @@ export function PageGroups({ claims, onReveal }: PageGroupsProps) {
                 {first?.title || pageKey}
               </a>
             </h2>
-            <ClaimList claims={pageClaims} onReveal={onReveal} />
+            <ClaimList claims={pageClaims} rebuttals={rebuttals} onReveal={onReveal} />
           </section>
         );
       })}

@@ -1,11 +1,17 @@
 /** What the reader sees for each status and stance, in one place for the overlay and the popup. */
-import type { ClaimStatus } from '../core/model';
+import type { ClaimStatus, RebuttalStance } from '../core/model';
 
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   contested: 'Contested',
   supported: 'Supported',
   'needs-source': 'Needs source',
   highlight: 'Highlight',
+};
+
+export const STANCE_LABELS: Record<RebuttalStance, string> = {
+  rebuts: 'Rebuts',
+  supports: 'Supports',
+  context: 'Context',
 };
 
 /** When something happened, as a reader would say it: "5 Mar 2026, 14:03". */

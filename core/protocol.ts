@@ -9,8 +9,8 @@
  *
  * The background trusts nothing: `parseRequest` checks the shape of every payload before a handler runs.
  */
-import type { Claim, ClaimStatus, TextTarget } from './model';
-import { CLAIM_STATUSES } from './model';
+import type { Claim, ClaimStatus, CommentRef, Rebuttal, RebuttalStance, TextTarget } from './model';
+import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -24,6 +24,20 @@ export interface ClaimChanges {
 /** A claim as the content script proposes it; the background stamps the times. */
 export type NewClaim = Omit<Claim, 'created' | 'modified'>;
 
+/** What a reader can change on a rebuttal after attaching it. */
+export interface RebuttalChanges {
+  stance?: RebuttalStance;
+  note?: string;
+}
+
+export type NewRebuttal = Omit<Rebuttal, 'created' | 'modified'>;
+
+/** Claims and the rebuttals attached to them. */
+export interface Notes {
+  claims: Claim[];
+  rebuttals: Rebuttal[];
+}
+
 export interface ContentRequests {
   /** The page's claims, and a claim to scroll to if the reader asked for it from the popup. */
   'page.open': {
@@ -33,13 +47,16 @@ export interface ContentRequests {
   'claim.create': { payload: { claim: NewClaim }; answer: Claim };
   'claim.update': { payload: { id: string; changes: ClaimChanges }; answer: Claim };
   'claim.delete': { payload: { id: string }; answer: null };
+  'rebuttal.create': { payload: { rebuttal: NewRebuttal }; answer: Rebuttal };
+  'rebuttal.update': { payload: { id: string; changes: RebuttalChanges }; answer: Rebuttal };
+  'rebuttal.delete': { payload: { id: string }; answer: null };
   /** Open the notes page on this page's claims. */
   'notes.open': { payload: { pageKey: string }; answer: null };
 }
 
 export interface PageRequests extends ContentRequests {
-  'claims.forPage': { payload: { pageKey: string }; answer: Claim[] };
-  'claims.all': { payload: Record<string, never>; answer: Claim[] };
+  'library.page': { payload: { pageKey: string }; answer: Notes };
+  'library.all': { payload: Record<string, never>; answer: Notes };
   /** Focus the tab showing the claim, or open its page, and scroll to it. */
   'claim.reveal': { payload: { id: string }; answer: null };
 }
@@ -67,6 +84,9 @@ export const CONTENT_REQUEST_TYPES: readonly (keyof ContentRequests)[] = [
   'claim.create',
   'claim.update',
   'claim.delete',
+  'rebuttal.create',
+  'rebuttal.update',
+  'rebuttal.delete',
   'notes.open',
 ];
 
@@ -115,6 +135,22 @@ function status(value: unknown, path: string): ClaimStatus {
   if (!CLAIM_STATUSES.includes(value as ClaimStatus))
     fail(path, `must be one of ${CLAIM_STATUSES.join(', ')}`);
   return value as ClaimStatus;
+}
+
+function stance(value: unknown, path: string): RebuttalStance {
+  if (!REBUTTAL_STANCES.includes(value as RebuttalStance))
+    fail(path, `must be one of ${REBUTTAL_STANCES.join(', ')}`);
+  return value as RebuttalStance;
+}
+
+function commentRef(value: unknown, path: string): CommentRef {
+  const raw = record(value, path);
+  const checked: CommentRef = {
+    author: text(raw.author, `${path}.author`, LIMITS.tag),
+    permalink: text(raw.permalink, `${path}.permalink`, LIMITS.url),
+  };
+  if (raw.posted !== undefined) checked.posted = text(raw.posted, `${path}.posted`, LIMITS.tag);
+  return checked;
 }
 
 function tags(value: unknown, path: string): string[] {
@@ -173,6 +209,26 @@ function newClaim(value: unknown, path: string): NewClaim {
   };
 }
 
+function newRebuttal(value: unknown, path: string): NewRebuttal {
+  const raw = record(value, path);
+  return {
+    id: id(raw.id, `${path}.id`),
+    claimId: id(raw.claimId, `${path}.claimId`),
+    comment: commentRef(raw.comment, `${path}.comment`),
+    target: target(raw.target, `${path}.target`),
+    stance: stance(raw.stance, `${path}.stance`),
+    note: text(raw.note, `${path}.note`, LIMITS.text),
+  };
+}
+
+function rebuttalChanges(value: unknown, path: string): RebuttalChanges {
+  const raw = record(value, path);
+  const checked: RebuttalChanges = {};
+  if (raw.stance !== undefined) checked.stance = stance(raw.stance, `${path}.stance`);
+  if (raw.note !== undefined) checked.note = text(raw.note, `${path}.note`, LIMITS.text);
+  return checked;
+}
+
 const empty = (value: unknown, path: string): Record<string, never> => {
   record(value, path);
   return {};
@@ -190,9 +246,15 @@ const payloadCheckers: { [K in keyof PageRequests]: (payload: unknown) => PageRe
     return { id: id(raw.id, 'payload.id'), changes: changes(raw.changes, 'payload.changes') };
   },
   'claim.delete': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
+  'rebuttal.create': (p) => ({ rebuttal: newRebuttal(record(p, 'payload').rebuttal, 'payload.rebuttal') }),
+  'rebuttal.update': (p) => {
+    const raw = record(p, 'payload');
+    return { id: id(raw.id, 'payload.id'), changes: rebuttalChanges(raw.changes, 'payload.changes') };
+  },
+  'rebuttal.delete': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
   'notes.open': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
-  'claims.forPage': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
-  'claims.all': (p) => empty(p, 'payload'),
+  'library.page': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
+  'library.all': (p) => empty(p, 'payload'),
   'claim.reveal': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
 };
 

@@ -10,7 +10,8 @@ import type { CounterpointDb } from './db';
 export class StorageProblem extends Error {}
 
 /** Turn a Dexie/IndexedDB failure into words for the reader; nothing was written when it is thrown. */
-function explain(error: unknown): never {
+export function explain(error: unknown): never {
+  if (error instanceof StorageProblem) throw error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError' || (error as { inner?: Error })?.inner?.name === 'QuotaExceededError') {
     throw new StorageProblem(
@@ -61,19 +62,28 @@ export async function updateClaim(
       return updated;
     });
   } catch (error) {
-    if (error instanceof StorageProblem) throw error;
     explain(error);
   }
 }
 
-/** Delete a claim, leaving a tombstone so the deletion can travel in a bundle. */
+/** Delete a claim and its rebuttals, leaving tombstones so the deletions can travel in a bundle. */
 export async function deleteClaim(db: CounterpointDb, id: string, now: string): Promise<void> {
   try {
-    await db.transaction('rw', db.claims, db.tombstones, async () => {
+    await db.transaction('rw', db.claims, db.rebuttals, db.tombstones, async () => {
       const current = await db.claims.get(id);
       if (!current) return;
+      const rebuttals = await db.rebuttals.where('claimId').equals(id).primaryKeys();
       await db.claims.delete(id);
-      await db.tombstones.put({ id, kind: 'claim', pageKey: current.pageKey, deleted: now });
+      await db.rebuttals.bulkDelete(rebuttals);
+      await db.tombstones.bulkPut([
+        { id, kind: 'claim', pageKey: current.pageKey, deleted: now },
+        ...rebuttals.map((rebuttal) => ({
+          id: rebuttal,
+          kind: 'rebuttal' as const,
+          pageKey: current.pageKey,
+          deleted: now,
+        })),
+      ]);
     });
   } catch (error) {
     explain(error);

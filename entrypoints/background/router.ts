@@ -4,7 +4,8 @@
  * set of messages than the extension's own pages, and only over claims of their own site.
  */
 import { sameSite } from '../../core/page-key';
-import type { Message, PageRequests, Result } from '../../core/protocol';
+import type { Claim } from '../../core/model';
+import type { Message, Notes, PageRequests, Result } from '../../core/protocol';
 import { CONTENT_REQUEST_TYPES, parseRequest } from '../../core/protocol';
 import {
   allClaims,
@@ -16,6 +17,13 @@ import {
   updateClaim,
 } from '../../storage/claims';
 import type { CounterpointDb } from '../../storage/db';
+import {
+  createRebuttal,
+  deleteRebuttal,
+  getRebuttal,
+  rebuttalsOf,
+  updateRebuttal,
+} from '../../storage/rebuttals';
 
 /** The parts of a message sender that decide what it may ask. */
 export interface Sender {
@@ -84,6 +92,24 @@ export function createRouter(deps: RouterDeps) {
 
   const tabOf = (caller: Caller) => (caller.kind === 'content' ? caller.tabId : undefined);
 
+  /** A rebuttal, reachable by the caller through its claim. */
+  async function rebuttalOfCaller(id: string, caller: Caller) {
+    const rebuttal = await getRebuttal(db, id);
+    if (!rebuttal)
+      throw new StorageProblem('This rebuttal no longer exists; it may have been removed elsewhere.');
+    return { rebuttal, claim: await claimOfCaller(rebuttal.claimId, caller) };
+  }
+
+  async function notesOf(claims: Claim[]): Promise<Notes> {
+    return {
+      claims,
+      rebuttals: await rebuttalsOf(
+        db,
+        claims.map((claim) => claim.id),
+      ),
+    };
+  }
+
   async function handle(message: Message<PageRequests>, caller: Caller): Promise<unknown> {
     switch (message.type) {
       case 'page.open': {
@@ -92,7 +118,7 @@ export function createRouter(deps: RouterDeps) {
           throw new StorageProblem('A page may only open its own notes.');
         }
         const reveal = caller.kind === 'content' ? tabs.takePendingReveal(caller.tabId) : null;
-        return { claims: await claimsForPage(db, pageKey), reveal };
+        return { ...(await notesOf(await claimsForPage(db, pageKey))), reveal };
       }
       case 'claim.create': {
         const { claim } = message.payload;
@@ -118,13 +144,31 @@ export function createRouter(deps: RouterDeps) {
         await tabs.notifyChanged(claim.pageKey, tabOf(caller));
         return null;
       }
+      case 'rebuttal.create': {
+        const claim = await claimOfCaller(message.payload.rebuttal.claimId, caller);
+        const created = await createRebuttal(db, message.payload.rebuttal, now());
+        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+        return created;
+      }
+      case 'rebuttal.update': {
+        const { claim } = await rebuttalOfCaller(message.payload.id, caller);
+        const updated = await updateRebuttal(db, message.payload.id, message.payload.changes, now());
+        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+        return updated;
+      }
+      case 'rebuttal.delete': {
+        const { claim } = await rebuttalOfCaller(message.payload.id, caller);
+        await deleteRebuttal(db, message.payload.id, claim.pageKey, now());
+        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+        return null;
+      }
       case 'notes.open':
         await tabs.openNotes(message.payload.pageKey);
         return null;
-      case 'claims.forPage':
-        return claimsForPage(db, message.payload.pageKey);
-      case 'claims.all':
-        return allClaims(db);
+      case 'library.page':
+        return notesOf(await claimsForPage(db, message.payload.pageKey));
+      case 'library.all':
+        return notesOf(await allClaims(db));
       case 'claim.reveal': {
         const claim = await claimOfCaller(message.payload.id, caller);
         if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { ClaimList } from '../../components/ClaimList';
 import { PageGroups } from '../../components/PageGroups';
 import type { Claim } from '../../core/model';
+import type { Notes } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 
 type View = 'page' | 'all';
@@ -31,7 +32,7 @@ async function findCurrentPage(): Promise<CurrentPage | null> {
 function Popup() {
   const [page, setPage] = useState<CurrentPage | null | undefined>(undefined);
   const [view, setView] = useState<View>('page');
-  const [claims, setClaims] = useState<Claim[] | null>(null);
+  const [notes, setNotes] = useState<Notes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -43,11 +44,11 @@ function Popup() {
 
   useEffect(() => {
     if (page === undefined) return;
-    setClaims(null);
+    setNotes(null);
     const request =
-      view === 'page' && page ? ask('claims.forPage', { pageKey: page.pageKey }) : ask('claims.all', {});
+      view === 'page' && page ? ask('library.page', { pageKey: page.pageKey }) : ask('library.all', {});
     void request.then((answer) => {
-      if (answer.ok) setClaims(answer.value);
+      if (answer.ok) setNotes(answer.value);
       else setProblem(answer.error);
     });
   }, [page, view]);
@@ -75,18 +76,23 @@ function Popup() {
           {problem}
         </p>
       )}
-      {claims === null ? (
+      {notes === null ? (
         <p class="empty">Loading…</p>
-      ) : claims.length === 0 ? (
+      ) : notes.claims.length === 0 ? (
         <p class="empty">
           {view === 'page'
             ? 'No claims on this page yet. Select a sentence in the article to mark it.'
             : 'No claims yet. Select a sentence in any article to mark it.'}
         </p>
       ) : view === 'page' ? (
-        <ClaimList claims={claims} orphans={new Set(page?.orphans)} onReveal={reveal} />
+        <ClaimList
+          claims={notes.claims}
+          rebuttals={notes.rebuttals}
+          orphans={new Set(page?.orphans)}
+          onReveal={reveal}
+        />
       ) : (
-        <PageGroups claims={claims} onReveal={reveal} />
+        <PageGroups claims={notes.claims} rebuttals={notes.rebuttals} onReveal={reveal} />
       )}
       {!page && <p class="hint">No article in this tab: showing every page’s claims.</p>}
     </main>

@@ -65,10 +65,10 @@ describe('message validation', () => {
     ['no type', { payload: {} }, 'Unknown message type'],
     ['an unknown type', { type: 'db.drop', payload: {} }, 'Unknown message type: db.drop'],
     ['an inherited name as type', { type: 'toString', payload: {} }, 'Unknown message type'],
-    ['a missing payload', { type: 'claims.forPage' }, 'payload: must be an object'],
+    ['a missing payload', { type: 'library.page' }, 'payload: must be an object'],
     [
       'a non-URL page key',
-      { type: 'claims.forPage', payload: { pageKey: 'javascript:alert(1)' } },
+      { type: 'library.page', payload: { pageKey: 'javascript:alert(1)' } },
       'pageKey: must be an http(s) URL',
     ],
     ['a bad id', { type: 'claim.delete', payload: { id: '1; DROP' } }, 'payload.id: must be a urn:uuid: id'],
@@ -162,7 +162,7 @@ describe('sender rules', () => {
 
   it('refuses messages from other extensions', async () => {
     const answer = await route(
-      { type: 'claims.all', payload: {} },
+      { type: 'library.all', payload: {} },
       { id: 'other', url: 'chrome-extension://other/x.html' },
     );
     expect(answer).toEqual({ ok: false, error: 'Counterpoint does not answer this sender.' });
@@ -194,9 +194,9 @@ describe('sender rules', () => {
       popup,
     );
     const hostile = articleTab('https://evil.example/page');
-    expect(await route({ type: 'claims.all', payload: {} }, hostile)).toEqual({
+    expect(await route({ type: 'library.all', payload: {} }, hostile)).toEqual({
       ok: false,
-      error: 'A page may not ask for claims.all.',
+      error: 'A page may not ask for library.all.',
     });
     expect(
       await route(
