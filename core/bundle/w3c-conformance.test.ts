@@ -167,6 +167,8 @@ describe.skipIf(!kitPresent)('W3C annotation-model collection definitions', () =
   });
 });
 
-describe.runIf(!kitPresent)('W3C annotation-model MUST assertions (kit absent)', () => {
-  it.skip(`needs ${KIT}, which is not here; the conformance run stands aside`, () => {});
-});
+if (!kitPresent) {
+  describe('W3C annotation-model MUST assertions', () => {
+    it.skip(`need the kit at ${KIT}, which is not here, so they stand aside`, () => {});
+  });
+}
