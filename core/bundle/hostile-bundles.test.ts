@@ -155,6 +155,12 @@ const cases: Case[] = [
     /must list http:\/\/www\.w3\.org\/ns\/anno\.jsonld first/,
   ),
   wholeFile(
+    'a context rewritten without our vocabulary',
+    edited((b) => (b['@context'] = 'http://www.w3.org/ns/anno.jsonld' as never)),
+    '@context',
+    /must map cp to https:\/\/counterpoint\.invalid\/ns#/,
+  ),
+  wholeFile(
     'collection of the wrong type',
     edited((b) => (b.type = 'AnnotationPage' as never)),
     'type',

@@ -25,13 +25,20 @@ import {
 } from './field-readers';
 import { FIELD_LIMITS, MAX_BUNDLE_RECORDS } from './limits';
 
-/** Whether a parsed file declares itself a Counterpoint bundle through its `@context`. */
-export function isCounterpointBundle(root: Record<string, unknown>): boolean {
-  const context = field(root, '@context');
+function mapsOurVocabulary(context: unknown): boolean {
   return (
     Array.isArray(context) &&
     context.some((entry) => isObject(entry) && field(entry, 'cp') === COUNTERPOINT_VOCAB)
   );
+}
+
+/**
+ * Whether a parsed file is a Counterpoint bundle: its `@context` maps our vocabulary, or it carries our version
+ * field. The second catches a bundle whose context a tool rewrote, which must be refused with that reason rather
+ * than read as foreign annotations (its rebuttals would turn into claims on the comments' pages).
+ */
+export function isCounterpointBundle(root: Record<string, unknown>): boolean {
+  return mapsOurVocabulary(field(root, '@context')) || field(root, 'cp:bundleVersion') !== undefined;
 }
 
 export function readCounterpointBundle(root: Record<string, unknown>): ReadOutcome {
@@ -39,6 +46,12 @@ export function readCounterpointBundle(root: Record<string, unknown>): ReadOutco
   const context = field(root, '@context');
   if (!Array.isArray(context) || context[0] !== ANNO_CONTEXT) {
     fatal.add('@context', `must list ${ANNO_CONTEXT} first`);
+  }
+  if (!mapsOurVocabulary(context)) {
+    fatal.add(
+      '@context',
+      `must map cp to ${COUNTERPOINT_VOCAB}, the vocabulary of Counterpoint's own fields`,
+    );
   }
   const version = field(root, 'cp:bundleVersion');
   if (version === undefined) fatal.add('cp:bundleVersion', 'missing');
