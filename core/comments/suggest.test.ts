@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { LabelledComment } from './fixtures/library-thread';
+import { CLAIMS, COMMENTS } from './fixtures/library-thread';
+import { suggestRebuttals } from './suggest';
+
+type ClaimKey = keyof typeof CLAIMS;
+
+const answering = (key: ClaimKey): string[] =>
+  COMMENTS.filter((c) => c.answers.includes(key)).map((c) => c.id);
+const find = (key: ClaimKey, id: string) =>
+  suggestRebuttals(CLAIMS[key], COMMENTS).find((s) => s.commentId === id);
+
+describe('suggestRebuttals on a hand-labelled thread', () => {
+  for (const key of Object.keys(CLAIMS) as ClaimKey[]) {
+    it(`ranks every comment that answers the "${key}" claim in the top three`, () => {
+      const top = suggestRebuttals(CLAIMS[key], COMMENTS, 3).map((s) => s.commentId);
+      expect(top).toEqual(expect.arrayContaining(answering(key)));
+    });
+  }
+
+  it('finds a quotation despite a typo (“vistors”), and the dispute next to it', () => {
+    const c1 = find('visitors', 'c1');
+    expect(c1?.reasons).toEqual(['quotes-claim', 'disputes', 'shared-words']);
+    const text = COMMENTS.find((c) => c.id === 'c1')?.text ?? '';
+    // The overlap is the quoted passage, not the objection after it.
+    const quoted = text.slice(c1?.overlap?.start, c1?.overlap?.end);
+    expect(quoted).toContain('had fewer than 40 vistors a day last year');
+    expect(quoted).not.toContain('false');
+  });
+
+  it('sees a dispute near shared rare words even without a quotation', () => {
+    expect(find('saving', 'c3')?.reasons).toEqual(['disputes', 'shared-words']);
+    expect(find('bus', 'c2')?.reasons).toContain('disputes');
+  });
+
+  it('does not call a comment a dispute when its objection is far from the claim', () => {
+    // c10 says "actually" in its first sentence and quotes the claim sixty words later, agreeing with it.
+    expect(find('van', 'c10')?.reasons).toEqual(['quotes-claim', 'shared-words']);
+  });
+
+  it('does not suggest comments that share only everyday words or a name everyone uses', () => {
+    for (const key of Object.keys(CLAIMS) as ClaimKey[]) {
+      const ids = suggestRebuttals(CLAIMS[key], COMMENTS).map((s) => s.commentId);
+      expect(ids).not.toContain('c4');
+      expect(ids).not.toContain('c8');
+    }
+    // c6 is angry at the council, but not about the saving.
+    expect(find('saving', 'c6')).toBeUndefined();
+  });
+
+  it('returns scores in [0, 1], best first, at most `limit`, each with a reason', () => {
+    const all = suggestRebuttals(CLAIMS.visitors, COMMENTS, 10);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.map((s) => s.score)).toEqual([...all.map((s) => s.score)].sort((a, b) => b - a));
+    expect(all.every((s) => s.score > 0 && s.score <= 1 && s.reasons.length > 0)).toBe(true);
+    expect(suggestRebuttals(CLAIMS.visitors, COMMENTS, 1)).toHaveLength(1);
+  });
+
+  it('does not depend on the order of the comments', () => {
+    const reversed: LabelledComment[] = [...COMMENTS].reverse();
+    for (const key of Object.keys(CLAIMS) as ClaimKey[]) {
+      const forward = suggestRebuttals(CLAIMS[key], COMMENTS).map((s) => [s.commentId, s.score]);
+      const backward = suggestRebuttals(CLAIMS[key], reversed).map((s) => [s.commentId, s.score]);
+      expect(new Set(backward.map(String))).toEqual(new Set(forward.map(String)));
+    }
+  });
+
+  it('suggests nothing for an empty claim, a claim of stop words, or a page without comments', () => {
+    expect(suggestRebuttals('', COMMENTS)).toEqual([]);
+    expect(suggestRebuttals('it is what it was', COMMENTS)).toEqual([]);
+    expect(suggestRebuttals(CLAIMS.van, [])).toEqual([]);
+  });
+
+  it('re-reads a comment whose text changed since the last call', () => {
+    const comment = { id: 'x', text: 'Nothing to do with it.' };
+    expect(suggestRebuttals(CLAIMS.van, [comment])).toEqual([]);
+    comment.text = 'The mobile library van will visit Eastgate twice a week? Not true, it stopped in May.';
+    expect(suggestRebuttals(CLAIMS.van, [comment])[0]?.reasons).toEqual([
+      'quotes-claim',
+      'disputes',
+      'shared-words',
+    ]);
+  });
+});
