@@ -99,7 +99,10 @@ export interface RebuttalAnnotationJson {
       id: string;
       type: 'Text';
       creator: { type: 'Person'; name: string };
+      /** When the comment was posted, if the page says so as a full date and time with a zone. */
       created?: string;
+      /** The posted time when it is only a date or has no zone, which W3C `created` cannot hold. */
+      'cp:posted'?: string;
       'cp:commentId'?: string;
     };
     selector: SelectorJson;

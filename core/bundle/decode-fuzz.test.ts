@@ -12,6 +12,9 @@ import { encodeBundle, exportBundle } from './encode-bundle';
 import { recordsArbitrary } from './fixtures/record-arbitraries';
 import { planMerge } from './merge-bundle';
 
+/** Property runs take seconds; on a loaded CI runner more than the default 5 s. */
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
+
 /** The outcome contract: a refusal that says why, or records good enough to export and import again. */
 function expectClearOrClean(result: DecodeResult): void {
   if (!result.ok) {
@@ -184,7 +187,7 @@ function mutate(text: string, mutations: Mutation[]): string {
   return output ?? JSON.stringify(root);
 }
 
-describe('decoding never throws', () => {
+describe('decoding never throws', PROPERTY_TIMEOUT, () => {
   it('on 1,000 arbitrary inputs', () => {
     fc.assert(
       fc.property(arbitraryInput, (input) => expectClearOrClean(decodeBundle(input))),

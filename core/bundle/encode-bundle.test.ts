@@ -15,6 +15,9 @@ import {
 } from './fixtures/seed-library';
 import { planMerge } from './merge-bundle';
 
+/** Property runs take seconds; on a loaded CI runner more than the default 5 s. */
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
+
 const at = (iso: string) => () => new Date(iso);
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -80,6 +83,23 @@ describe('bundle shape', () => {
     expect(byId.target.source['cp:commentId']).toBe('comment-7');
   });
 
+  it('keeps a posted time that is only a date out of W3C created, which needs a full date-time', () => {
+    const library = seedLibrary();
+    library.rebuttals = library.rebuttals.map((r) => ({
+      ...r,
+      comment: { ...r.comment, posted: '2010-11-18' },
+    }));
+    const items = encodeBundle(library).first.items as RebuttalAnnotationJson[];
+    const source = items.find((item) => item.id === rebuttalNotGuilty.id)?.target.source;
+    expect(source?.created).toBeUndefined();
+    expect(source?.['cp:posted']).toBe('2010-11-18');
+    const decoded = decodeBundle(exportBundle(library));
+    expect(decoded.ok && decoded.records.rebuttals.map((r) => r.comment.posted)).toEqual([
+      '2010-11-18',
+      '2010-11-18',
+    ]);
+  });
+
   it('carries tombstones beside the annotations', () => {
     expect(bundle['cp:tombstones']).toEqual([
       expect.objectContaining({ 'cp:kind': 'claim', 'cp:deleted': '2026-11-19T12:00:00.000Z' }),
@@ -112,7 +132,7 @@ describe('bundle shape', () => {
   });
 });
 
-describe('round trip', () => {
+describe('round trip', PROPERTY_TIMEOUT, () => {
   it('export → import → export is byte-identical apart from the export timestamp', () => {
     const first = exportBundle(seedLibrary(), { clock: at('2026-11-26T09:00:00.000Z') });
     const second = roundTrip(first, at('2026-12-01T18:30:00.000Z'));

@@ -14,6 +14,7 @@ import type {
   TombstoneJson,
 } from './bundle-format';
 import { ANNO_CONTEXT, BUNDLE_LABEL, BUNDLE_VERSION, COUNTERPOINT_VOCAB } from './bundle-format';
+import { isRfc3339 } from './field-readers';
 import { COUNTERPOINT_NAMESPACE, nameUuid } from './name-uuid';
 
 /** Thrown when the records handed to the encoder cannot form a bundle; a bug in the caller, not in a file. */
@@ -185,7 +186,10 @@ function encodeRebuttal(rebuttal: Rebuttal, claim: Claim): RebuttalAnnotationJso
     type: 'Text',
     creator: { type: 'Person', name: comment.author },
   };
-  if (comment.posted !== undefined) source.created = comment.posted;
+  if (comment.posted !== undefined) {
+    if (isRfc3339(comment.posted)) source.created = comment.posted;
+    else source['cp:posted'] = comment.posted;
+  }
   if (!web) source['cp:commentId'] = comment.permalink;
   const notes = rebuttal.note === '' ? [] : [textBody('commenting', rebuttal.note)];
   return {

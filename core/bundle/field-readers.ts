@@ -100,6 +100,14 @@ export function readText(
   return value;
 }
 
+/**
+ * A refused record's id, when it is short plain text that a preview can show; anything else is left out so that
+ * a hostile id cannot reach the popup as a megabyte of text or control characters.
+ */
+export function displayableId(value: unknown): { id?: string } {
+  return typeof value === 'string' && !textProblem(value, { max: 200, oneLine: true }) ? { id: value } : {};
+}
+
 /** What kind of JSON value this is, for messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -142,6 +150,27 @@ export function readWebUrl(value: unknown, path: string, issues: IssueList): str
 
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const ANY_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** What the comment extractor writes when a page gives less: a date, or a local time without a zone. */
+const PARTIAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether a time is a full RFC 3339 date-time, the only form W3C `created` may hold. */
+export function isRfc3339(value: string): boolean {
+  return RFC_3339.test(value) && realDate(value);
+}
+
+/** A comment's posted time as the extractor gives it: ISO 8601, possibly only a date or without a zone. */
+export function readPartialTimestamp(value: unknown, path: string, issues: IssueList): string | undefined {
+  if (
+    typeof value !== 'string' ||
+    !PARTIAL_TIMESTAMP.test(value) ||
+    !realDate(`${value.slice(0, 10)}T00:00:00Z`)
+  ) {
+    issues.add(path, `must be an ISO 8601 date, with or without a time (got ${describe(value)})`);
+    return undefined;
+  }
+  return value;
+}
 
 /** Whether the calendar date written in a timestamp exists (Date.parse accepts 2026-02-30). */
 function realDate(value: string): boolean {

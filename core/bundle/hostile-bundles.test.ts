@@ -408,6 +408,18 @@ const cases: Case[] = [
     /must be a UTC date and time/,
   ),
   oneRecord(
+    'a posted time that is not a time',
+    (b) => (item(b, 1).target.source.created = 'last Tuesday' as never),
+    'first.items[1].target.source.created',
+    /must be a date and time/,
+  ),
+  oneRecord(
+    'a partial posted time beside a full one',
+    (b) => ((item(b, 1).target.source as unknown as Record<string, unknown>)['cp:posted'] = '2010-11-18'),
+    'first.items[1].target.source.cp:posted',
+    /one posted time/,
+  ),
+  oneRecord(
     'a tombstone of an unknown kind',
     (b) => ((b['cp:tombstones'][0] as Json)['cp:kind'] = 'page' as never),
     'cp:tombstones[0].cp:kind',

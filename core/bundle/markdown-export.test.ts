@@ -6,6 +6,9 @@ import { textArbitrary } from './fixtures/record-arbitraries';
 import { claimOtherPage, seedLibrary } from './fixtures/seed-library';
 import { escapeMarkdown, exportMarkdown } from './markdown-export';
 
+/** Property runs take seconds; on a loaded CI runner more than the default 5 s. */
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
+
 describe('exportMarkdown', () => {
   const markdown = exportMarkdown(seedLibrary());
 
@@ -65,7 +68,7 @@ describe('exportMarkdown', () => {
   });
 });
 
-describe('escapeMarkdown', () => {
+describe('escapeMarkdown', PROPERTY_TIMEOUT, () => {
   it('breaks every block marker at the start of a line', () => {
     expect(escapeMarkdown('# heading\n- item\n+ item\n1. one\n2) two\n> quote\n=====\n---')).toBe(
       ['\\# heading', '\\- item', '\\+ item', '1\\. one', '2\\) two', '\\> quote', '\\=====', '\\---'].join(

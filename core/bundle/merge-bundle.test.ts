@@ -17,6 +17,9 @@ import {
 import type { MergePlan } from './merge-bundle';
 import { mergeRecords, planMerge } from './merge-bundle';
 
+/** Property runs take seconds; on a loaded CI runner more than the default 5 s. */
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
+
 const clock = () => new Date('2026-11-26T09:00:00.000Z');
 /** A library as bundle text: the canonical form in which two libraries can be compared. */
 const asText = (records: BundleRecords): string => exportBundle(records, { clock });
@@ -149,7 +152,7 @@ function editsArbitrary(library: BundleRecords, ids: string[]): fc.Arbitrary<Bun
     });
 }
 
-describe('merge properties', () => {
+describe('merge properties', PROPERTY_TIMEOUT, () => {
   it('importing the same file twice changes nothing the second time', () => {
     // The file both overlaps the library (edits and deletions of its claims) and brings records of its own.
     const scenario = recordsArbitrary().chain((library) =>

@@ -11,11 +11,13 @@ import type { AcceptedRecord, ReadOutcome, RejectedItem } from './decoded-bundle
 import { isWebPermalink } from './encode-bundle';
 import {
   describe,
+  displayableId,
   field,
   isObject,
   readAnyTimestamp,
   readArray,
   readObject,
+  readPartialTimestamp,
   readTags,
   readText,
   readTextTarget,
@@ -108,7 +110,7 @@ export function readCounterpointBundle(root: Record<string, unknown>): ReadOutco
     const record = object ? read(object, path, issues) : undefined;
     if (record !== undefined && issues.empty) return record;
     const id = object ? field(object, 'id') : undefined;
-    rejected.push({ path, ...(typeof id === 'string' ? { id } : {}), issues: issues.issues });
+    rejected.push({ path, ...displayableId(id), issues: issues.issues });
     return undefined;
   };
   items.forEach((item, i) => {
@@ -367,9 +369,18 @@ function readComment(value: unknown, path: string, issues: IssueList): CommentRe
         allowEmpty: true,
       })
     : undefined;
-  const postedValue = field(source, 'created');
+  const created = field(source, 'created');
+  const partial = field(source, 'cp:posted');
+  if (created !== undefined && partial !== undefined) {
+    issues.add(pathTo(path, 'cp:posted'), 'a comment has one posted time; this one also has created');
+  }
+  const postedValue = created ?? partial;
   const posted =
-    postedValue === undefined ? undefined : readAnyTimestamp(postedValue, pathTo(path, 'created'), issues);
+    created !== undefined
+      ? readAnyTimestamp(created, pathTo(path, 'created'), issues)
+      : partial !== undefined
+        ? readPartialTimestamp(partial, pathTo(path, 'cp:posted'), issues)
+        : undefined;
   const commentIdValue = field(source, 'cp:commentId');
   let permalink = address;
   if (commentIdValue !== undefined) {

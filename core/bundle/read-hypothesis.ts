@@ -11,6 +11,7 @@ import { urlWithoutFragment } from './decoded-bundle';
 import { DEFAULT_STATUS, foreignTimes, readForeignTime } from './foreign-claim';
 import {
   describe,
+  displayableId,
   field,
   isObject,
   readArray,
@@ -68,7 +69,7 @@ export function readHypothesis(root: unknown, options: DecodeOptions): ReadOutco
     if (claim && issues.empty) accepted.push({ path, kind: 'claim', record: claim });
     else {
       const id = isObject(row) ? field(row, 'id') : undefined;
-      rejected.push({ path, ...(typeof id === 'string' ? { id } : {}), issues: issues.issues });
+      rejected.push({ path, ...displayableId(id), issues: issues.issues });
     }
   });
   return { ok: true, accepted, rejected };

@@ -10,6 +10,7 @@ import { urlWithoutFragment } from './decoded-bundle';
 import { DEFAULT_STATUS, foreignTimes, isClaimStatus, readForeignTime } from './foreign-claim';
 import {
   describe,
+  displayableId,
   field,
   isObject,
   isUuidUrn,
@@ -79,7 +80,7 @@ export function readW3cAnnotations(root: unknown, options: DecodeOptions): ReadO
     if (claim && issues.empty) accepted.push({ path, kind: 'claim', record: claim });
     else {
       const id = isObject(item) ? field(item, 'id') : undefined;
-      rejected.push({ path, ...(typeof id === 'string' ? { id } : {}), issues: issues.issues });
+      rejected.push({ path, ...displayableId(id), issues: issues.issues });
     }
   });
   return { ok: true, accepted, rejected };

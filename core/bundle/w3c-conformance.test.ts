@@ -15,6 +15,9 @@ import { convertHypothesis } from './decode-bundle';
 import { recordsArbitrary } from './fixtures/record-arbitraries';
 import { seedLibrary } from './fixtures/seed-library';
 
+/** Property runs take seconds; on a loaded CI runner more than the default 5 s. */
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const KIT = resolve(repoRoot, '../shared/conformance/wpt-annotation-model');
 const HYPOTHESIS = resolve(repoRoot, '../shared/corpus/hypothesis-baselines');
@@ -79,7 +82,7 @@ function failedMusts(musts: Assertion[], annotation: unknown): string[] {
     .map((must) => `${must.file}: ${must.errorMessage}`);
 }
 
-describe.skipIf(!kitPresent)('W3C annotation-model MUST assertions', () => {
+describe.skipIf(!kitPresent)('W3C annotation-model MUST assertions', PROPERTY_TIMEOUT, () => {
   const musts = kitPresent ? loadMusts() : [];
 
   it('loads every assertion the four MUST lists name', () => {
