@@ -37,14 +37,22 @@ export async function blockNetwork(context: BrowserContext, origin: string): Pro
 }
 
 export async function launchBench(origin: string): Promise<BenchBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const blocked = await blockNetwork(context, origin);
   return { browser, context, version: browser.version(), blocked, close: () => browser.close() };
 }
 
 /** A fresh tab on `url` with the harness and one engine bundle evaluated in it. */
-export async function openPage(context: BrowserContext, url: string, bundles: readonly string[]): Promise<Page> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  bundles: readonly string[],
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   for (const code of bundles) await page.evaluate(code);

@@ -45,7 +45,10 @@ export async function buildPageBundles(): Promise<PageBundles> {
     ...ENGINES.map((name) => iife(ENGINE_ENTRIES[name])),
   ]);
   if (harness === undefined) throw new Error('esbuild produced no harness');
-  const byName = Object.fromEntries(ENGINES.map((name, i) => [name, engines[i] ?? ''])) as Record<EngineName, string>;
+  const byName = Object.fromEntries(ENGINES.map((name, i) => [name, engines[i] ?? ''])) as Record<
+    EngineName,
+    string
+  >;
   return { harness, engines: byName };
 }
 

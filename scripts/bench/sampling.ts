@@ -44,7 +44,10 @@ export function sentenceAt(paragraph: string, at: number): Span | null {
     start--;
   }
   let end = at;
-  while (end < paragraph.length && !(SENTENCE_END.test(paragraph[end] ?? '') && isSpace(paragraph[end + 1]))) {
+  while (
+    end < paragraph.length &&
+    !(SENTENCE_END.test(paragraph[end] ?? '') && isSpace(paragraph[end + 1]))
+  ) {
     end++;
   }
   end = Math.min(paragraph.length, end + 1);
@@ -118,5 +121,7 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }

@@ -34,7 +34,7 @@ const engine: BenchEngine = {
     }
     return out;
   },
-  async anchorAndPaint(root, stored) {
+  async anchor(root, stored) {
     const placements: Placement[] = [];
     for (const target of stored as readonly ApacheTarget[]) {
       // The first match, as an annotator that shows one highlight per note would take it.
@@ -42,7 +42,6 @@ const engine: BenchEngine = {
       const first = await matches.next();
       placements.push(first.done ? null : first.value);
     }
-    paintAll(placements);
     return placements;
   },
   paint: paintAll,

@@ -25,19 +25,17 @@ const engine: BenchEngine = {
     const index = new TextIndex(root);
     return ranges.map((range) => describeRange(range, root, index));
   },
-  async anchorAndPaint(root, stored) {
+  async anchor(root, stored) {
     // A range that described to nothing (null) is an orphan from the start.
     const targets = stored as readonly (TextTarget | null)[];
     const present = targets.filter((target): target is TextTarget => target !== null);
     const results = anchorTargets(root, present);
     let next = 0;
-    const placements = targets.map((target): Placement => {
+    return targets.map((target): Placement => {
       if (target === null) return null;
       const result = results[next++];
       return result?.kind === 'anchored' ? result.range : null;
     });
-    paintAll(placements);
-    return placements;
   },
   paint: paintAll,
   clear() {

@@ -23,25 +23,30 @@ function paintAll(ranges: readonly Placement[]): void {
 }
 
 function anchorOne(root: HTMLElement, target: TextQuoteTarget): Placement {
-  const atPosition = textPosition.toRange(root, target.position);
-  if (atPosition !== null && atPosition.toString() === target.quote.exact) return atPosition;
-  return textQuote.toRange(root, target.quote, { hint: target.position.start });
+  // Both packages throw on a position past the end of a shorter page; the client treated that as not found.
+  try {
+    const atPosition = textPosition.toRange(root, target.position);
+    if (atPosition !== null && atPosition.toString() === target.quote.exact) return atPosition;
+  } catch {
+    // Fall through to the quote search.
+  }
+  try {
+    return textQuote.toRange(root, target.quote, { hint: target.position.start });
+  } catch {
+    return null;
+  }
 }
 
 const engine: BenchEngine = {
   name: 'dom-anchor-text-quote',
   async describeAll(root, ranges) {
-    return ranges.map(
-      (range): TextQuoteTarget => ({
-        quote: textQuote.fromRange(root, range),
-        position: textPosition.fromRange(root, range),
-      }),
-    );
+    return ranges.map((range): TextQuoteTarget => ({
+      quote: textQuote.fromRange(root, range),
+      position: textPosition.fromRange(root, range),
+    }));
   },
-  async anchorAndPaint(root, stored) {
-    const placements = (stored as readonly TextQuoteTarget[]).map((target) => anchorOne(root, target));
-    paintAll(placements);
-    return placements;
+  async anchor(root, stored) {
+    return (stored as readonly TextQuoteTarget[]).map((target) => anchorOne(root, target));
   },
   paint: paintAll,
   clear() {

@@ -10,10 +10,10 @@ export interface BenchEngine {
   readonly name: string;
   /** Describe each range with the engine's own describe function. The result crosses to Node as JSON. */
   describeAll(root: HTMLElement, ranges: readonly Range[]): Promise<unknown[]>;
-  /** Anchor stored targets (as `describeAll` made them) and paint each placed one. Timed. */
-  anchorAndPaint(root: HTMLElement, stored: readonly unknown[]): Promise<Placement[]>;
-  /** Paint ranges that are already known. Timed, for the drawing figure. */
-  paint(ranges: readonly Range[]): void;
+  /** Anchor stored targets, as `describeAll` made them. Timed together with `paint`. */
+  anchor(root: HTMLElement, stored: readonly unknown[]): Promise<Placement[]>;
+  /** Paint every placed range. A painter that wraps text may leave the Ranges it was given unusable. */
+  paint(ranges: readonly Placement[]): void;
   /** Remove everything this engine painted. Timed, for the removal figure. */
   clear(): void;
 }

@@ -15,8 +15,8 @@ import {
 } from '../sampling';
 import type { Span } from '../sampling';
 import { judge, locateUnique, tallyBy } from '../truth';
-import type { Tally, Verdict } from '../truth';
-import type { BenchEngine, Placement } from './engine';
+import type { Tally, Truth, Verdict } from '../truth';
+import type { BenchEngine } from './engine';
 import { buildView, RawOffsets, viewRange } from './text-view';
 import type { TextView } from './text-view';
 
@@ -68,7 +68,6 @@ export interface Drawn {
   nodesAfterRemove: number;
 }
 
-const CONTEXT = 32;
 const collapse = (text: string): string => text.replace(/[\t\n\f\r \u00a0]+/g, ' ');
 
 interface State {
@@ -79,10 +78,20 @@ interface State {
   /** Each passage's raw text when it was picked: a passage whose text differs now was edited. */
   original: string[];
   editedWords: number[];
-  placements: Placement[];
+  /** The truth and the last placements in raw offsets, taken before painting. */
+  truthSpans: Truth[];
+  placedSpans: (Span | null)[];
 }
 
-const state: State = { view: null, truth: [], quotes: [], original: [], editedWords: [], placements: [] };
+const state: State = {
+  view: null,
+  truth: [],
+  quotes: [],
+  original: [],
+  editedWords: [],
+  truthSpans: [],
+  placedSpans: [],
+};
 
 function engine(): BenchEngine {
   const found = window.__benchEngine;
@@ -154,7 +163,8 @@ function prepare(seed: number, count: number): Prepared {
     const from = text.lastIndexOf('\n', at) + 1;
     const to = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
     const paragraph = text.slice(from, to);
-    const local = kind === 'sentence' ? sentenceAt(paragraph, at - from) : phraseAt(paragraph, at - from, words);
+    const local =
+      kind === 'sentence' ? sentenceAt(paragraph, at - from) : phraseAt(paragraph, at - from, words);
     if (local === null) continue;
     const span: Span = { start: from + local.start, end: from + local.end };
     const key = `${span.start}:${span.end}`;
@@ -172,7 +182,13 @@ function prepare(seed: number, count: number): Prepared {
   state.original = truth.map((range) => range.toString());
   state.editedWords = quotes.map(() => 0);
   const sentences = quotes.filter((quote) => quote.kind === 'sentence').length;
-  return { viewLength: text.length, sampled: truth.length, sentences, phrases: truth.length - sentences, quotes };
+  return {
+    viewLength: text.length,
+    sampled: truth.length,
+    sentences,
+    phrases: truth.length - sentences,
+    quotes,
+  };
 }
 
 /**
@@ -204,12 +220,24 @@ function locate(quotes: readonly SampledQuote[]): Located {
   return counts;
 }
 
-function describe(count: number): Promise<unknown[]> {
-  const ranges = state.truth.slice(0, count).filter((range): range is Range => range instanceof Range);
+/** Describe targets [from, to) with the engine's own describe function, in chunks so that Node can budget it. */
+function describe(from: number, to: number): Promise<unknown[]> {
+  const ranges = state.truth.slice(from, to).filter((range): range is Range => range instanceof Range);
   return engine().describeAll(document.body, ranges);
 }
 
-const FILLER = ['update', 'editor', 'note', 'article', 'revised', 'version', 'readers', 'corrected', 'earlier', 'since'];
+const FILLER = [
+  'update',
+  'editor',
+  'note',
+  'article',
+  'revised',
+  'version',
+  'readers',
+  'corrected',
+  'earlier',
+  'since',
+];
 
 /** A paragraph of exactly `length` characters that repeats no passage of the page. */
 function fillerText(length: number, random: () => number): string {
@@ -222,7 +250,10 @@ function fillerText(length: number, random: () => number): string {
 function wordsIn(range: Range): { node: Text; start: number; end: number }[] {
   const words: { node: Text; start: number; end: number }[] = [];
   const common = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(common.nodeType === 3 ? (common.parentNode ?? common) : common, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(
+    common.nodeType === 3 ? (common.parentNode ?? common) : common,
+    NodeFilter.SHOW_TEXT,
+  );
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     if (!range.intersectsNode(node)) continue;
     const text = node as Text;
@@ -277,7 +308,9 @@ function revise(seed: number, count: number, fraction: number): Revised {
     const range = state.truth[i];
     if (!(range instanceof Range) || range.toString() === state.original[i]) continue;
     // Edit points sit one character into the new word, so a point inside the range is a word inside the passage.
-    const words = edits.filter((point) => range.comparePoint(point.startContainer, point.startOffset) === 0).length;
+    const words = edits.filter(
+      (point) => range.comparePoint(point.startContainer, point.startOffset) === 0,
+    ).length;
     state.editedWords[i] = Math.max(1, Math.min(2, words));
     const key = String(state.editedWords[i]);
     editedTargets[key] = (editedTargets[key] ?? 0) + 1;
@@ -291,25 +324,39 @@ async function idle(times: number): Promise<{ total: number; busy: number }> {
   return { total: median(runs.map((run) => run.total)), busy: median(runs.map((run) => run.busy)) };
 }
 
+/** A placement's boundary points, copied before painting: a painter that wraps text moves live Ranges. */
+type Snapshot = [Node, number, Node, number] | null;
+
+/**
+ * Time anchoring and painting the stored targets together, to the second frame. The truth and the placements
+ * are turned into raw offsets against an index taken before painting, outside the timed part.
+ */
 async function anchorAndPaint(stored: readonly unknown[]): Promise<Timing & { placed: number }> {
-  let placements: Placement[] = [];
+  const raw = new RawOffsets(document.body);
+  state.truthSpans = state.truth
+    .slice(0, stored.length)
+    .map((truth) => (truth instanceof Range ? raw.span(truth) : truth));
+  let snapshots: Snapshot[] = [];
   const timing = await measure(async () => {
-    placements = await engine().anchorAndPaint(document.body, stored);
+    const placements = await engine().anchor(document.body, stored);
+    snapshots = placements.map((range): Snapshot =>
+      range === null ? null : [range.startContainer, range.startOffset, range.endContainer, range.endOffset],
+    );
+    engine().paint(placements);
   });
-  state.placements = placements;
-  return { ...timing, placed: placements.filter((range) => range !== null).length };
+  state.placedSpans = snapshots.map((point) =>
+    point === null ? null : { start: raw.at(point[0], point[1]), end: raw.at(point[2], point[3]) },
+  );
+  return { ...timing, placed: snapshots.filter((point) => point !== null).length };
 }
 
-/** Judge the last placements against the truth, in raw text offsets counted after painting. */
+/** Judge the last placements against the truth. */
 function evaluate(): Judged {
-  const raw = new RawOffsets(document.body);
-  const verdicts: Verdict[] = state.placements.map((placed, i) => {
-    const truth = state.truth[i];
-    const placedSpan = placed === null ? null : raw.span(placed);
-    return judge(placedSpan, truth instanceof Range ? raw.span(truth) : (truth ?? null));
-  });
+  const verdicts: Verdict[] = state.placedSpans.map((placed, i) =>
+    judge(placed, state.truthSpans[i] ?? null),
+  );
   return {
-    placed: state.placements.filter((range) => range !== null).length,
+    placed: state.placedSpans.filter((span) => span !== null).length,
     byEdit: tallyBy(verdicts, (i) => String(state.editedWords[i] ?? 0)),
   };
 }

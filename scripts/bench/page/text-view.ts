@@ -178,6 +178,9 @@ export class RawOffsets {
   }
 
   span(range: Range): Span {
-    return { start: this.at(range.startContainer, range.startOffset), end: this.at(range.endContainer, range.endOffset) };
+    return {
+      start: this.at(range.startContainer, range.startOffset),
+      end: this.at(range.endContainer, range.endOffset),
+    };
   }
 }

@@ -1,0 +1,486 @@
+/**
+ * `npm run bench`: Counterpoint's anchoring and highlighting against `@apache-annotator/dom` and
+ * `dom-anchor-text-quote`, on the same real pages and the same targets, in one run of headless Chromium with
+ * page scripts off and the network blocked. Writes `bench-results.json` and prints the figures beside the
+ * targets of issue 3. `BENCH_QUICK=1` runs one page, two runs a figure, for working on the bench itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildPageBundles, engineCodeSize, ENGINES, REPO, sizeOf } from './bundles';
+import type { CodeSize, EngineName, PageBundles } from './bundles';
+import { call, CHROMIUM_ARGS, launchBench, openPage } from './browser';
+import type { BenchBrowser } from './browser';
+import { measureNoNotes } from './no-notes';
+import type { NoNotesResult } from './no-notes';
+import type { Judged, Located, Prepared, Revised } from './page/harness';
+import { checkTargets, printReport } from './report';
+import type { TargetCheck } from './report';
+import { median } from './sampling';
+import { serveCorpus } from './server';
+
+const CORPUS = resolve(REPO, '../shared/corpus');
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 2 : 5;
+const SEED = 20260311;
+const REVISION_SEED = 7;
+const EDIT_FRACTION = 0.1;
+const DRAW_COUNT = 1000;
+/** After this long in one figure, stop adding runs to it: a slow baseline gets fewer runs, and the output says so. */
+const FIGURE_BUDGET_MS = 10_000;
+/** Skip a figure whose first run is projected (from the same engine's smaller N) to take longer than this. */
+const RUN_LIMIT_MS = 25_000;
+/** Describing targets with a baseline's own describe function is slow; stop at this much per page and engine. */
+const DESCRIBE_BUDGET_MS: Record<EngineName, number> = {
+  counterpoint: 60_000,
+  'apache-annotator': 130_000,
+  'dom-anchor-text-quote': 70_000,
+};
+const DESCRIBE_CHUNK = 100;
+
+export type Scenario = 'unchanged' | 'revised' | 'other-dom';
+
+interface PagePlan {
+  id: string;
+  source: string;
+  /** The same text under another DOM, for scenario 3; the Hypothesis page has none. */
+  expected: string | null;
+  counts: number[];
+}
+
+const PAGES: PagePlan[] = [
+  {
+    id: 'wikipedia-2',
+    source: 'readability/wikipedia-2/source.html',
+    expected: 'readability/wikipedia-2/expected.html',
+    counts: [100, 500, 2000],
+  },
+  {
+    id: 'wordpress',
+    source: 'readability/wordpress/source.html',
+    expected: 'readability/wordpress/expected.html',
+    counts: [100],
+  },
+  {
+    id: 'hypothesis-wikipedia-regression-testing',
+    source: 'hypothesis-baselines/wikipedia-regression-testing.html',
+    expected: null,
+    counts: [100],
+  },
+];
+
+export interface Figure {
+  page: string;
+  scenario: Scenario;
+  n: number;
+  engine: EngineName;
+  runs: number;
+  /** Why this figure has fewer than the planned runs, or none. */
+  capped: string | null;
+  idle: { total: number; busy: number };
+  /** Median ms to the second frame, minus the idle two frames. */
+  paintedMs: number;
+  /** Median main-thread ms: the anchoring and painting work plus the extra rendering of the next frame. */
+  busyMs: number;
+  /** Median ms of the anchoring and painting call alone. */
+  workMs: number;
+  allRuns: { paintedMs: number; busyMs: number }[];
+  accuracy: Judged | null;
+  revision: Revised | null;
+  located: Located | null;
+}
+
+export interface DrawFigure {
+  engine: EngineName;
+  painter: string;
+  runs: number;
+  count: number;
+  drawMs: number;
+  drawBusyMs: number;
+  removeMs: number;
+  removeBusyMs: number;
+  nodesAdded: number;
+  nodesLeftAfterRemove: number;
+}
+
+export interface Results {
+  date: string;
+  durationSeconds: number;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; os: string; node: string };
+  browser: { name: string; version: string; args: string[]; headless: boolean };
+  method: Record<string, string>;
+  config: { seed: number; runs: number; pages: PagePlan[]; editFraction: number; figureBudgetMs: number };
+  checks: { pageScriptsBlocked: boolean; requestsBlocked: number };
+  pages: { id: string; viewLength: number; sampled: number; sentences: number; phrases: number }[];
+  described: Record<string, Partial<Record<EngineName, number>>>;
+  anchoring: Figure[];
+  drawing: DrawFigure[];
+  sizes: {
+    contentScript: CodeSize & { file: string; built: string };
+    contentCss: CodeSize;
+    engine: CodeSize;
+  };
+  noNotes: NoNotesResult | null;
+  targets: TargetCheck[];
+}
+
+const PAINTERS: Record<EngineName, string> = {
+  counterpoint: 'core/highlighter.ts Highlighter (CSS Custom Highlight API)',
+  'apache-annotator': '@apache-annotator/dom highlightText, <mark> wrapping',
+  'dom-anchor-text-quote':
+    '@apache-annotator/dom highlightText with <hypothesis-highlight>, Hypothesis-style wrapping',
+};
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function requireCorpus(): void {
+  if (!existsSync(CORPUS)) {
+    log(`The corpus is missing: ${CORPUS} should hold the shared pages (see ../shared/corpus/README.md).`);
+    process.exit(1);
+  }
+}
+
+/** The built content script; built now when missing, so that its size is never of a stale absent file. */
+function contentScript(): { js: string; css: string } {
+  const dir = join(REPO, '.output/chrome-mv3/content-scripts');
+  const js = join(dir, 'content.js');
+  if (!existsSync(js)) {
+    log('No Chrome build: running `npx wxt build`…');
+    execFileSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: 'inherit' });
+  }
+  return { js, css: join(dir, 'content.css') };
+}
+
+async function open(
+  bench: BenchBrowser,
+  url: string,
+  bundles: PageBundles,
+  engine: EngineName,
+): Promise<Page> {
+  return openPage(bench.context, url, [bundles.harness, bundles.engines[engine]]);
+}
+
+class Runner {
+  readonly figures: Figure[] = [];
+  readonly described: Results['described'] = {};
+  readonly pages: Results['pages'] = [];
+
+  constructor(
+    private readonly bench: BenchBrowser,
+    private readonly bundles: PageBundles,
+    private readonly origin: string,
+  ) {}
+
+  private url(path: string): string {
+    return `${this.origin}/corpus/${path}`;
+  }
+
+  /** Describe up to the largest count with each engine's own describe, within its budget. */
+  private async describe(
+    plan: PagePlan,
+    engine: EngineName,
+    max: number,
+  ): Promise<{ stored: unknown[]; prepared: Prepared }> {
+    const page = await open(this.bench, this.url(plan.source), this.bundles, engine);
+    try {
+      const prepared = await call(page, 'prepare', SEED, max);
+      const stored: unknown[] = [];
+      const started = Date.now();
+      while (stored.length < prepared.sampled) {
+        const chunkStart = Date.now();
+        stored.push(...(await call(page, 'describe', stored.length, stored.length + DESCRIBE_CHUNK)));
+        const perChunk = Date.now() - chunkStart;
+        if (Date.now() - started + perChunk > DESCRIBE_BUDGET_MS[engine]) break;
+      }
+      log(
+        `  ${engine}: described ${stored.length} targets in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      return { stored, prepared };
+    } finally {
+      await page.close();
+    }
+  }
+
+  private async oneRun(
+    plan: PagePlan,
+    scenario: Scenario,
+    engine: EngineName,
+    stored: readonly unknown[],
+    quotes: Prepared['quotes'],
+  ): Promise<{
+    idle: { total: number; busy: number };
+    timing: { total: number; busy: number; work: number };
+    extra: Pick<Figure, 'revision' | 'located'>;
+    page: Page;
+  }> {
+    const n = stored.length;
+    const page = await open(
+      this.bench,
+      this.url(scenario === 'other-dom' ? (plan.expected ?? '') : plan.source),
+      this.bundles,
+      engine,
+    );
+    let revision: Revised | null = null;
+    let located: Located | null = null;
+    if (scenario === 'other-dom') {
+      located = await call(page, 'locate', quotes.slice(0, n));
+    } else {
+      await call(page, 'prepare', SEED, n);
+      if (scenario === 'revised') revision = await call(page, 'revise', REVISION_SEED, n, EDIT_FRACTION);
+    }
+    const idle = await call(page, 'idle', 5);
+    const timing = await call(page, 'anchorAndPaint', stored);
+    return { idle, timing, extra: { revision, located }, page };
+  }
+
+  async figure(
+    plan: PagePlan,
+    scenario: Scenario,
+    engine: EngineName,
+    stored: readonly unknown[],
+    quotes: Prepared['quotes'],
+    skip: string | null,
+  ): Promise<Figure> {
+    const n = stored.length;
+    const figure: Figure = {
+      page: plan.id,
+      scenario,
+      n,
+      engine,
+      runs: 0,
+      capped: skip,
+      idle: { total: Number.NaN, busy: Number.NaN },
+      paintedMs: Number.NaN,
+      busyMs: Number.NaN,
+      workMs: Number.NaN,
+      allRuns: [],
+      accuracy: null,
+      revision: null,
+      located: null,
+    };
+    if (skip !== null) return figure;
+    const started = Date.now();
+    const idles: { total: number; busy: number }[] = [];
+    const works: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { idle, timing, extra, page } = await this.oneRun(plan, scenario, engine, stored, quotes);
+      try {
+        idles.push(idle);
+        works.push(timing.work);
+        figure.allRuns.push({ paintedMs: timing.total - idle.total, busyMs: timing.busy - idle.busy });
+        // Placements are the same on every run: judge the first.
+        if (run === 0) {
+          figure.accuracy = await call(page, 'evaluate');
+          figure.revision = extra.revision;
+          figure.located = extra.located;
+        }
+      } finally {
+        await page.close();
+      }
+      figure.runs = run + 1;
+      if (run + 1 < RUNS && Date.now() - started > FIGURE_BUDGET_MS) {
+        figure.capped = `${figure.runs} of ${RUNS} runs: each run takes ${((Date.now() - started) / 1000 / figure.runs).toFixed(1)} s`;
+        break;
+      }
+    }
+    figure.idle = {
+      total: median(idles.map((idle) => idle.total)),
+      busy: median(idles.map((idle) => idle.busy)),
+    };
+    figure.paintedMs = median(figure.allRuns.map((run) => run.paintedMs));
+    figure.busyMs = median(figure.allRuns.map((run) => run.busyMs));
+    figure.workMs = median(works);
+    log(
+      `  ${plan.id} ${scenario} N=${n} ${engine}: ${figure.paintedMs.toFixed(1)} ms painted, ` +
+        `${figure.busyMs.toFixed(1)} ms busy (${figure.runs} runs)`,
+    );
+    this.figures.push(figure);
+    return figure;
+  }
+
+  async page(plan: PagePlan): Promise<void> {
+    const max = Math.max(...plan.counts);
+    log(`${plan.id}: describing ${max} targets with each engine`);
+    const stores = {} as Record<EngineName, unknown[]>;
+    let quotes: Prepared['quotes'] = [];
+    for (const engine of ENGINES) {
+      const { stored, prepared } = await this.describe(plan, engine, max);
+      stores[engine] = stored;
+      if (engine === 'counterpoint') {
+        quotes = prepared.quotes;
+        const { viewLength, sampled, sentences, phrases } = prepared;
+        this.pages.push({ id: plan.id, viewLength, sampled, sentences, phrases });
+      }
+      (this.described[plan.id] ??= {})[engine] = stored.length;
+    }
+    const scenarios: Scenario[] = plan.expected
+      ? ['unchanged', 'revised', 'other-dom']
+      : ['unchanged', 'revised'];
+    for (const scenario of scenarios) {
+      for (const engine of ENGINES) {
+        let previous: Figure | null = null;
+        for (const n of plan.counts) {
+          const stored = stores[engine];
+          let skip: string | null = null;
+          if (stored.length < n) {
+            skip = `not run: describing ${n} targets with this baseline's own describe function exceeds its ${DESCRIBE_BUDGET_MS[engine] / 1000} s budget (it described ${stored.length})`;
+          } else if (previous && previous.runs === 0) {
+            skip = `not run: N = ${previous.n} was not run either`;
+          } else if (previous && previous.workMs * (n / previous.n) > RUN_LIMIT_MS) {
+            skip = `not run: projected ${((previous.workMs * (n / previous.n)) / 1000).toFixed(0)} s a run from N = ${previous.n}`;
+          }
+          const figure = await this.figure(plan, scenario, engine, stored.slice(0, n), quotes, skip);
+          if (skip !== null) {
+            log(`  ${plan.id} ${scenario} N=${n} ${engine}: ${skip}`);
+            this.figures.push(figure);
+          }
+          previous = figure;
+        }
+      }
+    }
+  }
+
+  async drawing(plan: PagePlan): Promise<DrawFigure[]> {
+    const out: DrawFigure[] = [];
+    for (const engine of ENGINES) {
+      const runs: Awaited<ReturnType<typeof this.drawOnce>>[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await this.drawOnce(plan, engine));
+      const first = runs[0];
+      out.push({
+        engine,
+        painter: PAINTERS[engine],
+        runs: runs.length,
+        count: first?.drawn.count ?? 0,
+        drawMs: median(runs.map((r) => r.drawn.draw.total - r.idle.total)),
+        drawBusyMs: median(runs.map((r) => r.drawn.draw.busy - r.idle.busy)),
+        removeMs: median(runs.map((r) => r.drawn.remove.total - r.idle.total)),
+        removeBusyMs: median(runs.map((r) => r.drawn.remove.busy - r.idle.busy)),
+        nodesAdded: first ? first.drawn.nodesAfterDraw - first.drawn.nodesBefore : Number.NaN,
+        nodesLeftAfterRemove: first ? first.drawn.nodesAfterRemove - first.drawn.nodesBefore : Number.NaN,
+      });
+      log(`  drawing ${DRAW_COUNT} with ${engine}: done`);
+    }
+    return out;
+  }
+
+  private async drawOnce(plan: PagePlan, engine: EngineName) {
+    const page = await open(this.bench, this.url(plan.source), this.bundles, engine);
+    try {
+      await call(page, 'prepare', SEED, DRAW_COUNT);
+      const idle = await call(page, 'idle', 5);
+      const drawn = await call(page, 'drawAndRemove', DRAW_COUNT);
+      return { idle, drawn };
+    } finally {
+      await page.close();
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  requireCorpus();
+  const content = contentScript();
+  const bundles = await buildPageBundles();
+  const engineSize = await engineCodeSize();
+  const server = await serveCorpus(CORPUS);
+  const bench = await launchBench(server.origin);
+  let results: Results;
+  try {
+    const sentinel = await bench.context.newPage();
+    await sentinel.goto(`${server.origin}/sentinel.html`);
+    const pageScriptsBlocked = (await sentinel.evaluate('window.__pageScriptRan !== true')) === true;
+    await sentinel.close();
+    if (!pageScriptsBlocked)
+      throw new Error('A page script ran despite the policy: the bench would measure the page.');
+
+    const runner = new Runner(bench, bundles, server.origin);
+    const plans = QUICK ? PAGES.slice(0, 1).map((plan) => ({ ...plan, counts: [100, 500] })) : PAGES;
+    for (const plan of plans) await runner.page(plan);
+    const [wikipedia] = PAGES;
+    if (!wikipedia) throw new Error('no pages planned');
+    log(`Drawing and removing ${DRAW_COUNT} highlights on ${wikipedia.id}`);
+    const drawing = await runner.drawing(wikipedia);
+    const requestsBlocked = bench.blocked();
+    await bench.close();
+
+    log('Main-thread time with no notes, with and without the extension');
+    const noNotes = await measureNoNotes(`${server.origin}/corpus/${wikipedia.source}`, server.origin, RUNS);
+
+    const cpu = cpus();
+    results = {
+      date: new Date().toISOString(),
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      machine: {
+        cpus: cpu.length,
+        cpuModel: cpu[0]?.model ?? 'unknown',
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        os: `${platform()} ${release()}`,
+        node: process.version,
+      },
+      browser: { name: 'Chromium (Debian)', version: bench.version, args: CHROMIUM_ARGS, headless: true },
+      method: {
+        painted:
+          'From the start of anchoring to the second requestAnimationFrame after painting, minus the median of 5 ' +
+          'idle two-frame times on the same page. Headless Chromium draws at 60 Hz, so this figure moves in ' +
+          '16.7 ms steps and reads 0 for anything that fits in the frame.',
+        busy:
+          'Main-thread time of the same run: the anchoring and painting call, plus the rendering (style, layout, ' +
+          'paint) of the next frame (from its rAF callback to a message posted there), minus the idle frame’s. ' +
+          'Resolves differences under a frame; the targets are judged on it.',
+        accuracy:
+          'Each placement and the truth in raw text offsets, taken before painting: right when they share at least ' +
+          'half of their union. The truth is a live Range on the picked passage, so it follows the revision. On ' +
+          'expected.html the truth is known only where the quote occurs once; absent quotes should be orphaned.',
+        targets:
+          `Random sentences and 2–6 word phrases of visible text (seed ${SEED}); N = 100 and 500 are the first ` +
+          'targets of the same list. Each engine describes them with its own describe function on the original page.',
+        revision:
+          `A 500-character paragraph before the first paragraph of 80+ characters; one word (2 in 3) or two words ` +
+          `replaced inside about ${EDIT_FRACTION * 100}% of the passages of 3+ words (seed ${REVISION_SEED}).`,
+        scripts:
+          'Pages are served with Content-Security-Policy script-src none; a sentinel page proves no page script runs. ' +
+          'Bench bundles are evaluated over CDP. Every request but the loopback server is aborted.',
+      },
+      config: {
+        seed: SEED,
+        runs: RUNS,
+        pages: plans,
+        editFraction: EDIT_FRACTION,
+        figureBudgetMs: FIGURE_BUDGET_MS,
+      },
+      checks: { pageScriptsBlocked, requestsBlocked },
+      pages: runner.pages,
+      described: runner.described,
+      anchoring: runner.figures,
+      drawing,
+      sizes: {
+        contentScript: {
+          ...sizeOf(readFileSync(content.js)),
+          file: '.output/chrome-mv3/content-scripts/content.js',
+          built: statSync(content.js).mtime.toISOString(),
+        },
+        contentCss: existsSync(content.css) ? sizeOf(readFileSync(content.css)) : { minified: 0, gzip: 0 },
+        engine: engineSize,
+      },
+      noNotes,
+      targets: [],
+    };
+  } finally {
+    await bench.close().catch(() => undefined);
+    await server.close();
+  }
+  results.durationSeconds = Math.round((Date.now() - began) / 1000);
+  results.targets = checkTargets(results);
+  await writeFile(join(REPO, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printReport(results);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,244 @@
+/** The bench's printed report: figures of every engine side by side, then each target of issue 3, met or not. */
+import type { EngineName } from './bundles';
+import { ENGINES } from './bundles';
+import type { Figure, Results } from './index';
+import type { Tally } from './truth';
+
+const SHORT: Record<EngineName, string> = {
+  counterpoint: 'Counterpoint',
+  'apache-annotator': 'Apache Annotator',
+  'dom-anchor-text-quote': 'dom-anchor-text-quote',
+};
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value >= 100 ? `${Math.round(value).toLocaleString('en')} ms` : `${value.toFixed(1)} ms`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** right / orphaned / wrong over every judged target of a figure. */
+function sum(figure: Figure): Tally {
+  const total: Tally = { right: 0, wrong: 0, orphaned: 0, gone: 0, unknown: 0 };
+  for (const tally of Object.values(figure.accuracy?.byEdit ?? {})) {
+    if (!tally) continue;
+    for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
+  }
+  return total;
+}
+
+function accuracy(figure: Figure): string {
+  if (!figure.accuracy) return '';
+  const t = sum(figure);
+  const parts = [`${t.right + t.gone} ok`, `${t.orphaned} orph`, `${t.wrong} WRONG`];
+  if (t.unknown > 0) parts.push(`${t.unknown} unjudged`);
+  return parts.join(', ');
+}
+
+function cell(figure: Figure | undefined): string {
+  if (!figure) return '';
+  if (figure.runs === 0) return 'not run';
+  const runs = figure.runs < 5 ? ` [${figure.runs} run${figure.runs > 1 ? 's' : ''}]` : '';
+  return `${ms(figure.busyMs)} busy, ${ms(figure.paintedMs)} painted${runs}; ${accuracy(figure)}`;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export interface TargetCheck {
+  measure: string;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+function find(
+  results: Results,
+  scenario: Figure['scenario'],
+  engine: EngineName,
+  n = 500,
+): Figure | undefined {
+  return results.anchoring.find(
+    (f) => f.page === 'wikipedia-2' && f.scenario === scenario && f.n === n && f.engine === engine,
+  );
+}
+
+export function checkTargets(results: Results): TargetCheck[] {
+  const unchanged = find(results, 'unchanged', 'counterpoint');
+  const revised = find(results, 'revised', 'counterpoint');
+  const hypothesisUnchanged = find(results, 'unchanged', 'dom-anchor-text-quote');
+  const hypothesisRevised = find(results, 'revised', 'dom-anchor-text-quote');
+  const oneWord = revised?.accuracy?.byEdit['1'];
+  const draw = results.drawing.find((d) => d.engine === 'counterpoint');
+  const content = results.sizes.contentScript.gzip + results.sizes.contentCss.gzip;
+  const ratio = (base: Figure | undefined, ours: Figure | undefined): string =>
+    base && ours && ours.busyMs > 0
+      ? `; ${(base.busyMs / ours.busyMs).toFixed(0)}× dom-anchor-text-quote here`
+      : '';
+  return [
+    {
+      measure: 'Unchanged page, N = 500 (wikipedia-2)',
+      target: '≤ 11 ms',
+      value: `${ms(unchanged?.busyMs ?? Number.NaN)} busy, ${ms(unchanged?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisUnchanged, unchanged)}`,
+      met: (unchanged?.busyMs ?? Infinity) <= 11 && (unchanged?.paintedMs ?? Infinity) <= 11,
+    },
+    {
+      measure: 'Revised page, N = 500 (wikipedia-2)',
+      target: '≤ 105 ms',
+      value: `${ms(revised?.busyMs ?? Number.NaN)} busy, ${ms(revised?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisRevised, revised)}`,
+      met: (revised?.busyMs ?? Infinity) <= 105 && (revised?.paintedMs ?? Infinity) <= 105,
+    },
+    {
+      measure: 'Revised page, one-word edits',
+      target: '0 wrong, 0 orphaned',
+      value: oneWord
+        ? `${oneWord.wrong} wrong, ${oneWord.orphaned} orphaned of ${oneWord.right + oneWord.wrong + oneWord.orphaned}`
+        : '—',
+      met: oneWord !== undefined && oneWord.wrong === 0 && oneWord.orphaned === 0,
+    },
+    {
+      measure: 'Revised page, all targets',
+      target: '0 wrong',
+      value: revised ? `${sum(revised).wrong} wrong, ${sum(revised).orphaned} orphaned` : '—',
+      met: revised !== undefined && sum(revised).wrong === 0,
+    },
+    {
+      measure: 'Draw 1,000 highlights',
+      target: '≤ 5 ms, 0 nodes added',
+      value: draw ? `${ms(draw.drawBusyMs)} busy, ${ms(draw.drawMs)} painted, ${draw.nodesAdded} nodes` : '—',
+      met: draw !== undefined && draw.drawBusyMs <= 5 && draw.drawMs <= 5 && draw.nodesAdded === 0,
+    },
+    {
+      measure: 'Remove 1,000 highlights',
+      target: '≤ 15 ms',
+      value: draw ? `${ms(draw.removeBusyMs)} busy, ${ms(draw.removeMs)} painted` : '—',
+      met: draw !== undefined && draw.removeBusyMs <= 15 && draw.removeMs <= 15,
+    },
+    {
+      measure: 'Anchoring and highlighter code',
+      target: '≤ 8 KB gzip',
+      value: `${kb(results.sizes.engine.gzip)} gzip (${kb(results.sizes.engine.minified)} minified)`,
+      met: results.sizes.engine.gzip <= 8 * 1024,
+    },
+    {
+      measure: 'Whole content script, overlay included',
+      target: '≤ 35 KB gzip',
+      value: `${kb(content)} gzip (js ${kb(results.sizes.contentScript.gzip)} + css ${kb(results.sizes.contentCss.gzip)})`,
+      met: content <= 35 * 1024,
+    },
+    {
+      measure: 'Page with no notes (wikipedia-2)',
+      target: '< 5 ms main thread',
+      value: results.noNotes
+        ? `${ms(results.noNotes.extraScriptMs)} script (TaskDuration Δ ${ms(results.noNotes.extraTaskMs)})`
+        : '—',
+      met: results.noNotes !== null && results.noNotes.extraScriptMs < 5,
+    },
+  ];
+}
+
+export function printReport(results: Results): void {
+  const out: string[] = [];
+  out.push(
+    `Counterpoint bench, ${results.date}: Chromium ${results.browser.version}, ${results.machine.cpus} × ${results.machine.cpuModel}, ` +
+      `Node ${results.machine.node}; ${results.durationSeconds} s.`,
+  );
+  out.push(
+    `Page scripts blocked: ${results.checks.pageScriptsBlocked ? 'yes (sentinel page)' : 'NO'}; requests blocked: ${results.checks.requestsBlocked}.`,
+  );
+  out.push('');
+  for (const page of results.pages) {
+    out.push(
+      `${page.id}: ${page.viewLength.toLocaleString('en')} characters of text in the bench's view; ${page.sampled} targets (${page.sentences} sentences, ${page.phrases} phrases).`,
+    );
+  }
+  out.push('');
+  out.push(
+    'Stored targets to painted highlights (median; busy = main-thread ms, painted = to the 2nd frame, both minus idle):',
+  );
+  const keys = [...new Set(results.anchoring.map((f) => `${f.page}|${f.scenario}|${f.n}`))];
+  const rows = keys.map((key) => {
+    const [page, scenario, n] = key.split('|');
+    const of = (engine: EngineName): Figure | undefined =>
+      results.anchoring.find((f) => `${f.page}|${f.scenario}|${f.n}` === key && f.engine === engine);
+    return [`${page} ${scenario} N=${n}`, ...ENGINES.map((engine) => cell(of(engine)))];
+  });
+  out.push(table(['Page, scenario, N', ...ENGINES.map((engine) => SHORT[engine])], rows));
+  const capped = results.anchoring.filter((f) => f.capped !== null);
+  if (capped.length > 0) {
+    out.push('');
+    out.push('Capped baselines:');
+    for (const f of capped) out.push(`- ${f.page} ${f.scenario} N=${f.n} ${SHORT[f.engine]}: ${f.capped}`);
+  }
+  const revised = results.anchoring.filter(
+    (f) => f.page === 'wikipedia-2' && f.scenario === 'revised' && f.accuracy,
+  );
+  if (revised.length > 0) {
+    out.push('');
+    out.push('Revised wikipedia-2, by words edited inside the passage (right / orphaned / wrong):');
+    out.push(
+      table(
+        ['Engine, N', 'unedited', 'one word', 'two words'],
+        revised.map((f) => [
+          `${SHORT[f.engine]} N=${f.n}`,
+          ...['0', '1', '2'].map((k) => {
+            const t = f.accuracy?.byEdit[k];
+            return t ? `${t.right} / ${t.orphaned} / ${t.wrong}` : '—';
+          }),
+        ]),
+      ),
+    );
+  }
+  out.push('');
+  out.push(`Drawing and removing ${results.drawing[0]?.count ?? 0} highlights on wikipedia-2:`);
+  out.push(
+    table(
+      [
+        'Painter',
+        'draw busy',
+        'draw painted',
+        'remove busy',
+        'remove painted',
+        'nodes added',
+        'left after remove',
+      ],
+      results.drawing.map((d) => [
+        d.painter,
+        ms(d.drawBusyMs),
+        ms(d.drawMs),
+        ms(d.removeBusyMs),
+        ms(d.removeMs),
+        String(d.nodesAdded),
+        String(d.nodesLeftAfterRemove),
+      ]),
+    ),
+  );
+  if (results.noNotes) {
+    out.push('');
+    out.push(`No notes: ${results.noNotes.method}`);
+    out.push(
+      `  without: script ${ms(results.noNotes.without.scriptMs)}, tasks ${ms(results.noNotes.without.taskMs)}; ` +
+        `with: script ${ms(results.noNotes.with.scriptMs)}, tasks ${ms(results.noNotes.with.taskMs)}`,
+    );
+  }
+  out.push('');
+  out.push('Targets (issue 3):');
+  out.push(
+    table(
+      ['Measure', 'Target', 'Reached', 'Met'],
+      checkTargets(results).map((t) => [t.measure, t.target, t.value, t.met ? 'yes' : 'NO']),
+    ),
+  );
+  out.push('');
+  out.push(`Method: ${results.method.painted} ${results.method.busy}`);
+  out.push('Results written to bench-results.json.');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
