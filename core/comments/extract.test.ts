@@ -106,7 +106,9 @@ describe('extractComments on each markup', () => {
       ['Tomas K.', '2021-09-03', 'json-ld'],
     ]);
     expect(comments[0]?.root).toBe(doc.getElementById('c-401'));
-    expect(comments[1]?.root.textContent).toContain('grandfather');
+    // Without an id to go by, the root is the block showing the text and its byline.
+    expect(comments[1]?.root.className).toBe('talk-item');
+    expect(comments[1]?.text).toBe('My grandfather rowed supplies out there every Sunday, rain or not.');
     expect(comments.some((c) => c.text.includes('structured data'))).toBe(false);
   });
 
@@ -150,6 +152,21 @@ describe('extractComments on each markup', () => {
       'Weekdays: 12 minutes until 20:00.',
       'Evenings: 24 minutes.',
     ]);
+  });
+
+  it('reads the Discourse crawler view served without JavaScript, again without the topic post', () => {
+    const comments = extractComments(page('discourse-crawler.html'));
+    expect(comments.map((c) => [c.id, c.author, c.posted, c.text, c.markup])).toEqual([
+      [
+        'post_2',
+        'fennel',
+        '2022-04-02T09:30:00Z',
+        'Not without watering. Mine failed in 2020 on sandy soil.',
+        'discourse',
+      ],
+    ]);
+    // The author's profile link is not the comment's permalink.
+    expect(comments[0]?.permalink).toBeUndefined();
   });
 
   it('rebuilds Hacker News threads from the indentation of a flat table', () => {
@@ -323,6 +340,26 @@ describe('re-running extraction as comments arrive', () => {
     const doc = page('wordpress-classic.html');
     const thread = doc.getElementById('comment-101');
     expect(thread && extractComments(thread).map((c) => c.id)).toEqual(['comment-101', 'comment-102']);
+  });
+
+  it('finds a late comment in a section known only by its heading, when re-run on that section', () => {
+    const doc = page('generic-heading.html');
+    const [section] = findCommentSections(doc);
+    const list = doc.querySelector('.cbox');
+    const model = list?.lastElementChild;
+    const late = model?.cloneNode(true) as Element | undefined;
+    if (!section || !list || !late) throw new Error('fixture changed');
+    late.setAttribute('data-cid', '91');
+    const said = late.querySelector('.said');
+    const who = late.querySelector('.nickname');
+    if (said) said.textContent = 'The blue one, easily.';
+    if (who) who.textContent = 'marit';
+    list.append(late);
+    const comments = extractComments(section);
+    expect(comments.map((c) => [c.id, c.author, c.text]).slice(-1)).toEqual([
+      ['91', 'marit', 'The blue one, easily.'],
+    ]);
+    expect(comments).toHaveLength(4);
   });
 
   it('names the sections to watch, including one still empty, and not the sidebar', () => {

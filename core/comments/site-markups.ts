@@ -118,7 +118,7 @@ const discourse: CommentMarkupReader = {
       '.creator',
     ]),
     posted: postedFrom(own, ['.post-date [data-time]', '[itemprop="datePublished"]', '.post-date', 'time']),
-    permalink: permalinkFrom(own, ['a.post-date', '.post-info a[data-share-url]', 'a[itemprop="url"]']),
+    permalink: permalinkFrom(own, ['a.post-date', '.post-info a[data-share-url]']),
     body: own('.cooked') ?? own('[itemprop="text"]') ?? own('.post'),
   }),
 };
@@ -203,7 +203,8 @@ const stackExchange: CommentMarkupReader = {
 
 const disqus: CommentMarkupReader = {
   name: 'disqus',
-  roots: '#post-list li.post, ul.post-list li.post, [data-role="post"]',
+  roots:
+    '#post-list li.post, ul.post-list li.post, #post-list [data-role="post"], .post-list [data-role="post"]',
   read: (root, own) => ({
     id: idOf(root),
     author: authorFrom(own, ['.post-byline .author', '.author a', '[data-username]', '.author']),

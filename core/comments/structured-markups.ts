@@ -51,7 +51,8 @@ const schemaOrg: CommentMarkupReader = {
   },
 };
 
-const MF_ROOTS = '.p-comment, .u-comment, .h-entry .h-entry, .h-feed .h-cite';
+/** Replies marked as comments of an entry, or entries nested in an entry (which mf2 reads as its responses). */
+const MF_ROOTS = '.p-comment, .u-comment, .h-entry .h-entry';
 
 const microformats: CommentMarkupReader = {
   name: 'microformats',
@@ -133,25 +134,50 @@ function documentOf(scope: ParentNode): Document | null {
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** The smallest element whose text contains the start of a comment's text: the element a reader sees it in. */
-function elementShowing(scope: ParentNode, text: string): Element | null {
-  const wanted = normalise(text).slice(0, 60);
-  if (wanted.length < 12) return null;
+/** The page's visible text nodes, normalised, gathered once per run however many JSON-LD comments there are. */
+function textNodesOf(scope: ParentNode): { node: Text; text: string }[] {
   const document = documentOf(scope);
-  if (!document) return null;
+  if (!document) return [];
+  const out: { node: Text; text: string }[] = [];
   const walker = document.createTreeWalker(scope as Node, 4 /* NodeFilter.SHOW_TEXT */);
-  const head = wanted.slice(0, 20);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!normalise(node.nodeValue ?? '').includes(head)) continue;
-    const parent = node.parentElement;
-    if (!parent || parent.closest('script, style, noscript, template')) continue;
-    for (let element: Element | null = parent; element; element = element.parentElement) {
+    const text = normalise(node.nodeValue ?? '');
+    if (text.length >= 20 && !node.parentElement?.closest('script, style, noscript, template')) {
+      out.push({ node: node as Text, text });
+    }
+  }
+  return out;
+}
+
+/** The smallest element whose text contains the start of a comment's text: the element a reader sees it in. */
+function elementShowing(textNodes: readonly { node: Text; text: string }[], text: string): Element | null {
+  // Long enough that a comment opening with a quotation of the article is not found in the article instead.
+  const wanted = normalise(text).slice(0, 160);
+  if (wanted.length < 12) return null;
+  const head = wanted.slice(0, 20);
+  for (const { node, text: nodeText } of textNodes) {
+    if (!nodeText.includes(head)) continue;
+    for (let element = node.parentElement; element; element = element.parentElement) {
       const own = normalise(element.textContent ?? '');
       if (own.includes(wanted)) return element;
       if (own.length > wanted.length * 20 + 2000) break;
     }
   }
   return null;
+}
+
+/** The block around a comment's text that also shows its author's name, when one sits just around it. */
+function withByline(block: Element | null, author: string | undefined): Element | null {
+  if (!block || !author) return block;
+  const name = normalise(author);
+  const size = normalise(block.textContent ?? '').length;
+  let element: Element | null = block;
+  for (let level = 0; element && level < 3; level++, element = element.parentElement) {
+    const text = normalise(element.textContent ?? '');
+    if (text.length > size + name.length + 120) break;
+    if (text.includes(name)) return element;
+  }
+  return block;
 }
 
 /**
@@ -168,13 +194,16 @@ export function jsonLdComments(scope: ParentNode): { root: Element; fields: Comm
       // A page's broken JSON-LD is the page's problem; the other markups still apply.
     }
   }
+  if (found.length === 0) return [];
   const document = documentOf(scope);
+  const textNodes = textNodesOf(scope);
   const out: { root: Element; fields: CommentFields }[] = [];
   for (const comment of found) {
     const fragment = comment.url?.split('#')[1];
     const byId = fragment ? document?.getElementById(decodeURIComponent(fragment)) : null;
-    const textBlock = elementShowing(scope, comment.text);
-    const root = byId && (!textBlock || byId.contains(textBlock)) ? byId : textBlock;
+    const textBlock = elementShowing(textNodes, comment.text);
+    const root =
+      byId && (!textBlock || byId.contains(textBlock)) ? byId : withByline(textBlock, comment.author);
     if (!root) continue;
     out.push({
       root,
