@@ -97,6 +97,8 @@ function later(a: Version, b: Version): Version {
   return canonicalOf(a.record) >= canonicalOf(b.record) ? a : b;
 }
 
+type LiveVersion = Exclude<Version, { kind: 'tombstone' }>;
+
 function versionsOf(records: BundleRecords): Version[] {
   return [
     ...records.claims.map((record): Version => ({ kind: 'claim', record })),
@@ -150,7 +152,7 @@ export function planMerge(
   const before = new Map<string, Version>();
   join(before, existing);
   const beforeOrphans = orphanedRebuttals(before);
-  const live = (state: Map<string, Version>, orphans: Set<string>, id: string): Version | undefined => {
+  const live = (state: Map<string, Version>, orphans: Set<string>, id: string): LiveVersion | undefined => {
     const version = state.get(id);
     return version && version.kind !== 'tombstone' && !orphans.has(id) ? version : undefined;
   };
@@ -202,10 +204,11 @@ export function planMerge(
     const nowLive = live(after, afterOrphans, id);
     const wasLive = live(before, beforeOrphans, id);
     if (wasLive && (!nowLive || !sameVersion(wasLive, nowLive))) {
-      superseded.push(wasLive.record as Claim | Rebuttal);
-      touch(wasLive.kind === 'claim' ? wasLive.record : claimOf((wasLive.record as Rebuttal).claimId));
+      superseded.push(wasLive.record);
+      touch(wasLive.kind === 'claim' ? wasLive.record : claimOf(wasLive.record.claimId));
     }
-    if (wasLive && !nowLive) {
+    // A record that is gone, or (from a hostile file) whose id now names the other kind, leaves its table.
+    if (wasLive && (!nowLive || nowLive.kind !== wasLive.kind)) {
       if (wasLive.kind === 'claim') remove.claims.push(id);
       else remove.rebuttals.push(id);
       counts.deleted += version.kind === 'rebuttal' ? 1 : 0;
