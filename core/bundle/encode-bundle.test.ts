@@ -5,6 +5,7 @@ import type { ClaimAnnotationJson, RebuttalAnnotationJson } from './bundle-forma
 import { ANNO_CONTEXT, COUNTERPOINT_VOCAB, emptyRecords } from './bundle-format';
 import { decodeBundle } from './decode-bundle';
 import { BundleEncodeError, encodeBundle, exportBundle } from './encode-bundle';
+import { MAX_BUNDLE_BYTES } from './limits';
 import { recordsArbitrary } from './fixtures/record-arbitraries';
 import {
   claimMurshid,
@@ -155,5 +156,33 @@ describe('round trip', PROPERTY_TIMEOUT, () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a large library', PROPERTY_TIMEOUT, () => {
+  it('exports 10,000 claims with 5,000 rebuttals under the size cap, and imports them all back', () => {
+    const seed = seedLibrary();
+    const library = emptyRecords();
+    const id = (prefix: string, n: number) =>
+      `urn:uuid:00000000-0000-4000-${prefix}-${n.toString(16).padStart(12, '0')}`;
+    for (let i = 0; i < 10_000; i++) {
+      const template = seed.claims[i % seed.claims.length] ?? claimMurshid;
+      const claim = {
+        ...template,
+        id: id('8000', i),
+        pageKey: `https://example.com/p${i % 500}`,
+        url: `https://example.com/p${i % 500}`,
+      };
+      library.claims.push({
+        ...claim,
+        note: `${'A note of a few sentences on why this claim is contested. '.repeat(4)}${i}`,
+      });
+      if (i % 2 === 0) library.rebuttals.push({ ...rebuttalNotGuilty, id: id('9000', i), claimId: claim.id });
+    }
+    const bytes = new TextEncoder().encode(exportBundle(library));
+    expect(bytes.length).toBeLessThan(MAX_BUNDLE_BYTES);
+    const decoded = decodeBundle(bytes);
+    expect(decoded.ok && decoded.rejected).toEqual([]);
+    expect(decoded.ok && planMerge(emptyRecords(), decoded.records).counts.new).toBe(15_000);
   });
 });
