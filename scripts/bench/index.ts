@@ -156,13 +156,19 @@ function contentScript(): { js: string; css: string } {
   return { js, css: join(dir, 'content.css') };
 }
 
+/** What the painters paint with: the extension's own highlight colours, and a fill for Hypothesis-style wrappers. */
+const HIGHLIGHT_CSS = `${readFileSync(join(REPO, 'entrypoints/content/highlights.css'), 'utf8')}
+hypothesis-highlight { background-color: rgb(255 255 60 / 0.4); }`;
+
 async function open(
   bench: BenchBrowser,
   url: string,
   bundles: PageBundles,
   engine: EngineName,
 ): Promise<Page> {
-  return openPage(bench.context, url, [bundles.harness, bundles.engines[engine]]);
+  const page = await openPage(bench.context, url, [bundles.harness, bundles.engines[engine]]);
+  await call(page, 'style', HIGHLIGHT_CSS);
+  return page;
 }
 
 class Runner {
@@ -399,7 +405,7 @@ async function main(): Promise<void> {
       throw new Error('A page script ran despite the policy: the bench would measure the page.');
 
     const runner = new Runner(bench, bundles, server.origin);
-    const plans = QUICK ? PAGES.slice(0, 1).map((plan) => ({ ...plan, counts: [100, 500] })) : PAGES;
+    const plans = QUICK ? PAGES.slice(0, 1).map((plan) => ({ ...plan, counts: [100] })) : PAGES;
     for (const plan of plans) await runner.page(plan);
     const [wikipedia] = PAGES;
     if (!wikipedia) throw new Error('no pages planned');

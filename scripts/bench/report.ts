@@ -57,7 +57,10 @@ export interface TargetCheck {
   measure: string;
   target: string;
   value: string;
+  /** Judged on main-thread (busy) time for the timed targets. */
   met: boolean;
+  /** Timed targets judged on time to the second frame instead (16.7 ms steps); null for the others. */
+  metToSecondFrame: boolean | null;
 }
 
 function find(
@@ -88,13 +91,15 @@ export function checkTargets(results: Results): TargetCheck[] {
       measure: 'Unchanged page, N = 500 (wikipedia-2)',
       target: '≤ 11 ms',
       value: `${ms(unchanged?.busyMs ?? Number.NaN)} busy, ${ms(unchanged?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisUnchanged, unchanged)}`,
-      met: (unchanged?.busyMs ?? Infinity) <= 11 && (unchanged?.paintedMs ?? Infinity) <= 11,
+      met: (unchanged?.busyMs ?? Infinity) <= 11,
+      metToSecondFrame: (unchanged?.paintedMs ?? Infinity) <= 11,
     },
     {
       measure: 'Revised page, N = 500 (wikipedia-2)',
       target: '≤ 105 ms',
       value: `${ms(revised?.busyMs ?? Number.NaN)} busy, ${ms(revised?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisRevised, revised)}`,
-      met: (revised?.busyMs ?? Infinity) <= 105 && (revised?.paintedMs ?? Infinity) <= 105,
+      met: (revised?.busyMs ?? Infinity) <= 105,
+      metToSecondFrame: (revised?.paintedMs ?? Infinity) <= 105,
     },
     {
       measure: 'Revised page, one-word edits',
@@ -103,36 +108,42 @@ export function checkTargets(results: Results): TargetCheck[] {
         ? `${oneWord.wrong} wrong, ${oneWord.orphaned} orphaned of ${oneWord.right + oneWord.wrong + oneWord.orphaned}`
         : '—',
       met: oneWord !== undefined && oneWord.wrong === 0 && oneWord.orphaned === 0,
+      metToSecondFrame: null,
     },
     {
       measure: 'Revised page, all targets',
       target: '0 wrong',
       value: revised ? `${sum(revised).wrong} wrong, ${sum(revised).orphaned} orphaned` : '—',
       met: revised !== undefined && sum(revised).wrong === 0,
+      metToSecondFrame: null,
     },
     {
       measure: 'Draw 1,000 highlights',
       target: '≤ 5 ms, 0 nodes added',
       value: draw ? `${ms(draw.drawBusyMs)} busy, ${ms(draw.drawMs)} painted, ${draw.nodesAdded} nodes` : '—',
-      met: draw !== undefined && draw.drawBusyMs <= 5 && draw.drawMs <= 5 && draw.nodesAdded === 0,
+      met: draw !== undefined && draw.drawBusyMs <= 5 && draw.nodesAdded === 0,
+      metToSecondFrame: draw !== undefined && draw.drawMs <= 5 && draw.nodesAdded === 0,
     },
     {
       measure: 'Remove 1,000 highlights',
       target: '≤ 15 ms',
       value: draw ? `${ms(draw.removeBusyMs)} busy, ${ms(draw.removeMs)} painted` : '—',
-      met: draw !== undefined && draw.removeBusyMs <= 15 && draw.removeMs <= 15,
+      met: draw !== undefined && draw.removeBusyMs <= 15,
+      metToSecondFrame: draw !== undefined && draw.removeMs <= 15,
     },
     {
       measure: 'Anchoring and highlighter code',
       target: '≤ 8 KB gzip',
       value: `${kb(results.sizes.engine.gzip)} gzip (${kb(results.sizes.engine.minified)} minified)`,
       met: results.sizes.engine.gzip <= 8 * 1024,
+      metToSecondFrame: null,
     },
     {
       measure: 'Whole content script, overlay included',
       target: '≤ 35 KB gzip',
       value: `${kb(content)} gzip (js ${kb(results.sizes.contentScript.gzip)} + css ${kb(results.sizes.contentCss.gzip)})`,
       met: content <= 35 * 1024,
+      metToSecondFrame: null,
     },
     {
       measure: 'Page with no notes (wikipedia-2)',
@@ -141,6 +152,7 @@ export function checkTargets(results: Results): TargetCheck[] {
         ? `${ms(results.noNotes.extraScriptMs)} script (TaskDuration Δ ${ms(results.noNotes.extraTaskMs)})`
         : '—',
       met: results.noNotes !== null && results.noNotes.extraScriptMs < 5,
+      metToSecondFrame: null,
     },
   ];
 }
@@ -233,8 +245,14 @@ export function printReport(results: Results): void {
   out.push('Targets (issue 3):');
   out.push(
     table(
-      ['Measure', 'Target', 'Reached', 'Met'],
-      checkTargets(results).map((t) => [t.measure, t.target, t.value, t.met ? 'yes' : 'NO']),
+      ['Measure', 'Target', 'Reached', 'Met (busy)', 'Met (to 2nd frame)'],
+      checkTargets(results).map((t) => [
+        t.measure,
+        t.target,
+        t.value,
+        t.met ? 'yes' : 'NO',
+        t.metToSecondFrame === null ? '' : t.metToSecondFrame ? 'yes' : 'NO',
+      ]),
     ),
   );
   out.push('');

@@ -383,7 +383,29 @@ function clear(): void {
   engine().clear();
 }
 
-const harness = { prepare, locate, describe, revise, idle, anchorAndPaint, evaluate, drawAndRemove, clear };
+/**
+ * Add the highlight colours, as the extension's manifest injects `highlights.css`: without a `::highlight()`
+ * rule the browser has nothing to paint, and the figure would leave painting out. A constructed sheet, because
+ * the page's policy does not govern the DevTools protocol but would refuse a `<style>` added by script.
+ */
+function style(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+const harness = {
+  style,
+  prepare,
+  locate,
+  describe,
+  revise,
+  idle,
+  anchorAndPaint,
+  evaluate,
+  drawAndRemove,
+  clear,
+};
 export type Harness = typeof harness;
 
 declare global {
