@@ -336,6 +336,27 @@ describe('re-running extraction as comments arrive', () => {
     expect(whole.find((c) => c.id === 'comment-103')?.text).not.toContain('third time');
   });
 
+  it('gives a reply scanned alone the same parent as a whole-page scan, even when the parent has no id', () => {
+    const doc = page('disqus.html');
+    doc.getElementById('post-6001')?.removeAttribute('id');
+    const whole = extractComments(doc);
+    const reply = doc.getElementById('post-6002');
+    expect(whole[0]?.id).toMatch(/^comment-/);
+    expect(reply && extractComments(reply)[0]?.parentId).toBe(whole[0]?.id);
+
+    const drupal = page('drupal-indented.html');
+    const indented = drupal.querySelector('.indented');
+    expect(indented && summary(extractComments(indented))).toEqual([
+      {
+        id: 'comment-5107',
+        author: 'Beatrix Olsen',
+        posted: '2022-03-03T16:50',
+        parentId: 'comment-5101',
+        depth: 1,
+      },
+    ]);
+  });
+
   it('scopes to one section without reporting comments elsewhere on the page', () => {
     const doc = page('wordpress-classic.html');
     const thread = doc.getElementById('comment-101');

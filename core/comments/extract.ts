@@ -85,7 +85,8 @@ function insideAny(element: Element, roots: ReadonlySet<Element>): boolean {
 }
 
 /** A short, stable hash (FNV-1a) so a comment without an id in the page still keeps the same id between runs. */
-function hashId(text: string): string {
+function hashId(author: string | undefined, paragraphs: readonly string[]): string {
+  const text = `${author ?? ''}\n${paragraphs.join('\n').slice(0, 500)}`;
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -156,38 +157,38 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
     }
   }
 
-  // A scoped rescan may be handed nodes outside the scope's subtree by JSON-LD or container lookup: keep to the scope.
-  const scopeNode = scope as Node;
-  const inScope = found.filter((f) => scopeNode.nodeType === 9 || scopeNode.contains(f.root));
-  const byRoot = new Map(inScope.map((f) => [f.root, f] as const));
+  // Comments found outside a rescanned subtree (a generic section's earlier items) still serve as parents, but only
+  // those inside the scope are reported.
   const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-  inScope.sort((a, b) =>
-    a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & FOLLOWING ? -1 : 1,
-  );
+  found.sort((a, b) => (a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & FOLLOWING ? -1 : 1));
+  const byRoot = new Map(found.map((f) => [f.root, f] as const));
+  const scopeNode = scope as Node;
+  const inScope = (f: Found): boolean => scopeNode.nodeType === 9 || scopeNode.contains(f.root);
 
-  const isOtherComment = (element: Element): boolean => claimed.has(element);
-  const ids = new Map<Element, string>();
+  const paragraphsMemo = new Map<Found, string[]>();
+  const paragraphsOf = (f: Found): string[] => {
+    let paragraphs = paragraphsMemo.get(f);
+    if (!paragraphs) {
+      paragraphs = f.fields.paragraphs ?? textOf(f, (e) => claimed.has(e));
+      paragraphsMemo.set(f, paragraphs);
+    }
+    return paragraphs;
+  };
+  // Ids are handed out in document order, so a repeated id gets the same suffix on every run.
+  const ids = new Map<Found, string>();
   const used = new Set<string>();
-  const idFor = (f: Found, paragraphs: readonly string[]): string => {
-    const cached = ids.get(f.root);
-    if (cached) return cached;
-    let id = f.fields.id ?? hashId(`${f.fields.author ?? ''}\n${paragraphs.join('\n').slice(0, 500)}`);
+  for (const f of found) {
+    let id = f.fields.id ?? hashId(f.fields.author, paragraphsOf(f));
     for (let n = 2; used.has(id); n++) id = `${f.fields.id ?? 'comment'}~${n}`;
     used.add(id);
-    ids.set(f.root, id);
-    return id;
-  };
+    ids.set(f, id);
+  }
 
   const results: ExtractedComment[] = [];
-  for (const f of inScope) {
-    const paragraphs =
-      f.fields.paragraphs ??
-      commentParagraphs(f.fields.body ?? f.root, {
-        isOtherComment: (e) => e !== f.root && isOtherComment(e),
-        skip: f.fields.skip?.length ? (e) => f.fields.skip?.includes(e) === true : undefined,
-      });
+  for (const f of found) {
+    if (!inScope(f)) continue;
+    const paragraphs = paragraphsOf(f);
     if (paragraphs.length === 0 && !f.fields.author) continue;
-    const id = idFor(f, paragraphs);
 
     let depth = 0;
     let parentId: string | undefined;
@@ -196,20 +197,13 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
       const parent = parentRoot(current, byRoot);
       if (!parent) break;
       const known = byRoot.get(parent);
-      if (depth === 0)
-        parentId = known
-          ? idFor(known, commentParagraphs(known.fields.body ?? known.root))
-          : readParentId(parent, current);
-      current =
-        known ??
-        (current.reader
-          ? { root: parent, markup: current.markup, fields: {}, reader: current.reader }
-          : undefined);
+      if (depth === 0) parentId = known ? ids.get(known) : idOutside(parent, current);
+      current = known ?? { ...current, root: parent, fields: {} };
       depth += 1;
     }
     results.push({
       root: f.root,
-      id,
+      id: ids.get(f) ?? '',
       author: f.fields.author ?? 'Anonymous',
       posted: f.fields.posted,
       permalink: f.fields.permalink,
@@ -223,11 +217,29 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
   return results;
 }
 
-/** The id of a parent comment outside the rescanned subtree, read the way a whole-page scan reads it. */
-function readParentId(parent: Element, child: Found): string | undefined {
+/** A comment's own paragraphs: its body, less its byline and the comments nested in it. */
+function textOf(f: Found, isComment: (element: Element) => boolean): string[] {
+  const skip = f.fields.skip;
+  return commentParagraphs(f.fields.body ?? f.root, {
+    isOtherComment: (e) => e !== f.root && isComment(e),
+    skip: skip?.length ? (e) => skip.includes(e) : undefined,
+  });
+}
+
+/**
+ * The id of a parent comment outside the rescanned subtree, worked out the way a whole-page scan works it out, so
+ * that the reply's `parentId` matches.
+ */
+function idOutside(parent: Element, child: Found): string | undefined {
   const reader = child.reader;
   if (!reader) return parent.id || undefined;
-  return reader.read(parent, ownQueryFor(parent, reader.roots)).id ?? (parent.id || undefined);
+  const fields = reader.read(parent, ownQueryFor(parent, reader.roots));
+  if (fields.id) return fields.id;
+  const entry: Found = { root: parent, markup: child.markup, fields, reader };
+  return hashId(
+    fields.author,
+    textOf(entry, (e) => e.matches(reader.roots)),
+  );
 }
 
 function nearestOf(element: Element, set: ReadonlySet<Element>): Element | null {

@@ -1,0 +1,14 @@
+/**
+ * The comment-section core, pure over the DOM and strings (no `browser.*`):
+ * - {@link extractComments} finds the comments on a page or in a subtree, and {@link findCommentSections} names
+ *   the elements to watch for comments that load late;
+ * - {@link suggestRebuttals} ranks the comments that most likely answer a claim, with reasons;
+ * - {@link commentRefOf} turns an extracted comment into the `CommentRef` a rebuttal stores.
+ * See README.md beside this file for the markups covered and how to re-run extraction.
+ */
+
+export type { CommentMarkupName, ExtractedComment } from './extract';
+export { extractComments, findCommentSections } from './extract';
+export type { Suggestion, SuggestionReason } from './suggest';
+export { suggestRebuttals } from './suggest';
+export { commentRefOf } from './comment-ref';
