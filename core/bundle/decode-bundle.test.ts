@@ -77,6 +77,20 @@ describe.skipIf(!hypothesisPresent)('Hypothesis API JSON (the corpus sample)', (
     ]);
   });
 
+  it('refuses a record whose page key cannot be computed instead of throwing', () => {
+    const result = decodeBundle(wikipedia(), {
+      pageKeyFor: () => {
+        throw new URIError('URI malformed');
+      },
+    });
+    expect(result.ok && result.records.claims).toEqual([]);
+    expect(allIssues(result)[0]).toEqual({
+      path: 'rows[0].uri',
+      message:
+        'gives no page key that notes could be stored under (got "https://en.wikipedia.org/wiki/Regression_testing")',
+    });
+  });
+
   it('uses the page key the extension computes', () => {
     const result = decodeBundle(wikipedia(), { pageKeyFor: (url) => `key:${new URL(url).pathname}` });
     expect(result.ok && result.records.claims[0]?.pageKey).toBe('key:/wiki/Regression_testing');

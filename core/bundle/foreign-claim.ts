@@ -7,7 +7,11 @@
 import type { ClaimStatus } from '../model';
 import { CLAIM_STATUSES } from '../model';
 import type { IssueList } from './bundle-issues';
-import { readAnyTimestamp } from './field-readers';
+import { quoteValue } from './bundle-issues';
+import type { DecodeOptions } from './decoded-bundle';
+import { urlWithoutFragment } from './decoded-bundle';
+import { readAnyTimestamp, textProblem } from './field-readers';
+import { FIELD_LIMITS } from './limits';
 
 export const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -31,4 +35,26 @@ export function foreignTimes(
   modified: string | undefined,
 ): { created: string; modified: string } {
   return { created: created ?? modified ?? EPOCH, modified: modified ?? created ?? EPOCH };
+}
+
+/**
+ * The page key for a foreign record's URL. The key function comes from the caller, so whatever it does with a
+ * hostile URL (throw, return junk) ends as a refused record, never as an exception out of the decoder.
+ */
+export function foreignPageKey(
+  url: string,
+  path: string,
+  issues: IssueList,
+  options: DecodeOptions,
+): string | undefined {
+  const pageKeyFor = options.pageKeyFor ?? urlWithoutFragment;
+  let key: unknown;
+  try {
+    key = pageKeyFor(url);
+  } catch {
+    key = undefined;
+  }
+  if (typeof key === 'string' && !textProblem(key, { max: FIELD_LIMITS.url, oneLine: true })) return key;
+  issues.add(path, `gives no page key that notes could be stored under (got ${quoteValue(url)})`);
+  return undefined;
 }

@@ -8,7 +8,7 @@ import type { Claim } from '../model';
 import { IssueList, pathTo } from './bundle-issues';
 import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
 import { urlWithoutFragment } from './decoded-bundle';
-import { DEFAULT_STATUS, foreignTimes, readForeignTime } from './foreign-claim';
+import { DEFAULT_STATUS, foreignPageKey, foreignTimes, readForeignTime } from './foreign-claim';
 import {
   describe,
   displayableId,
@@ -135,9 +135,19 @@ function readRow(
     readForeignTime(field(row, 'created'), pathTo(path, 'created'), issues),
     readForeignTime(field(row, 'updated'), pathTo(path, 'updated'), issues),
   );
+  const pageKey =
+    url === undefined
+      ? undefined
+      : foreignPageKey(
+          url,
+          pathTo(path, field(row, 'uri') === undefined ? 'target[0].source' : 'uri'),
+          issues,
+          options,
+        );
   if (
     hypothesisId === undefined ||
     url === undefined ||
+    pageKey === undefined ||
     !target ||
     note === undefined ||
     !tags ||
@@ -145,10 +155,9 @@ function readRow(
   ) {
     return undefined;
   }
-  const pageKeyFor = options.pageKeyFor ?? urlWithoutFragment;
   return {
     id: nameUuid(COUNTERPOINT_NAMESPACE, `hypothesis:${hypothesisId}`),
-    pageKey: pageKeyFor(url),
+    pageKey,
     url: urlWithoutFragment(url),
     title: documentTitle(row),
     target,

@@ -7,7 +7,13 @@ import type { Claim, ClaimStatus } from '../model';
 import { IssueList, pathTo } from './bundle-issues';
 import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
 import { urlWithoutFragment } from './decoded-bundle';
-import { DEFAULT_STATUS, foreignTimes, isClaimStatus, readForeignTime } from './foreign-claim';
+import {
+  DEFAULT_STATUS,
+  foreignPageKey,
+  foreignTimes,
+  isClaimStatus,
+  readForeignTime,
+} from './foreign-claim';
 import {
   describe,
   displayableId,
@@ -178,11 +184,13 @@ function readAnnotation(
     );
   }
   const tags = readTags(tagEntries, pathTo(path, 'body'), issues);
-  if (id === undefined || !placed || tags === undefined || !issues.empty) return undefined;
-  const pageKeyFor = options.pageKeyFor ?? urlWithoutFragment;
+  const pageKey = placed ? foreignPageKey(placed.url, targetsPath, issues, options) : undefined;
+  if (id === undefined || !placed || pageKey === undefined || tags === undefined || !issues.empty) {
+    return undefined;
+  }
   return {
     id,
-    pageKey: pageKeyFor(placed.url),
+    pageKey,
     url: urlWithoutFragment(placed.url),
     title: placed.title,
     target: placed.target,
