@@ -177,6 +177,20 @@ describe.skipIf(!hypothesisPresent)('counterpoint-bundle convert', slow, () => {
     );
   });
 
+  it('gives converted notes the page key the extension would give their page', async () => {
+    const row = {
+      id: 'k1',
+      uri: 'https://www.example.com/post?utm_source=feed&id=3#comments',
+      target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'quoted' }] }],
+    };
+    const source = file('tracked.json', JSON.stringify({ rows: [row] }));
+    expect((await run(['convert', '--from', 'hypothesis', source, '-o', 'tracked-out.json'])).code).toBe(0);
+    const converted = decodeBundle(readFileSync(join(work, 'tracked-out.json')));
+    expect(converted.ok && converted.records.claims.map((claim) => [claim.url, claim.pageKey])).toEqual([
+      ['https://www.example.com/post?utm_source=feed&id=3', 'https://www.example.com/post?id=3'],
+    ]);
+  });
+
   it('exits 1 and writes nothing when no annotation can be converted', async () => {
     const result = await run([
       'convert',

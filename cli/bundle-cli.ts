@@ -12,13 +12,14 @@ import type { BundleRecords } from '../core/bundle/bundle-format';
 import { emptyRecords } from '../core/bundle/bundle-format';
 import { formatIssue } from '../core/bundle/bundle-issues';
 import { convertHypothesis, decodeBundle } from '../core/bundle/decode-bundle';
-import type { DecodeResult } from '../core/bundle/decoded-bundle';
+import type { DecodeOptions, DecodeResult } from '../core/bundle/decoded-bundle';
 import { FORMAT_NAMES, allIssues } from '../core/bundle/decoded-bundle';
 import { exportBundle } from '../core/bundle/encode-bundle';
 import { MAX_REPORTED_ISSUES } from '../core/bundle/limits';
 import { exportMarkdown } from '../core/bundle/markdown-export';
 import type { MergeCounts } from '../core/bundle/merge-bundle';
 import { planMerge } from '../core/bundle/merge-bundle';
+import { pageKeyFor } from '../core/page-key';
 
 export const USAGE = `Usage:
   counterpoint-bundle validate FILE...
@@ -42,6 +43,9 @@ const processIo: CliIo = {
 
 class UsageError extends Error {}
 
+/** Foreign annotations get the page key the extension would give their URL, so that both sides' notes meet. */
+const decodeOptions: DecodeOptions = { pageKeyFor: (url) => pageKeyFor(url, null) };
+
 /** Reads a file as bytes so that the decoder sees BOMs and encodings as they are. */
 async function load(file: string): Promise<DecodeResult> {
   let bytes: Uint8Array;
@@ -52,7 +56,7 @@ async function load(file: string): Promise<DecodeResult> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'cannot be read';
     return { ok: false, issues: [{ path: '', message: reason }] };
   }
-  return decodeBundle(bytes);
+  return decodeBundle(bytes, decodeOptions);
 }
 
 /** Prints `FILE: path: message` per issue, capped so that a hostile file cannot flood the terminal. */
@@ -163,7 +167,7 @@ async function convert(
     io.err(`${file}: cannot be read`);
     return 1;
   }
-  const result = convertHypothesis(bytes);
+  const result = convertHypothesis(bytes, decodeOptions);
   report(file, result, io.err);
   if (!result.ok) return 1;
   if (result.records.claims.length === 0) {
