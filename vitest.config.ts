@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'core/**/*.test.ts',
+            'cli/**/*.test.ts',
             'storage/**/*.test.ts',
             'components/**/*.test.tsx',
             'test/unit/**/*.test.ts',

@@ -1,9 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Claim } from '../core/model';
-import { CLAIM_STATUSES } from '../core/model';
+import type { Claim, Rebuttal, RebuttalStance } from '../core/model';
+import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
 import type { ClaimChanges } from '../core/protocol';
-import { formatTime, STATUS_LABELS } from './labels';
+import { formatTime, REASON_LABELS, STANCE_LABELS, STATUS_LABELS } from './labels';
+import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
+
+/** A comment of the page, as the card lists it for the reader to pick. */
+export interface CommentChoice {
+  id: string;
+  author: string;
+  posted?: string;
+  firstLine: string;
+}
+
+/** A comment suggested as an answer to the claim, with why. */
+export interface SuggestedComment extends CommentChoice {
+  reasons: (keyof typeof REASON_LABELS)[];
+}
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -11,9 +25,18 @@ export interface ClaimCardProps {
   anchored: boolean;
   /** What the reader should know about the last save, if anything went wrong. */
   problem: string | null;
-  /** Put the cursor in the note at once, for a reader who chose "Note". */
+  /** Put the cursor in the note at once, for a reader who just marked the claim. */
   focusNote: boolean;
+  rebuttals: readonly Rebuttal[];
+  /** Ids of rebuttals whose comment is not on the page as it is now. */
+  orphanRebuttals: ReadonlySet<string>;
+  /** The page's comments, to attach one as a rebuttal. */
+  comments: readonly CommentChoice[];
+  suggestions: readonly SuggestedComment[];
   onChange(changes: ClaimChanges): void;
+  onAttach(commentId: string, stance: RebuttalStance): void;
+  onShowRebuttal(rebuttal: Rebuttal): void;
+  onRemoveRebuttal(rebuttal: Rebuttal): void;
   onDelete(): void;
   onClose(): void;
   onOpenNotes(): void;
@@ -37,15 +60,27 @@ export function ClaimCard({
   anchored,
   problem,
   focusNote,
+  rebuttals,
+  orphanRebuttals,
+  comments,
+  suggestions,
   onChange,
+  onAttach,
+  onShowRebuttal,
+  onRemoveRebuttal,
   onDelete,
   onClose,
   onOpenNotes,
 }: ClaimCardProps) {
   // The inputs keep what the reader typed ("economy, ") rather than the parsed value.
   const [tagsInput, setTagsInput] = useState(claim.tags.join(', '));
+  const [picking, setPicking] = useState(false);
+  const [stance, setStance] = useState<RebuttalStance>('rebuts');
   const note = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => setTagsInput(claim.tags.join(', ')), [claim.id]);
+  useEffect(() => {
+    setTagsInput(claim.tags.join(', '));
+    setPicking(false);
+  }, [claim.id]);
   useEffect(() => {
     if (focusNote) note.current?.focus();
   }, [claim.id, focusNote]);
@@ -106,6 +141,83 @@ export function ClaimCard({
           })}
         />
       </label>
+      <section class="answers" aria-label="Rebuttals">
+        <h3>Rebuttals ({rebuttals.length})</h3>
+        <RebuttalList
+          rebuttals={rebuttals}
+          orphans={orphanRebuttals}
+          onSelect={onShowRebuttal}
+          onRemove={onRemoveRebuttal}
+        />
+        {suggestions.length > 0 && (
+          <div class="suggestions">
+            <h4>Suggested from the comments</h4>
+            <ul>
+              {suggestions.map((suggestion) => (
+                <li key={suggestion.id} class="suggestion">
+                  <span class="author">{suggestion.author}</span>
+                  <q>{suggestion.firstLine}</q>
+                  <span class="reasons">
+                    {suggestion.reasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
+                  </span>
+                  <button
+                    type="button"
+                    class="accept"
+                    aria-label={`Attach the comment by ${suggestion.author} as a rebuttal`}
+                    onClick={trusted(() => onAttach(suggestion.id, 'rebuts'))}
+                  >
+                    Attach
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <button
+          type="button"
+          class="attach-toggle"
+          aria-expanded={picking}
+          disabled={comments.length === 0}
+          title={comments.length === 0 ? 'No comments found on this page' : undefined}
+          onClick={trusted(() => setPicking(!picking))}
+        >
+          Attach rebuttal
+        </button>
+        {picking && (
+          <div class="attach">
+            <div class="stances" role="group" aria-label="Stance">
+              {REBUTTAL_STANCES.map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  aria-pressed={stance === choice}
+                  onClick={trusted(() => setStance(choice))}
+                >
+                  {STANCE_LABELS[choice]}
+                </button>
+              ))}
+            </div>
+            <ul class="comment-choices">
+              {comments.map((comment) => (
+                <li key={comment.id}>
+                  <button
+                    type="button"
+                    class="comment-choice"
+                    onClick={trusted(() => {
+                      setPicking(false);
+                      onAttach(comment.id, stance);
+                    })}
+                  >
+                    <span class="author">{comment.author}</span>
+                    {comment.posted && <span class="time"> {formatTime(comment.posted)}</span>}
+                    <span class="line">{comment.firstLine}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
       {problem && (
         <p class="problem" role="alert">
           {problem}

@@ -1,5 +1,6 @@
-import type { ClaimStatus } from '../core/model';
-import { STATUS_LABELS } from './labels';
+import type { ClaimStatus, RebuttalStance } from '../core/model';
+import { REBUTTAL_STANCES } from '../core/model';
+import { STANCE_LABELS, STATUS_LABELS } from './labels';
 import { trusted } from './trusted';
 
 /** A status to mark the selection with, or `note` to highlight it and start writing at once. */
@@ -9,7 +10,10 @@ export interface SelectionToolbarProps {
   /** Viewport coordinates of the toolbar's top-left corner. */
   top: number;
   left: number;
+  /** The selection is a passage of a comment, and the page has claims it may answer. */
+  inComment: boolean;
   onChoose(choice: ToolbarChoice): void;
+  onAnswer(stance: RebuttalStance): void;
 }
 
 const CHOICES: { choice: ToolbarChoice; label: string; hint: string }[] = [
@@ -21,7 +25,7 @@ const CHOICES: { choice: ToolbarChoice; label: string; hint: string }[] = [
 ];
 
 /** The small bar beside a selection that turns it into a claim. */
-export function SelectionToolbar({ top, left, onChoose }: SelectionToolbarProps) {
+export function SelectionToolbar({ top, left, inComment, onChoose, onAnswer }: SelectionToolbarProps) {
   return (
     <div
       class="toolbar"
@@ -43,6 +47,19 @@ export function SelectionToolbar({ top, left, onChoose }: SelectionToolbarProps)
           {label}
         </button>
       ))}
+      {inComment &&
+        REBUTTAL_STANCES.map((stance) => (
+          <button
+            key={stance}
+            type="button"
+            class={`answer answer-${stance}`}
+            aria-label={`${STANCE_LABELS[stance]}… a claim of this page`}
+            title={`${STANCE_LABELS[stance]}… a claim of this page`}
+            onClick={trusted(() => onAnswer(stance))}
+          >
+            {STANCE_LABELS[stance]}…
+          </button>
+        ))}
     </div>
   );
 }

@@ -14,6 +14,13 @@ export const STANCE_LABELS: Record<RebuttalStance, string> = {
   context: 'Context',
 };
 
+/** Why a comment is suggested as an answer to a claim, in the card's words. */
+export const REASON_LABELS = {
+  'quotes-claim': 'quotes this claim',
+  disputes: 'disputes it',
+  'shared-words': 'shares its rare words',
+} as const;
+
 /** When something happened, as a reader would say it: "5 Mar 2026, 14:03". */
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

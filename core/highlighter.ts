@@ -1,16 +1,24 @@
 /**
- * Paints claims with the CSS Custom Highlight API: one named highlight per status, so the page gains no
- * nodes and its own re-renders cannot break our markup. The colours live in `highlights.css`, which the
- * extension's manifest injects, under the names `counterpoint-<status>`.
+ * Paints notes with the CSS Custom Highlight API: one named highlight per style (each claim status, and
+ * rebuttal excerpts), so the page gains no nodes and its own re-renders cannot break our markup. The
+ * colours live in `highlights.css`, which the extension's manifest injects, as `counterpoint-<style>`.
  */
 import type { ClaimStatus } from './model';
 
-/** Later statuses win where two highlights overlap: the reader's doubt matters more than a plain mark. */
-const PRIORITY: Record<ClaimStatus, number> = { highlight: 1, supported: 2, 'needs-source': 3, contested: 4 };
+export type HighlightStyle = ClaimStatus | 'rebuttal';
+
+/** Later styles win where two highlights overlap: the reader's doubt matters more than a plain mark. */
+const PRIORITY: Record<HighlightStyle, number> = {
+  rebuttal: 0,
+  highlight: 1,
+  supported: 2,
+  'needs-source': 3,
+  contested: 4,
+};
 const FLASH = 'counterpoint-flash';
 
 export class Highlighter {
-  private readonly painted = new Map<string, { range: Range; status: ClaimStatus }>();
+  private readonly painted = new Map<string, { range: Range; style: HighlightStyle }>();
   private readonly layers = new Map<string, Highlight>();
 
   private layer(name: string, priority: number): Highlight {
@@ -25,17 +33,17 @@ export class Highlighter {
     return highlight;
   }
 
-  /** Paint `range` for claim `id`, replacing how it was painted before. */
-  paint(id: string, range: Range, status: ClaimStatus): void {
+  /** Paint `range` for note `id`, replacing how it was painted before. */
+  paint(id: string, range: Range, style: HighlightStyle): void {
     this.erase(id);
-    this.painted.set(id, { range, status });
-    this.layer(`counterpoint-${status}`, PRIORITY[status]).add(range);
+    this.painted.set(id, { range, style });
+    this.layer(`counterpoint-${style}`, PRIORITY[style]).add(range);
   }
 
   erase(id: string): void {
     const current = this.painted.get(id);
     if (!current) return;
-    this.layers.get(`counterpoint-${current.status}`)?.delete(current.range);
+    this.layers.get(`counterpoint-${current.style}`)?.delete(current.range);
     this.painted.delete(id);
   }
 
@@ -43,8 +51,8 @@ export class Highlighter {
     return this.painted.get(id)?.range;
   }
 
-  /** The claim painted at a viewport point, the innermost one where highlights nest. */
-  claimAt(x: number, y: number): string | null {
+  /** The note painted at a viewport point, the innermost one where highlights nest. */
+  noteAt(x: number, y: number): string | null {
     const caret = document.caretPositionFromPoint?.(x, y);
     if (!caret) return null;
     let best: { id: string; length: number } | null = null;

@@ -27,6 +27,12 @@ describe('pageKeyFor', () => {
     );
   });
 
+  it('keeps a query with a malformed escape as it is', () => {
+    expect(pageKeyFor('https://blog.example/post?q=%E0%A4%A&utm_source=x', null)).toBe(
+      'https://blog.example/post?q=%E0%A4%A',
+    );
+  });
+
   it('ignores a canonical link that is not a URL', () => {
     expect(pageKeyFor('https://blog.example/post', 'http://[bad')).toBe('https://blog.example/post');
   });

@@ -12,7 +12,14 @@ export function normalizeUrl(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
   // The query is split by hand: Firefox content scripts cannot iterate a URLSearchParams.
-  const nameOf = (pair: string) => decodeURIComponent((pair.split('=')[0] ?? '').replace(/\+/g, ' '));
+  const nameOf = (pair: string) => {
+    const raw = (pair.split('=')[0] ?? '').replace(/\+/g, ' ');
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw; // A malformed escape names no tracking parameter.
+    }
+  };
   const kept = parsed.search
     .slice(1)
     .split('&')

@@ -39,10 +39,10 @@ export interface Notes {
 }
 
 export interface ContentRequests {
-  /** The page's claims, and a claim to scroll to if the reader asked for it from the popup. */
+  /** The page's notes, and a claim to scroll to if the reader asked for it from the popup. */
   'page.open': {
     payload: { pageKey: string; url: string };
-    answer: { claims: Claim[]; reveal: string | null };
+    answer: Notes & { reveal: string | null };
   };
   'claim.create': { payload: { claim: NewClaim }; answer: Claim };
   'claim.update': { payload: { id: string; changes: ClaimChanges }; answer: Claim };

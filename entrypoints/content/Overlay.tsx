@@ -1,53 +1,28 @@
-import { ClaimCard } from '../../components/ClaimCard';
-import { OrphanList } from '../../components/OrphanList';
-import type { ToolbarChoice } from '../../components/SelectionToolbar';
-import { SelectionToolbar } from '../../components/SelectionToolbar';
-import type { Claim } from '../../core/model';
-import type { ClaimChanges } from '../../core/protocol';
+import { ClaimCard, type ClaimCardProps } from '../../components/ClaimCard';
+import { ClaimPicker, type ClaimPickerProps } from '../../components/ClaimPicker';
+import { OrphanList, type OrphanListProps } from '../../components/OrphanList';
+import { RebuttalBadges, type RebuttalBadgesProps } from '../../components/RebuttalBadges';
+import { SelectionToolbar, type SelectionToolbarProps } from '../../components/SelectionToolbar';
 
 export interface OverlayProps {
-  toolbar: { top: number; left: number } | null;
-  card: { claim: Claim; anchored: boolean; focusNote: boolean } | null;
+  toolbar: SelectionToolbarProps | null;
+  picker: ClaimPickerProps | null;
+  card: ClaimCardProps | null;
+  badges: RebuttalBadgesProps;
+  orphans: OrphanListProps;
+  /** What the reader must know, shown in the card when one is open. */
   problem: string | null;
-  /** The page's claims whose text was not found. */
-  orphans: readonly Claim[];
-  onChoose(choice: ToolbarChoice): void;
-  onOpenClaim(claim: Claim): void;
-  onChange(changes: ClaimChanges): void;
-  onDelete(): void;
-  onCloseCard(): void;
-  onOpenNotes(): void;
 }
 
-/** Everything Counterpoint shows over the page: the selection toolbar, the open claim card, a notice. */
-export function Overlay({
-  toolbar,
-  card,
-  problem,
-  orphans,
-  onChoose,
-  onOpenClaim,
-  onChange,
-  onDelete,
-  onCloseCard,
-  onOpenNotes,
-}: OverlayProps) {
+/** Everything Counterpoint shows over the page. */
+export function Overlay({ toolbar, picker, card, badges, orphans, problem }: OverlayProps) {
   return (
     <>
-      {toolbar && <SelectionToolbar top={toolbar.top} left={toolbar.left} onChoose={onChoose} />}
-      {card && (
-        <ClaimCard
-          claim={card.claim}
-          anchored={card.anchored}
-          focusNote={card.focusNote}
-          problem={problem}
-          onChange={onChange}
-          onDelete={onDelete}
-          onClose={onCloseCard}
-          onOpenNotes={onOpenNotes}
-        />
-      )}
-      {orphans.length > 0 && <OrphanList orphans={orphans} onOpen={onOpenClaim} />}
+      <RebuttalBadges {...badges} />
+      {toolbar && <SelectionToolbar {...toolbar} />}
+      {picker && <ClaimPicker {...picker} />}
+      {card && <ClaimCard {...card} />}
+      {orphans.orphans.length > 0 && <OrphanList {...orphans} />}
       {problem && !card && (
         <p class="notice" role="alert">
           {problem}

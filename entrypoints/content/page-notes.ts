@@ -1,18 +1,22 @@
 /**
- * The reader's notes on the page in this tab: loads them once, paints them, turns selections into claims,
- * and keeps the open card in step with storage. Pages without notes cost one message and no DOM writes;
- * the overlay is built only when the reader selects text or opens a card.
+ * The reader's notes on the page in this tab: loads them once, paints them, turns selections into claims
+ * and rebuttals, and keeps the open card in step with storage. Pages without notes cost one message and
+ * no DOM writes; the overlay is built only when there is something to show.
  */
 import { h, render } from 'preact';
+import type { ClaimCardProps } from '../../components/ClaimCard';
+import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { anchorTargets, describeRange } from '../../core/anchoring';
+import { suggestRebuttals } from '../../core/comments/suggest';
 import { Highlighter } from '../../core/highlighter';
-import type { Claim } from '../../core/model';
+import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import { pageKeyFor } from '../../core/page-key';
-import type { ClaimChanges, Message, NewClaim, Result, TabRequests } from '../../core/protocol';
+import type { ClaimChanges, Message, NewClaim, NewRebuttal, Result, TabRequests } from '../../core/protocol';
 import { ask } from '../../messaging/send';
 import { createOverlay, type Overlay as OverlayHost } from './overlay';
 import { Overlay } from './Overlay';
+import { firstLine, PageComments, refOf, wholeCommentTarget } from './page-comments';
 
 /** How long the page must be quiet before notes are placed again after it changed. */
 const SETTLE_DELAY_MS = 250;
@@ -20,13 +24,18 @@ const SETTLE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 400;
 /** Gap between the selection and the toolbar, in CSS pixels. */
 const TOOLBAR_GAP = 8;
+/** How many suggested comments a card offers. */
+const SUGGESTIONS = 3;
 
 export class PageNotes {
   private readonly highlighter = new Highlighter();
+  private readonly comments = new PageComments();
   private readonly claims = new Map<string, Claim>();
+  private readonly rebuttals = new Map<string, Rebuttal>();
   private overlay: OverlayHost | null = null;
-  private selection: Range | null = null;
+  private selection: { range: Range; commentId: string | null } | null = null;
   private toolbar: { top: number; left: number } | null = null;
+  private picker: { top: number; left: number; stance: RebuttalStance } | null = null;
   private card: { id: string; focusNote: boolean } | null = null;
   private problem: string | null = null;
   private pendingChanges: ClaimChanges = {};
@@ -34,6 +43,7 @@ export class PageNotes {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher = new MutationObserver(() => this.scheduleSettle());
   private watching = false;
+  private badgeFrame = 0;
   private pageKey = currentPageKey();
 
   /** Load this page's notes and start listening to the reader. */
@@ -71,15 +81,16 @@ export class PageNotes {
   }
 
   private async load(): Promise<void> {
-    const answer = await ask('page.open', { pageKey: this.pageKey, url: location.href.split('#')[0] ?? '' });
+    const answer = await ask('page.open', { pageKey: this.pageKey, url: currentUrl() });
     if (!answer.ok) return this.tell(answer.error);
-    const { claims, reveal } = answer.value;
-    for (const id of this.claims.keys()) {
-      if (!claims.some((claim) => claim.id === id)) this.highlighter.erase(id);
-    }
+    const { claims, rebuttals, reveal } = answer.value;
+    for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) this.highlighter.erase(id);
     this.claims.clear();
+    this.rebuttals.clear();
     for (const claim of claims) this.claims.set(claim.id, claim);
-    this.place(claims);
+    for (const rebuttal of rebuttals) this.rebuttals.set(rebuttal.id, rebuttal);
+    this.placeClaims(claims);
+    this.placeRebuttals(rebuttals);
     if (this.card && !this.claims.has(this.card.id)) this.card = null;
     if (reveal) this.reveal(reveal);
     this.watch();
@@ -87,7 +98,7 @@ export class PageNotes {
   }
 
   /** Anchor `claims` over the page as it is now and paint those found. */
-  private place(claims: readonly Claim[]): void {
+  private placeClaims(claims: readonly Claim[]): void {
     if (claims.length === 0) return;
     const results = anchorTargets(
       document.body,
@@ -99,14 +110,43 @@ export class PageNotes {
     });
   }
 
+  /** Anchor each rebuttal inside its own comment, so new or re-sorted comments cannot move it. */
+  private placeRebuttals(rebuttals: readonly Rebuttal[]): void {
+    for (const rebuttal of rebuttals) {
+      const comment = this.comments.find(rebuttal.comment);
+      if (!comment) continue;
+      const [result] = anchorTargets(comment.root, [rebuttal.target]);
+      if (result?.kind === 'anchored') this.highlighter.paint(rebuttal.id, result.range, 'rebuttal');
+    }
+  }
+
   /** Watch the page for change only while it has notes: pages without them pay nothing. */
   private watch(): void {
     const wanted = this.claims.size > 0;
-    if (wanted === this.watching) return;
-    this.watching = wanted;
-    if (wanted) this.watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
-    else this.watcher.disconnect();
+    if (wanted !== this.watching) {
+      this.watching = wanted;
+      if (wanted)
+        this.watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+      else this.watcher.disconnect();
+    }
+    const badges = [...this.rebuttals.values()].length > 0;
+    // Badges sit beside text that scrolls; they follow it only while there are any.
+    if (badges) {
+      window.addEventListener('scroll', this.onViewportChange, { passive: true, capture: true });
+      window.addEventListener('resize', this.onViewportChange, { passive: true });
+    } else {
+      window.removeEventListener('scroll', this.onViewportChange, { capture: true });
+      window.removeEventListener('resize', this.onViewportChange);
+    }
   }
+
+  private readonly onViewportChange = (): void => {
+    if (this.badgeFrame) return;
+    this.badgeFrame = requestAnimationFrame(() => {
+      this.badgeFrame = 0;
+      this.draw();
+    });
+  };
 
   private scheduleSettle(): void {
     clearTimeout(this.settleTimer);
@@ -121,13 +161,15 @@ export class PageNotes {
     const pageKey = currentPageKey();
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
-      for (const id of this.claims.keys()) this.highlighter.erase(id);
+      for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) this.highlighter.erase(id);
       this.claims.clear();
+      this.rebuttals.clear();
       this.card = null;
       void this.load();
       return;
     }
-    for (const id of this.claims.keys()) {
+    this.comments.invalidate();
+    for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) {
       const range = this.highlighter.rangeOf(id);
       if (
         range &&
@@ -137,9 +179,10 @@ export class PageNotes {
       }
     }
     const orphans = this.orphans();
-    if (orphans.length === 0) return;
-    this.place(orphans);
-    if (this.orphans().length !== orphans.length) this.draw();
+    const orphanRebuttals = [...this.rebuttals.values()].filter((r) => !this.highlighter.rangeOf(r.id));
+    this.placeClaims(orphans);
+    this.placeRebuttals(orphanRebuttals);
+    this.draw();
   }
 
   private onPointerUp(event: MouseEvent): void {
@@ -156,7 +199,6 @@ export class PageNotes {
     const selection = document.getSelection();
     if (this.toolbar && (!selection || selection.isCollapsed)) {
       this.toolbar = null;
-      this.selection = null;
       this.draw();
     }
   }
@@ -164,8 +206,15 @@ export class PageNotes {
   private onClick(event: MouseEvent): void {
     if (!event.isTrusted || this.overlay?.contains(event.target)) return;
     if (!document.getSelection()?.isCollapsed) return;
-    const id = this.highlighter.claimAt(event.clientX, event.clientY);
-    if (id) this.openCard(id, false);
+    const id = this.highlighter.noteAt(event.clientX, event.clientY);
+    const rebuttal = id ? this.rebuttals.get(id) : undefined;
+    // From a comment's excerpt, back to the claim it answers.
+    if (rebuttal) {
+      this.reveal(rebuttal.claimId);
+      this.openCard(rebuttal.claimId, false);
+    } else if (id) {
+      this.openCard(id, false);
+    }
   }
 
   private offerToolbar(): void {
@@ -175,25 +224,29 @@ export class PageNotes {
     if (!range.toString().trim() || isEditable(range.commonAncestorContainer)) return;
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    this.selection = range.cloneRange();
+    // Only a page with claims can have a passage of a comment answer one.
+    const comment =
+      this.claims.size > 0 ? this.comments.containing(range.commonAncestorContainer) : undefined;
+    this.selection = { range: range.cloneRange(), commentId: comment?.id ?? null };
+    this.picker = null;
     this.toolbar = {
       top: Math.min(last.bottom + TOOLBAR_GAP, window.innerHeight - 44),
-      left: Math.max(8, Math.min(last.left, window.innerWidth - 420)),
+      left: Math.max(8, Math.min(last.left, window.innerWidth - 500)),
     };
     this.draw();
   }
 
   private async choose(choice: ToolbarChoice): Promise<void> {
-    const range = this.selection;
+    const range = this.selection?.range;
     this.toolbar = null;
     this.selection = null;
     if (!range) return;
     const target = describeRange(range, document.body);
     if (!target) return this.tell('Counterpoint could not read the selected text. Try selecting it again.');
     const proposal: NewClaim = {
-      id: `urn:uuid:${crypto.randomUUID()}`,
+      id: newId(),
       pageKey: this.pageKey,
-      url: location.href.split('#')[0] ?? '',
+      url: currentUrl(),
       title: document.title,
       target,
       status: choice === 'note' ? 'highlight' : choice,
@@ -219,6 +272,52 @@ export class PageNotes {
       if (this.card?.id === claim.id) this.card = null;
       this.tell(answer.error);
     }
+  }
+
+  /** "Rebuts…" on a passage of a comment: ask which claim it answers. */
+  private answer(stance: RebuttalStance): void {
+    if (!this.toolbar) return;
+    this.picker = { ...this.toolbar, stance };
+    this.toolbar = null;
+    this.draw();
+  }
+
+  private async attachExcerpt(claimId: string, stance: RebuttalStance): Promise<void> {
+    const selection = this.selection;
+    this.picker = null;
+    this.selection = null;
+    const comment = selection?.commentId ? this.comments.byId(selection.commentId) : undefined;
+    const target = comment && selection ? describeRange(selection.range, comment.root) : null;
+    document.getSelection()?.removeAllRanges();
+    if (!comment || !target)
+      return this.tell('Counterpoint could not read the selected passage of the comment.');
+    await this.attach({ id: newId(), claimId, comment: refOf(comment), target, stance, note: '' });
+  }
+
+  private async attachComment(claimId: string, commentId: string, stance: RebuttalStance): Promise<void> {
+    const comment = this.comments.byId(commentId);
+    const target = comment ? wholeCommentTarget(comment) : null;
+    if (!comment || !target) return this.tell('Counterpoint could not read that comment any more.');
+    await this.attach({ id: newId(), claimId, comment: refOf(comment), target, stance, note: '' });
+  }
+
+  private async attach(proposal: NewRebuttal): Promise<void> {
+    const answer = await ask('rebuttal.create', { rebuttal: proposal });
+    if (!answer.ok) return this.tell(answer.error);
+    this.rebuttals.set(answer.value.id, answer.value);
+    this.placeRebuttals([answer.value]);
+    this.watch();
+    if (!this.card) this.openCard(proposal.claimId, false);
+    else this.draw();
+  }
+
+  private async removeRebuttal(rebuttal: Rebuttal): Promise<void> {
+    const answer = await ask('rebuttal.delete', { id: rebuttal.id });
+    if (!answer.ok) return this.tell(answer.error);
+    this.rebuttals.delete(rebuttal.id);
+    this.highlighter.erase(rebuttal.id);
+    this.watch();
+    this.draw();
   }
 
   private openCard(id: string, focusNote: boolean): void {
@@ -266,6 +365,10 @@ export class PageNotes {
     if (!answer.ok) return this.tell(answer.error);
     this.claims.delete(id);
     this.highlighter.erase(id);
+    for (const rebuttal of this.rebuttalsOf(id)) {
+      this.rebuttals.delete(rebuttal.id);
+      this.highlighter.erase(rebuttal.id);
+    }
     this.card = null;
     this.watch();
     this.draw();
@@ -278,7 +381,7 @@ export class PageNotes {
     this.draw();
   }
 
-  /** Scroll to a claim's highlight and flash it; false when this page does not show that claim. */
+  /** Scroll to a note's highlight and flash it; false when this page does not show that note. */
   private reveal(id: string): boolean {
     const range = this.highlighter.rangeOf(id);
     if (!range) return false;
@@ -294,36 +397,113 @@ export class PageNotes {
     this.draw();
   }
 
+  private rebuttalsOf(claimId: string): Rebuttal[] {
+    return [...this.rebuttals.values()].filter((rebuttal) => rebuttal.claimId === claimId);
+  }
+
   /** Claims whose text is not on the page as it is now. */
   private orphans(): Claim[] {
     return [...this.claims.values()].filter((claim) => !this.highlighter.rangeOf(claim.id));
+  }
+
+  /** A count beside each claim that has rebuttals, at the end of its highlighted text. */
+  private badges(): RebuttalBadge[] {
+    const counts = new Map<string, number>();
+    for (const rebuttal of this.rebuttals.values()) {
+      counts.set(rebuttal.claimId, (counts.get(rebuttal.claimId) ?? 0) + 1);
+    }
+    return [...counts].flatMap(([claimId, count]) => {
+      const rects = this.highlighter.rangeOf(claimId)?.getClientRects();
+      const last = rects?.[rects.length - 1];
+      if (!last || last.bottom < 0 || last.top > window.innerHeight) return [];
+      return [{ claimId, count, top: last.top - 6, left: last.right + 2 }];
+    });
+  }
+
+  private cardProps(claim: Claim, focusNote: boolean): ClaimCardProps {
+    const rebuttals = this.rebuttalsOf(claim.id);
+    const attached = new Set(rebuttals.map((rebuttal) => rebuttal.comment.permalink));
+    const comments = this.comments.all().map((comment) => ({
+      id: comment.id,
+      author: comment.author,
+      posted: comment.posted,
+      firstLine: firstLine(comment),
+      ref: refOf(comment).permalink,
+    }));
+    const open = comments.filter((comment) => !attached.has(comment.ref));
+    const byId = new Map(open.map((comment) => [comment.id, comment]));
+    const suggestions = suggestRebuttals(
+      claim.target.quote.exact,
+      this.comments.all().filter((comment) => byId.has(comment.id)),
+      SUGGESTIONS,
+    ).flatMap((suggestion) => {
+      const comment = byId.get(suggestion.commentId);
+      return comment ? [{ ...comment, reasons: suggestion.reasons }] : [];
+    });
+    return {
+      claim,
+      anchored: !!this.highlighter.rangeOf(claim.id),
+      focusNote,
+      problem: this.problem,
+      rebuttals,
+      orphanRebuttals: new Set(rebuttals.filter((r) => !this.highlighter.rangeOf(r.id)).map((r) => r.id)),
+      comments,
+      suggestions,
+      onChange: (changes) => this.change(changes),
+      onAttach: (commentId, stance) => void this.attachComment(claim.id, commentId, stance),
+      onShowRebuttal: (rebuttal) => {
+        if (!this.reveal(rebuttal.id)) this.tell('That comment is not on this page any more.');
+      },
+      onRemoveRebuttal: (rebuttal) => void this.removeRebuttal(rebuttal),
+      onDelete: () => void this.deleteOpenClaim(),
+      onClose: () => this.closeCard(),
+      onOpenNotes: () => void ask('notes.open', { pageKey: this.pageKey }),
+    };
   }
 
   /** Render the overlay from the current state, creating it the first time there is something to show. */
   private draw(): void {
     const claim = this.card ? this.claims.get(this.card.id) : undefined;
     const orphans = this.orphans();
-    if (!this.overlay && !this.toolbar && !claim && !this.problem && orphans.length === 0) return;
+    const badges = this.badges();
+    const showing = this.toolbar || this.picker || claim || this.problem || orphans.length || badges.length;
+    if (!this.overlay && !showing) return;
     this.overlay ??= createOverlay();
+    const selection = this.selection;
     render(
       h(Overlay, {
-        toolbar: this.toolbar,
-        card:
-          claim && this.card
-            ? { claim, anchored: !!this.highlighter.rangeOf(claim.id), focusNote: this.card.focusNote }
-            : null,
+        toolbar: this.toolbar && {
+          ...this.toolbar,
+          inComment: !!selection?.commentId,
+          onChoose: (choice) => void this.choose(choice),
+          onAnswer: (stance) => this.answer(stance),
+        },
+        picker: this.picker && {
+          ...this.picker,
+          claims: [...this.claims.values()],
+          onPick: (picked) => void this.attachExcerpt(picked.id, this.picker?.stance ?? 'rebuts'),
+          onCancel: () => {
+            this.picker = null;
+            this.draw();
+          },
+        },
+        card: claim && this.card ? this.cardProps(claim, this.card.focusNote) : null,
+        badges: { badges, onOpen: (claimId) => this.openCard(claimId, false) },
+        orphans: { orphans, onOpen: (opened) => this.openCard(opened.id, false) },
         problem: this.problem,
-        orphans,
-        onChoose: (choice) => void this.choose(choice),
-        onOpenClaim: (opened) => this.openCard(opened.id, false),
-        onChange: (changes) => this.change(changes),
-        onDelete: () => void this.deleteOpenClaim(),
-        onCloseCard: () => this.closeCard(),
-        onOpenNotes: () => void ask('notes.open', { pageKey: this.pageKey }),
       }),
       this.overlay.container,
     );
   }
+}
+
+function newId(): string {
+  return `urn:uuid:${crypto.randomUUID()}`;
+}
+
+/** The URL as the reader sees it, without its fragment. */
+function currentUrl(): string {
+  return location.href.split('#')[0] ?? '';
 }
 
 /** The page key of the document as it is now: its URL and canonical link may change without a load. */

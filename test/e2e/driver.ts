@@ -36,8 +36,11 @@ export interface OverlayElement {
 
 /** Reads the inside of the overlay's closed shadow root, and lets the test act on what it finds there. */
 export interface OverlayProbe {
-  /** Every element inside the overlay matching `selector`, in document order. */
-  query(selector: string): Promise<OverlayElement[]>;
+  /**
+   * Every element inside the overlay matching `selector`, in document order. With `scrollTo`, the first of
+   * them holding that text is scrolled into view first.
+   */
+  query(selector: string, scrollTo?: string): Promise<OverlayElement[]>;
   /** Call `element.click()` from script: an untrusted click, as a hostile page would forge it. */
   forgeClick(selector: string): Promise<void>;
 }
@@ -95,13 +98,27 @@ interface CdpNode {
 }
 
 /** Runs with the overlay's shadow root as `root`: describes every element matching `selector`, as JSON. */
-const QUERY = `(root, selector) => JSON.stringify([...root.querySelectorAll(selector)].map((el) => {
+const QUERY = `(root, selector, scrollTo) => {
+  const all = [...root.querySelectorAll(selector)];
+  const named = (el) => el.textContent.includes(scrollTo) || el.getAttribute('aria-label')?.includes(scrollTo);
+  if (scrollTo !== null) all.find(named)?.scrollIntoView({ block: 'nearest' });
+  return JSON.stringify(all.map((el) => {
   const r = el.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '',
     label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), value: el.value ?? null };
-}))`;
+  }));
+}`;
 /** Runs with the overlay's shadow root as `root`: clicks from script, which the browser marks untrusted. */
 const FORGE_CLICK = `(root, selector) => { root.querySelector(selector)?.click(); return '[]'; }`;
+
+type ShadowCall = (fn: string, selector: string, scrollTo?: string) => Promise<OverlayElement[]>;
+
+function probeWith(inShadow: ShadowCall): OverlayProbe {
+  return {
+    query: (selector, scrollTo) => inShadow(QUERY, selector, scrollTo),
+    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
+  };
+}
 
 function findHost(node: CdpNode): CdpNode | null {
   if (node.localName === 'counterpoint-overlay') return node;
@@ -114,23 +131,20 @@ function findHost(node: CdpNode): CdpNode | null {
 
 function chromiumProbe(cdp: CDPSession): OverlayProbe {
   /** Run `fn(shadowRoot, selector)` in one call, so no node id can go stale between two steps. */
-  async function inShadow(fn: string, selector: string): Promise<OverlayElement[]> {
+  async function inShadow(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const shadow = findHost(root)?.shadowRoots?.[0];
     if (!shadow) return [];
     const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: `function (selector) { return (${fn})(this, selector); }`,
-      arguments: [{ value: selector }],
+      functionDeclaration: `function (selector, scrollTo) { return (${fn})(this, selector, scrollTo); }`,
+      arguments: [{ value: selector }, { value: scrollTo ?? null }],
       returnByValue: true,
     });
     return JSON.parse(result.value as string) as OverlayElement[];
   }
-  return {
-    query: (selector) => inShadow(QUERY, selector),
-    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
-  };
+  return probeWith(inShadow);
 }
 
 async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
@@ -219,7 +233,7 @@ function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProb
   const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   /** Run `fn(shadowRoot, selector)` in the page with a reference that only automation can hold. */
-  async function inShadow(fn: string, selector: string): Promise<OverlayElement[]> {
+  async function inShadow(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
     const { result } = await connection.send('script.evaluate', {
       expression: 'document.querySelector("counterpoint-overlay")',
       target: { context },
@@ -231,15 +245,16 @@ function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProb
     const called = await connection.send('script.callFunction', {
       functionDeclaration: fn,
       target: { context },
-      arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: selector }],
+      arguments: [
+        { sharedId: shadow.sharedId },
+        { type: 'string', value: selector },
+        scrollTo === undefined ? { type: 'null' } : { type: 'string', value: scrollTo },
+      ],
       awaitPromise: false,
     });
     return JSON.parse((called.result.result as { value: string }).value) as OverlayElement[];
   }
-  return {
-    query: (selector) => inShadow(QUERY, selector),
-    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
-  };
+  return probeWith(inShadow);
 }
 
 async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise<Tab> {

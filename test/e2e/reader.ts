@@ -85,13 +85,16 @@ export async function highlightedTexts(page: PageLike): Promise<Record<string, s
   }, null);
 }
 
-/** Click the centre of the overlay element matching `selector` (and holding `text`, if given). */
+/** Click the centre of the overlay element matching `selector` (and holding `text` or named by it, if given). */
 export async function clickInOverlay(tab: Tab, selector: string, text?: string): Promise<void> {
-  const element = await waitFor(`${selector} in the overlay`, async () =>
-    (await tab.overlay.query(selector)).find(
-      (candidate) => text === undefined || candidate.text.includes(text),
-    ),
-  );
+  const matching = async (scrollTo?: string) =>
+    (await tab.overlay.query(selector, scrollTo)).find(
+      (candidate) => candidate.text.includes(text ?? '') || !!candidate.label?.includes(text ?? ''),
+    );
+  await waitFor(`${selector} in the overlay`, () => matching(text ?? ''));
+  // Measure again once the scroll has been painted: input is hit-tested against what is on screen.
+  await new Promise((done) => setTimeout(done, 50));
+  const element = await waitFor(`${selector} in the overlay`, () => matching());
   await tab.page.mouse.click(element.x + element.width / 2, element.y + element.height / 2);
 }
 

@@ -233,6 +233,45 @@ describe('sender rules', () => {
     expect(await db.claims.count()).toBe(1);
   });
 
+  it('attaches rebuttals only to claims of the caller’s own site, and removes them with their claim', async () => {
+    const claim = claimFor('https://blog.example/post');
+    await route({ type: 'claim.create', payload: { claim } }, articleTab());
+    const rebuttal = {
+      id: 'urn:uuid:22222222-2222-4333-8444-555555555555',
+      claimId: claim.id,
+      comment: { author: 'Gwen', permalink: 'https://blog.example/post#comment-1' },
+      target: { quote: { type: 'TextQuoteSelector', exact: 'That is not true', prefix: '', suffix: '' } },
+      stance: 'rebuts',
+      note: '',
+    };
+    const hostile = articleTab('https://evil.example/page');
+    expect(await route({ type: 'rebuttal.create', payload: { rebuttal } }, hostile)).toEqual({
+      ok: false,
+      error: 'This note belongs to another site.',
+    });
+    expect(
+      await route(
+        { type: 'rebuttal.create', payload: { rebuttal: { ...rebuttal, stance: 'agrees' } } },
+        articleTab(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('stance: must be one of rebuts, supports, context'),
+    });
+    expect(await route({ type: 'rebuttal.create', payload: { rebuttal } }, articleTab())).toMatchObject({
+      ok: true,
+    });
+    const page = await route({ type: 'library.page', payload: { pageKey: claim.pageKey } }, popup);
+    expect(page).toMatchObject({ ok: true, value: { rebuttals: [{ id: rebuttal.id, claimId: claim.id }] } });
+
+    await route({ type: 'claim.delete', payload: { id: claim.id } }, articleTab());
+    expect(await db.rebuttals.count()).toBe(0);
+    expect((await db.tombstones.toArray()).map((tombstone) => tombstone.kind).sort()).toEqual([
+      'claim',
+      'rebuttal',
+    ]);
+  });
+
   it('opens the claim’s page when no open tab shows it', async () => {
     const { value } = (await route(
       { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post') } },

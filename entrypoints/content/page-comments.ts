@@ -1,0 +1,80 @@
+/**
+ * The page's comment section as the content script needs it: read once and again after the page changed,
+ * found again from a stored reference, and turned into ranges for whole-comment rebuttals.
+ */
+import { anchorTargets, describeRange } from '../../core/anchoring';
+import { extractComments, type ExtractedComment } from '../../core/comments/extract';
+import type { CommentRef, TextTarget } from '../../core/model';
+
+export class PageComments {
+  private cached: ExtractedComment[] | null = null;
+
+  /** The page changed: read the comments again on next use. */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  all(): ExtractedComment[] {
+    this.cached ??= extractComments(document);
+    return this.cached;
+  }
+
+  /** The innermost comment holding `node` (a reply rather than the comment it answers). */
+  containing(node: Node): ExtractedComment | undefined {
+    let best: ExtractedComment | undefined;
+    for (const comment of this.all()) {
+      if (comment.root.contains(node) && (!best || comment.depth > best.depth)) best = comment;
+    }
+    return best;
+  }
+
+  byId(id: string): ExtractedComment | undefined {
+    return this.all().find((comment) => comment.id === id);
+  }
+
+  /** The comment a stored reference names, wherever the thread now puts it. */
+  find(ref: CommentRef): ExtractedComment | undefined {
+    return this.all().find((comment) => refersTo(ref, comment));
+  }
+}
+
+/** How a rebuttal remembers its comment: the permalink when the page gives one, else the page's id for it. */
+export function refOf(comment: ExtractedComment): CommentRef {
+  const ref: CommentRef = { author: comment.author, permalink: comment.permalink ?? comment.id };
+  if (comment.posted) ref.posted = comment.posted;
+  return ref;
+}
+
+/** Whether `ref` names `comment`, also on another copy of the page, where permalinks differ but ids and fragments match. */
+export function refersTo(ref: CommentRef, comment: ExtractedComment): boolean {
+  if (ref.permalink === comment.permalink || ref.permalink === comment.id) return true;
+  const fragment = (link: string | undefined) => (link?.includes('#') ? link.slice(link.indexOf('#')) : null);
+  const stored = fragment(ref.permalink);
+  return stored !== null && (stored === fragment(comment.permalink) || stored === `#${comment.id}`);
+}
+
+/** The first line of a comment, for lists where a reader picks one. */
+export function firstLine(comment: ExtractedComment, length = 120): string {
+  const line = comment.paragraphs[0] ?? comment.text;
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+/**
+ * A whole comment as a rebuttal target: from the start of its first paragraph to the end of its last, so
+ * the excerpt leaves out the author line, the date and the reply link. Null when its text cannot be placed.
+ */
+export function wholeCommentTarget(comment: ExtractedComment): TextTarget | null {
+  const paragraphs = comment.paragraphs.filter((paragraph) => paragraph.trim());
+  const first = paragraphs[0];
+  const last = paragraphs.at(-1);
+  if (!first || !last) return null;
+  const quote = (exact: string): TextTarget => ({
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+  });
+  const [start, end] = anchorTargets(comment.root, [quote(first), quote(last)]);
+  if (start?.kind !== 'anchored' || end?.kind !== 'anchored') return null;
+  const range = document.createRange();
+  range.setStart(start.range.startContainer, start.range.startOffset);
+  range.setEnd(end.range.endContainer, end.range.endOffset);
+  return describeRange(range, comment.root);
+}

@@ -1,0 +1,147 @@
+/**
+ * Issue 4's reader path, end to end in both browsers on the demo article: two contested claims, a whole
+ * comment attached to one, a selected passage of another comment attached to the other, a suggestion
+ * accepted for a third; all of it back after a reload, and in the popup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
+import {
+  CLAIMS,
+  clickInOverlay,
+  highlightedTexts,
+  highlightInView,
+  locateText,
+  pageText,
+  selectWithMouse,
+} from './reader';
+
+const COLLISIONS =
+  'Not a single collision involving a cyclist has been reported on the route since it opened.';
+const JOURNEYS =
+  'Average morning journey times from Fennick Road to the railway station dropped from 14 minutes to 9 minutes.';
+const WHOLE_COMMENT_START =
+  'You claim that since the cycleway opened, car traffic on Quarry Lane has fallen by 38 percent.';
+const WHOLE_COMMENT_END = 'It is a relocation.';
+const EXCERPT =
+  'THAT IS FALSE. I was knocked off my bike by a turning car at the Fennick Road junction on 19 June';
+
+describe.each([
+  ['chromium', chromiumHarness],
+  ['firefox', firefoxHarness],
+] as const)('rebuttals in %s', (_name, launch) => {
+  let server: StaticServer;
+  let harness: Harness;
+  let tab: Tab;
+
+  beforeAll(async () => {
+    server = await serveStatic({ '/demo': resolve(import.meta.dirname, '../../demo') });
+    harness = await launch();
+    tab = await harness.newTab();
+    await tab.goto(`${server.origin}/demo/article.html`);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+  });
+
+  async function markContested(sentence: string): Promise<void> {
+    const before = (await highlightedTexts(tab.page)).contested?.length ?? 0;
+    await selectWithMouse(tab.page, sentence);
+    await clickInOverlay(tab, '.choice-contested');
+    await waitFor(
+      'the new claim',
+      async () => (await highlightedTexts(tab.page)).contested?.length === before + 1,
+    );
+  }
+
+  const rebuttalTexts = async () => (await highlightedTexts(tab.page)).rebuttal ?? [];
+
+  it('attaches a whole comment to a claim from its card', async () => {
+    await markContested(CLAIMS.traffic);
+    await clickInOverlay(tab, '.attach-toggle');
+    await clickInOverlay(tab, '.comment-choice', 'Gwen Tallis');
+    await waitFor('the comment highlighted as a rebuttal', async () => (await rebuttalTexts()).length === 1);
+    const [whole] = await rebuttalTexts();
+    expect(whole?.startsWith(WHOLE_COMMENT_START)).toBe(true);
+    expect(whole?.endsWith(WHOLE_COMMENT_END)).toBe(true);
+    const [listed] = await tab.overlay.query('.card .rebuttal');
+    expect(listed?.text).toContain('Rebuts');
+    expect(listed?.text).toContain('Gwen Tallis');
+    await tab.page.keyboard.press('Escape');
+  });
+
+  it('attaches a passage selected in a comment to the claim it answers', async () => {
+    await markContested(COLLISIONS);
+    await tab.page.keyboard.press('Escape');
+    await selectWithMouse(tab.page, EXCERPT);
+    await clickInOverlay(tab, '.toolbar .answer-rebuts');
+    await clickInOverlay(tab, '.picker .pick', COLLISIONS.slice(0, 30));
+    await waitFor('the excerpt highlighted', async () => (await rebuttalTexts()).includes(EXCERPT));
+    const card = await waitFor('the claim card', async () => (await tab.overlay.query('.card'))[0]);
+    expect(card.text).toContain(COLLISIONS);
+    expect(card.text).toContain('Colin Marsh');
+  });
+
+  it('suggests the comments that answer a claim, and attaches one on request', async () => {
+    await tab.page.keyboard.press('Escape');
+    await markContested(JOURNEYS);
+    const suggestions = await waitFor('suggestions', async () => {
+      const found = await tab.overlay.query('.suggestion');
+      return found.length ? found : null;
+    });
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions.some((suggestion) => suggestion.text.includes('Martin Hale'))).toBe(true);
+    await clickInOverlay(tab, '.suggestion .accept', 'Martin Hale');
+    await waitFor('the accepted suggestion listed', async () =>
+      (await tab.overlay.query('.card .rebuttal')).some((item) => item.text.includes('Martin Hale')),
+    );
+    expect((await rebuttalTexts()).length).toBe(3);
+    // An attached comment is no longer suggested.
+    expect((await tab.overlay.query('.suggestion')).some((item) => item.text.includes('Martin Hale'))).toBe(
+      false,
+    );
+  });
+
+  it('brings back every claim, rebuttal and excerpt highlight after a reload, with counts', async () => {
+    await tab.page.keyboard.press('Escape');
+    await new Promise((done) => setTimeout(done, 600));
+    await tab.reload();
+    await waitFor('all highlights', async () => (await rebuttalTexts()).length === 3);
+    const texts = await highlightedTexts(tab.page);
+    expect(texts.contested?.sort()).toEqual([CLAIMS.traffic, COLLISIONS, JOURNEYS].sort());
+    expect(texts.rebuttal).toContain(EXCERPT);
+    await locateText(tab.page, CLAIMS.traffic);
+    const counts = await waitFor('rebuttal counts', async () => {
+      const found = await tab.overlay.query('.count');
+      return found.length ? found : null;
+    });
+    expect(counts.map((count) => count.label)).toContain('1 rebuttal');
+  });
+
+  it('goes from an excerpt back to its claim, and from the card to the comment', async () => {
+    const { middle } = await locateText(tab.page, EXCERPT);
+    await tab.page.mouse.click(middle.x, middle.y);
+    const card = await waitFor('the claim card', async () => (await tab.overlay.query('.card'))[0]);
+    expect(card.text).toContain(COLLISIONS);
+    await waitFor('the claim in view', () => highlightInView(tab.page, COLLISIONS));
+    await clickInOverlay(tab, '.card .rebuttal .select', 'Colin Marsh');
+    await waitFor('the comment in view', () => highlightInView(tab.page, EXCERPT));
+  });
+
+  it('shows each claim with its rebuttals in the popup', async () => {
+    const popup =
+      (await harness.openPopup()) ??
+      (await harness.nextOpenedTab(() => clickInOverlay(tab, 'button', 'Open all notes')));
+    const text = await waitFor('the rebuttals in the popup', async () => {
+      const shown = await pageText(popup.page);
+      return shown.includes('Colin Marsh') ? shown : null;
+    });
+    for (const expected of ['Gwen Tallis', 'Colin Marsh', 'Rebuts', EXCERPT, COLLISIONS]) {
+      expect(text).toContain(expected);
+    }
+    await popup.close();
+  });
+});
