@@ -3,7 +3,8 @@
  * - {@link extractComments} finds the comments on a page or in a subtree, and {@link findCommentSections} names
  *   the elements to watch for comments that load late;
  * - {@link suggestRebuttals} ranks the comments that most likely answer a claim, with reasons;
- * - {@link commentRefOf} turns an extracted comment into the `CommentRef` a rebuttal stores.
+ * - {@link commentRefOf} turns an extracted comment into the `CommentRef` a rebuttal stores, and
+ *   {@link findCommentByRef} finds that comment again; {@link commentAt} names the comment a selection is in.
  * See README.md beside this file for the markups covered and how to re-run extraction.
  */
 
@@ -12,3 +13,4 @@ export { extractComments, findCommentSections } from './extract';
 export type { Suggestion, SuggestionReason } from './suggest';
 export { suggestRebuttals } from './suggest';
 export { commentRefOf } from './comment-ref';
+export { commentAt, findCommentByRef } from './comment-lookup';
