@@ -16,10 +16,19 @@ const PRIORITY: Record<HighlightStyle, number> = {
   contested: 4,
 };
 const FLASH = 'counterpoint-flash';
+/** How often to check that the page has not cleared our highlights from the registry. */
+const REGISTRY_CHECK_MS = 1000;
+
+/** `document.highlightsFromPoint`, where the browser has it. */
+type HitTestingDocument = Document & {
+  highlightsFromPoint?(x: number, y: number): { highlight: Highlight; ranges: AbstractRange[] }[];
+};
 
 export class Highlighter {
   private readonly painted = new Map<string, { range: Range; style: HighlightStyle }>();
+  private readonly idOfRange = new Map<AbstractRange, string>();
   private readonly layers = new Map<string, Highlight>();
+  private registryCheck: ReturnType<typeof setInterval> | undefined;
 
   private layer(name: string, priority: number): Highlight {
     let highlight = this.layers.get(name);
@@ -28,16 +37,27 @@ export class Highlighter {
       highlight.priority = priority;
       this.layers.set(name, highlight);
     }
-    // The page may have cleared or replaced the registry: registering again brings our highlights back.
     if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     return highlight;
+  }
+
+  /**
+   * Register our highlights again wherever the page cleared or replaced them. The registry sends no event
+   * when it changes, so this runs on a slow timer, and only while something is painted.
+   */
+  restore(): void {
+    for (const [name, highlight] of this.layers) {
+      if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
   }
 
   /** Paint `range` for note `id`, replacing how it was painted before. */
   paint(id: string, range: Range, style: HighlightStyle): void {
     this.erase(id);
     this.painted.set(id, { range, style });
+    this.idOfRange.set(range, id);
     this.layer(`counterpoint-${style}`, PRIORITY[style]).add(range);
+    this.registryCheck ??= setInterval(() => this.restore(), REGISTRY_CHECK_MS);
   }
 
   erase(id: string): void {
@@ -45,14 +65,29 @@ export class Highlighter {
     if (!current) return;
     this.layers.get(`counterpoint-${current.style}`)?.delete(current.range);
     this.painted.delete(id);
+    this.idOfRange.delete(current.range);
+    if (this.painted.size === 0) {
+      clearInterval(this.registryCheck);
+      this.registryCheck = undefined;
+    }
   }
 
   rangeOf(id: string): Range | undefined {
     return this.painted.get(id)?.range;
   }
 
-  /** The note painted at a viewport point, the innermost one where highlights nest. */
+  /**
+   * The note painted at a viewport point, the innermost one where highlights nest: asked of the browser
+   * where it can hit-test highlights, else found from the caret position under the point.
+   */
   noteAt(x: number, y: number): string | null {
+    const hits = (document as HitTestingDocument).highlightsFromPoint?.(x, y);
+    const hit = hits
+      ?.flatMap(({ ranges }) => ranges.flatMap((range) => this.idOfRange.get(range) ?? []))
+      .sort(
+        (a, b) => (this.rangeOf(a)?.toString().length ?? 0) - (this.rangeOf(b)?.toString().length ?? 0),
+      )[0];
+    if (hit) return hit;
     const caret = document.caretPositionFromPoint?.(x, y);
     if (!caret) return null;
     let best: { id: string; length: number } | null = null;

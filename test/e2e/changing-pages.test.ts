@@ -84,6 +84,13 @@ describe.each([
     expect(await tab.overlay.query('.orphans-toggle')).toEqual([]);
   });
 
+  it('paints its highlights again when a page script clears them', async () => {
+    await waitFor('the note', async () => (await highlightedTexts(tab.page)).contested);
+    await tab.page.evaluate(() => CSS.highlights.clear(), null);
+    expect(await highlightedTexts(tab.page)).toEqual({});
+    await waitFor('the highlights back', async () => (await highlightedTexts(tab.page)).contested, 3_000);
+  });
+
   it('keeps notes on the right text after the article is revised, and lists what it cannot find', async () => {
     await tab.goto(articleUrl);
     await waitFor('the earlier note', async () => (await highlightedTexts(tab.page)).contested);
