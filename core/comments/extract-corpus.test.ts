@@ -116,6 +116,8 @@ describe.skipIf(!present)(
         const comments = extractComments(load('lifehacker-post-comment-load'));
         expect(comments.map((c) => c.author)).toEqual(['jnovo22', 'Patrick Allan', 'timgray', 'timgray']);
         expect(comments[0]?.posted).toBe('2015-03-09T15:12:35Z');
+        // The link on the date leads to the reply's own page.
+        expect(comments[0]?.permalink).toMatch(/-1690284499$/);
         expect(comments[0]?.text).toMatch(/^This is one of my hardest habits to break\./);
       },
       SLOW,

@@ -200,7 +200,16 @@ export function readGenericItem(root: Element, own: OwnQuery): CommentFields {
     author: author?.name,
     posted: posted?.posted,
     skip: [...(author ? [bylineOf(author.element, root, body)] : []), ...(posted?.elements ?? [])],
-    permalink: permalinkFrom(own, ['a[href*="#comment"]', 'a[rel="bookmark"]', 'a[href*="#c"]']),
+    // A link on the comment's date or time usually leads to the comment itself (Kinja, many custom systems).
+    permalink: permalinkFrom(own, [
+      'a[href*="#comment"]',
+      'a[rel="bookmark"]',
+      'time a[href]',
+      'a[href] time',
+      '[class*="publish"] a[href]',
+      '[class*="date"] a[href]',
+      '[class*="time"] a[href]',
+    ]),
     body: body ?? null,
   };
 }

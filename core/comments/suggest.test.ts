@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LabelledComment } from './fixtures/library-thread';
 import { CLAIMS, COMMENTS } from './fixtures/library-thread';
@@ -80,5 +81,73 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
       'disputes',
       'shared-words',
     ]);
+  });
+});
+
+describe('suggestRebuttals, for any thread', () => {
+  const word = fc.constantFrom(
+    'river',
+    'council',
+    'vote',
+    'bridge',
+    'money',
+    'the',
+    'a',
+    'of',
+    'in',
+    'was',
+    'never',
+    'closed',
+    'winter',
+    'path',
+    'lights',
+    'rain',
+    'bus',
+    'ferry',
+    'night',
+    'school',
+    'report',
+    'figures',
+    'says',
+    'they',
+    'we',
+  );
+  const sentence = fc.array(word, { minLength: 0, maxLength: 40 }).map((words) => words.join(' '));
+  const claim = 'The harbour office counted twelve thousand ferry crossings during the winter';
+
+  it('says a comment quotes the claim whenever it holds the claim word for word, and ranks it above those that do not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sentence, { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        sentence,
+        sentence,
+        (texts, pick, before, after) => {
+          const at = pick % texts.length;
+          const comments = texts.map((text, i) => ({
+            id: `c${i}`,
+            text: i === at ? `${before} ${claim} ${after}` : text,
+          }));
+          const suggestions = suggestRebuttals(claim, comments, comments.length);
+          const quoting = suggestions.find((s) => s.commentId === `c${at}`);
+          expect(quoting?.reasons).toContain('quotes-claim');
+          expect(suggestions[0]?.commentId).toBe(`c${at}`);
+          for (const s of suggestions) expect(s.score).toBeGreaterThan(0);
+          for (const s of suggestions) expect(s.score).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never suggests a comment that shares no word of substance with the claim', () => {
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 12 }), (texts) => {
+        const comments = texts.map((text, i) => ({ id: `c${i}`, text }));
+        // None of the generated words is a content word of this claim.
+        expect(suggestRebuttals('Eleven orchards flowered early in Kent', comments, 20)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
