@@ -131,6 +131,20 @@ describe.each([
     await waitFor('the comment in view', () => highlightInView(tab.page, EXCERPT));
   });
 
+  it('keeps each excerpt on its comment when the thread is re-sorted', async () => {
+    const before = (await rebuttalTexts()).sort();
+    await tab.page.evaluate(() => {
+      const thread = document.querySelector('ol.commentlist');
+      for (const comment of [...(thread?.children ?? [])].reverse()) thread?.append(comment);
+    }, null);
+    // Moving a comment collapses the ranges inside it; the excerpts must come back on the same words.
+    await waitFor(
+      'the excerpts placed again',
+      async () => JSON.stringify((await rebuttalTexts()).sort()) === JSON.stringify(before),
+      3_000,
+    );
+  });
+
   it('shows each claim with its rebuttals in the popup', async () => {
     const popup =
       (await harness.openPopup()) ??
