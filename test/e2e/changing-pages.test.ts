@@ -91,6 +91,28 @@ describe.each([
     await waitFor('the highlights back', async () => (await highlightedTexts(tab.page)).contested, 3_000);
   });
 
+  it('follows a single-page site from one article to another and back', async () => {
+    await waitFor('the note', async () => (await highlightedTexts(tab.page)).contested);
+    await tab.page.evaluate(() => {
+      const article = document.querySelector('article');
+      (window as unknown as { keptArticle: unknown }).keptArticle = article;
+      const other = document.createElement('article');
+      other.textContent = 'Another story entirely, with no notes on it.';
+      article?.replaceWith(other);
+      history.pushState(null, '', 'another-story.html');
+    }, null);
+    // The other article has no notes: nothing is highlighted, and nothing is listed as missing either.
+    await waitFor('the notes to go', async () => Object.keys(await highlightedTexts(tab.page)).length === 0);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await tab.overlay.query('.orphans-toggle')).toEqual([]);
+    await tab.page.evaluate(() => {
+      const kept = (window as unknown as { keptArticle: Element }).keptArticle;
+      document.querySelector('article')?.replaceWith(kept);
+      history.pushState(null, '', 'article.html');
+    }, null);
+    await waitFor('the notes back', async () => (await highlightedTexts(tab.page)).contested);
+  });
+
   it('keeps notes on the right text after the article is revised, and lists what it cannot find', async () => {
     await tab.goto(articleUrl);
     await waitFor('the earlier note', async () => (await highlightedTexts(tab.page)).contested);
