@@ -8,10 +8,13 @@ import type { CommentRef, TextTarget } from '../../core/model';
 
 export class PageComments {
   private cached: ExtractedComment[] | null = null;
+  /** Counts the readings of the page, so that work derived from the comments knows when to redo it. */
+  generation = 0;
 
   /** The page changed: read the comments again on next use. */
   invalidate(): void {
     this.cached = null;
+    this.generation += 1;
   }
 
   all(): ExtractedComment[] {

@@ -8,7 +8,7 @@ import type { ClaimCardProps } from '../../components/ClaimCard';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { anchorTargets, describeRange } from '../../core/anchoring';
-import { suggestRebuttals } from '../../core/comments/suggest';
+import { suggestRebuttals, type Suggestion } from '../../core/comments/suggest';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import { pageKeyFor } from '../../core/page-key';
@@ -44,6 +44,8 @@ export class PageNotes {
   private readonly watcher = new MutationObserver(() => this.scheduleSettle());
   private watching = false;
   private badgeFrame = 0;
+  /** Suggestions for the open card, kept while neither the claim nor the comments change. */
+  private suggested: { key: string; suggestions: Suggestion[] } | null = null;
   private pageKey = currentPageKey();
 
   /** Load this page's notes and start listening to the reader. */
@@ -420,6 +422,19 @@ export class PageNotes {
     });
   }
 
+  /** The comments most likely to answer `claim`, among those not attached yet; redrawn cards reuse them. */
+  private suggestionsFor(claim: Claim, open: ReadonlyMap<string, unknown>): Suggestion[] {
+    const key = `${claim.id} ${this.comments.generation} ${[...open.keys()].join(' ')}`;
+    if (this.suggested?.key !== key) {
+      const candidates = this.comments.all().filter((comment) => open.has(comment.id));
+      this.suggested = {
+        key,
+        suggestions: suggestRebuttals(claim.target.quote.exact, candidates, SUGGESTIONS),
+      };
+    }
+    return this.suggested.suggestions;
+  }
+
   private cardProps(claim: Claim, focusNote: boolean): ClaimCardProps {
     const rebuttals = this.rebuttalsOf(claim.id);
     const attached = new Set(rebuttals.map((rebuttal) => rebuttal.comment.permalink));
@@ -432,11 +447,7 @@ export class PageNotes {
     }));
     const open = comments.filter((comment) => !attached.has(comment.ref));
     const byId = new Map(open.map((comment) => [comment.id, comment]));
-    const suggestions = suggestRebuttals(
-      claim.target.quote.exact,
-      this.comments.all().filter((comment) => byId.has(comment.id)),
-      SUGGESTIONS,
-    ).flatMap((suggestion) => {
+    const suggestions = this.suggestionsFor(claim, byId).flatMap((suggestion) => {
       const comment = byId.get(suggestion.commentId);
       return comment ? [{ ...comment, reasons: suggestion.reasons }] : [];
     });
