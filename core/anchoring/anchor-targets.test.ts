@@ -86,4 +86,65 @@ describe('anchorTargets', () => {
     const [result] = anchorTargets(root, [target('one\n\nline two')]);
     expect(result?.kind === 'anchored' && result.range.toString()).toBe('one\nline   two');
   });
+
+  describe('when the quote was edited', () => {
+    const before =
+      '<p>Opening remarks about nothing much.</p>' +
+      '<p>The committee approved the budget for the new library on Tuesday evening.</p>' +
+      '<p>Closing remarks about something else.</p>';
+    const quote = target(
+      'approved the budget for the new library',
+      'The committee ',
+      ' on Tuesday evening. Closing rem',
+      50,
+    );
+
+    it('places it on the edited words, with a lower score', () => {
+      const root = page(before.replace('approved', 'rejected'));
+      const [result] = anchorTargets(root, [quote]);
+      expect(placed(root, result)).toBe('rejected the budget for the new library@50');
+      expect(result?.score).toBeLessThan(0.95);
+      expect(result?.score).toBeGreaterThan(0.5);
+    });
+
+    it('finds the edited words even after text was inserted above them', () => {
+      const root = page(
+        '<p>A new paragraph, added since.</p>' + before.replace('new library', 'public library'),
+      );
+      const [result] = anchorTargets(root, [quote]);
+      expect(placed(root, result)).toBe('approved the budget for the public library@80');
+    });
+
+    it('prefers the edited passage to an exact copy of the quote with other context', () => {
+      const root = page(
+        before.replace('approved', 'rejected') +
+          '<p>Elsewhere, the mayor approved the budget for the new library without debate.</p>',
+      );
+      const [result] = anchorTargets(root, [quote]);
+      expect(placed(root, result)).toBe('rejected the budget for the new library@50');
+    });
+
+    it('orphans it when the passage was rewritten', () => {
+      const root = page(
+        before.replace('approved the budget for the new library', 'postponed every decision'),
+      );
+      const [result] = anchorTargets(root, [quote]);
+      expect(result?.kind).toBe('orphaned');
+    });
+
+    it('orphans it rather than choose between two equally edited copies', () => {
+      const copy = '<p>The committee rejected the budget for the new library on Tuesday evening.</p>';
+      const root = page(copy + copy);
+      const [result] = anchorTargets(root, [
+        target('approved the budget for the new library', 'The committee ', ' on Tuesday evening.'),
+      ]);
+      expect(result?.kind).toBe('orphaned');
+    });
+
+    it('orphans a short phrase whose one word changed and whose context is gone', () => {
+      const root = page('<p>Completely different text, and then: new public library, more text.</p>');
+      const [result] = anchorTargets(root, [quote]);
+      expect(result?.kind).toBe('orphaned');
+    });
+  });
 });

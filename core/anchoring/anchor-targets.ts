@@ -1,4 +1,5 @@
 import type { TextTarget } from '../model';
+import { alignNear, editDistance } from './fuzzy-match';
 import { normalizeText } from './text-index';
 import type { TextIndex } from './text-index';
 
@@ -6,11 +7,30 @@ import type { TextIndex } from './text-index';
 export type AnchorResult =
   { kind: 'anchored'; range: Range; score: number } | { kind: 'orphaned'; score: number };
 
-/** How many recent position shifts to try before searching: edits near the top shift everything after them. */
-const SHIFTS_KEPT = 8;
+/** Where a target sits in the text view: [start, end) with a score, or start -1 when orphaned. */
+export interface TextPlacement {
+  start: number;
+  end: number;
+  score: number;
+}
 
-/** Quotes at least this long are trusted when they occur once, even if their context changed. */
-const DISTINCTIVE_LENGTH = 32;
+/**
+ * Below this similarity of prefix + quote + suffix to the page, a fit is not trusted. Tuned so that a word or two
+ * edited in a short phrase still fits, while the same phrase elsewhere, with other context, does not.
+ */
+const MIN_SIMILARITY = 0.8;
+/** The quote itself must still be mostly there, however good the context. */
+const MIN_QUOTE_SIMILARITY = 0.6;
+/** A fit this good where the position and the targets around it predict is taken without looking elsewhere. */
+const PREDICTED_SIMILARITY = 0.9;
+/** The best fit must beat any other place by this much, or the target is ambiguous. */
+const MARGIN = 0.05;
+/** Pieces of the quote searched exactly to find where a fuzzy fit may be; pigeonhole for a few edited words. */
+const PIECES = 6;
+const MIN_PIECE = 8;
+/** A piece found more often than this says nothing about where the quote is. */
+const MAX_PIECE_HITS = 16;
+const MAX_CANDIDATES = 24;
 
 interface Quote {
   exact: string;
@@ -18,13 +38,6 @@ interface Quote {
   suffix: string;
   /** The stored start, when there is one. */
   start: number | undefined;
-}
-
-interface Context {
-  /** Characters of stored context found next to the candidate. */
-  chars: number;
-  /** Those characters over the stored context's length, 1 when there is none. */
-  ratio: number;
 }
 
 function trimSpaces(text: string): string {
@@ -35,81 +48,208 @@ function trimSpaces(text: string): string {
   return text.slice(start, end);
 }
 
-/** Compare the stored prefix and suffix with the view around [start, end). */
-function contextAt(text: string, start: number, end: number, quote: Quote): Context {
+/** Characters of stored context that agree, counted outwards from the quote's edges. */
+function contextChars(text: string, start: number, end: number, quote: Quote): number {
   const { prefix, suffix } = quote;
   let pre = 0;
   while (
     pre < prefix.length &&
     pre < start &&
     prefix.charCodeAt(prefix.length - 1 - pre) === text.charCodeAt(start - 1 - pre)
-  )
+  ) {
     pre++;
+  }
   let suf = 0;
-  while (
-    suf < suffix.length &&
-    end + suf < text.length &&
-    suffix.charCodeAt(suf) === text.charCodeAt(end + suf)
-  )
-    suf++;
-  const total = prefix.length + suffix.length;
-  return { chars: pre + suf, ratio: total === 0 ? 1 : (pre + suf) / total };
+  while (suf < suffix.length && suffix.charCodeAt(suf) === text.charCodeAt(end + suf)) suf++;
+  return pre + suf;
 }
 
-/** A score in (0, 1]: how alike the quote is, weighted by how much of its context agrees. */
-function scoreOf(quoteSimilarity: number, context: number, atStoredPosition: boolean): number {
-  return quoteSimilarity * (0.7 + 0.3 * context) * (atStoredPosition ? 1 : 0.98);
+/** Similarity in [0, 1] of prefix + quote + suffix to the view around [start, end), given the quote's edits. */
+function similarity(text: string, start: number, end: number, distance: number, quote: Quote): number {
+  const { prefix, suffix, exact } = quote;
+  const before =
+    prefix === '' ? 0 : editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
+  const after = suffix === '' ? 0 : editDistance(suffix, text.slice(end, end + suffix.length));
+  return 1 - (before + distance + after) / (prefix.length + exact.length + suffix.length);
 }
 
-type Placement = { start: number; end: number; score: number } | { start: -1; end: -1; score: number };
+/** Learnt shifts between stored and found positions, so that later targets look where their neighbours moved. */
+class Shifts {
+  private stored: number[] = [];
+  private shift: number[] = [];
 
-function orphan(score: number): Placement {
+  add(stored: number, found: number): void {
+    let lo = 0;
+    let hi = this.stored.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.stored[mid] ?? 0) < stored) lo = mid + 1;
+      else hi = mid;
+    }
+    this.stored.splice(lo, 0, stored);
+    this.shift.splice(lo, 0, found - stored);
+  }
+
+  /** The shifts of the nearest placed targets before and after `stored`, most likely first. */
+  around(stored: number): number[] {
+    let lo = 0;
+    let hi = this.stored.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.stored[mid] ?? 0) < stored) lo = mid + 1;
+      else hi = mid;
+    }
+    const shifts: number[] = [];
+    for (const i of [lo - 1, lo, lo - 2, lo + 1]) {
+      const shift = this.shift[i];
+      if (shift !== undefined && shift !== 0 && !shifts.includes(shift)) shifts.push(shift);
+    }
+    return shifts;
+  }
+}
+
+interface Fit {
+  start: number;
+  end: number;
+  distance: number;
+  similarity: number;
+}
+
+function orphan(score: number): TextPlacement {
   return { start: -1, end: -1, score };
 }
 
-/** Cheapest first: stored position, then the shifts seen so far on this page, then every exact occurrence. */
-function place(text: string, quote: Quote, shifts: number[]): Placement {
+/** Context characters aligned together with the quote, so that they pin down where its edges are. */
+const EDGE_CONTEXT = 12;
+
+/** The fit near `expected`, trimmed of edge spaces and scored; null when there is none. */
+function fitNear(text: string, quote: Quote, expected: number): Fit | null {
   const { exact } = quote;
-  if (quote.start !== undefined) {
-    for (let i = -1; i < shifts.length; i++) {
-      const start = quote.start + (i < 0 ? 0 : (shifts[i] ?? 0));
-      if (!text.startsWith(exact, start)) continue;
-      const context = contextAt(text, start, start + exact.length, quote);
-      // Half the context must agree: the same words at a shifted place are a different passage otherwise.
-      if (context.ratio >= 0.5)
-        return { start, end: start + exact.length, score: scoreOf(1, context.ratio, i < 0) };
-    }
-  }
-  let best = -1;
-  let bestContext: Context = { chars: -1, ratio: 0 };
-  let secondChars = -1;
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const context = contextAt(text, at, at + exact.length, quote);
-    if (context.chars > bestContext.chars) {
-      secondChars = bestContext.chars;
-      best = at;
-      bestContext = context;
-    } else if (context.chars > secondChars) {
-      secondChars = context.chars;
-    }
-  }
-  if (best >= 0) {
-    const score = scoreOf(1, bestContext.ratio, false);
-    // Repeats the context cannot tell apart: any choice could be the wrong one.
-    if (secondChars === bestContext.chars) return orphan(score);
-    const trusted = bestContext.ratio >= 0.25 || exact.length >= DISTINCTIVE_LENGTH;
-    return trusted ? { start: best, end: best + exact.length, score } : orphan(score);
-  }
-  return orphan(0);
+  const m = exact.length;
+  const before = quote.prefix.slice(-EDGE_CONTEXT);
+  const after = quote.suffix.slice(0, EDGE_CONTEXT);
+  const slack = Math.max(8, Math.min(48, Math.ceil(m * 0.4)));
+  const pattern = before + exact + after;
+  const aligned = alignNear(text, pattern, expected - before.length, slack, before.length, before.length + m);
+  if (aligned === null) return null;
+  let { start, end } = aligned;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (start >= end) return null;
+  const distance = editDistance(exact, text.slice(start, end));
+  return { start, end, distance, similarity: similarity(text, start, end, distance, quote) };
 }
 
-/** Anchor `targets` against an existing index; see `anchorTargets` in `./index.ts`. */
-export function anchorWith(index: TextIndex, targets: readonly TextTarget[]): AnchorResult[] {
+/** Where a fuzzy fit may be: where pieces of the quote, or its context's inner edges, are found exactly. */
+function seeds(text: string, quote: Quote): number[] {
+  const { exact, prefix, suffix } = quote;
+  const found: number[] = [];
+  const look = (needle: string, offset: number): void => {
+    if (needle.length < MIN_PIECE) return;
+    const hits: number[] = [];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (hits.length === MAX_PIECE_HITS) return;
+      hits.push(at - offset);
+    }
+    found.push(...hits);
+  };
+  const pieces = Math.min(PIECES, Math.floor(exact.length / MIN_PIECE));
+  const size = pieces > 0 ? Math.floor(exact.length / pieces) : 0;
+  for (let i = 0; i < pieces; i++) look(exact.slice(i * size, (i + 1) * size), i * size);
+  const tail = prefix.slice(-16);
+  look(tail, -tail.length);
+  look(suffix.slice(0, 16), exact.length);
+  return found;
+}
+
+/** Cheapest first: stored and neighbour-predicted positions, exact occurrences, then bounded fuzzy fits. */
+function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
+  const { exact } = quote;
+  const m = exact.length;
+  const context = quote.prefix.length + quote.suffix.length;
+  const predicted: number[] = [];
+  if (quote.start !== undefined) {
+    predicted.push(quote.start);
+    for (const shift of shifts.around(quote.start)) predicted.push(quote.start + shift);
+    for (const start of predicted) {
+      if (!text.startsWith(exact, start)) continue;
+      // Half the context must agree: the same words at a shifted place are a different passage otherwise.
+      const chars = contextChars(text, start, start + m, quote);
+      if (context === 0 || chars * 2 >= context) {
+        const score = start === quote.start ? 1 : 0.99;
+        return { start, end: start + m, score: chars === context ? score : 0.97 };
+      }
+    }
+  }
+
+  // Every exact occurrence, ranked by how much context agrees.
+  const exacts: { at: number; chars: number }[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    exacts.push({ at, chars: contextChars(text, at, at + m, quote) });
+  }
+  exacts.sort((a, b) => b.chars - a.chars);
+  const [top, runnerUp] = exacts;
+  if (
+    top !== undefined &&
+    (runnerUp === undefined || runnerUp.chars < top.chars) &&
+    top.chars * 2 >= context
+  ) {
+    return { start: top.at, end: top.at + m, score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)) };
+  }
+
+  // Fuzzy: score every candidate the same way, on prefix + quote + suffix together.
+  const fits: Fit[] = [];
+  const consider = (fit: Fit | null): void => {
+    if (fit !== null && !fits.some((f) => f.start === fit.start && f.end === fit.end)) fits.push(fit);
+  };
+  for (const start of predicted) consider(fitNear(text, quote, start));
+  const predictedBest = fits.reduce<Fit | null>(
+    (a, b) => (a === null || b.similarity > a.similarity ? b : a),
+    null,
+  );
+  if (predictedBest !== null && predictedBest.similarity >= PREDICTED_SIMILARITY)
+    return accept(predictedBest, m);
+  for (const { at } of exacts.slice(0, 3)) {
+    consider({ start: at, end: at + m, distance: 0, similarity: similarity(text, at, at + m, 0, quote) });
+  }
+  const tried = new Set<number>();
+  for (const seed of seeds(text, quote)) {
+    if (tried.size >= MAX_CANDIDATES) break;
+    const key = Math.round(seed / 8);
+    if (tried.has(key)) continue;
+    tried.add(key);
+    consider(fitNear(text, quote, seed));
+  }
+  fits.sort((a, b) => b.similarity - a.similarity);
+  const best = fits[0];
+  if (best === undefined) return orphan(0);
+  const rival = fits.find((f) => f.end <= best.start || f.start >= best.end);
+  const quoteSimilarity = 1 - best.distance / m;
+  if (
+    best.similarity < MIN_SIMILARITY ||
+    quoteSimilarity < MIN_QUOTE_SIMILARITY ||
+    (rival !== undefined && rival.similarity > best.similarity - MARGIN)
+  ) {
+    return orphan(Math.max(0, best.similarity));
+  }
+  return accept(best, m);
+}
+
+function accept(fit: Fit, length: number): TextPlacement {
+  const score = fit.distance === 0 ? 0.98 * fit.similarity : 0.95 * fit.similarity;
+  return { start: fit.start, end: fit.end, score: Math.max(score, 1 / (length + 1)) };
+}
+
+/**
+ * Place `targets` in the view of `index` without building Ranges: for callers that work in view offsets (the
+ * highlighter's hit-testing, the benchmark). Same order as `targets`.
+ */
+export function placeTargets(index: TextIndex, targets: readonly TextTarget[]): TextPlacement[] {
   const text = index.text;
-  const shifts: number[] = [];
-  return targets.map((target): AnchorResult => {
+  const shifts = new Shifts();
+  return targets.map((target): TextPlacement => {
     const exact = trimSpaces(normalizeText(target.quote.exact));
-    if (exact === '') return { kind: 'orphaned', score: 0 };
+    if (exact === '') return orphan(0);
     const quote: Quote = {
       exact,
       prefix: normalizeText(target.quote.prefix),
@@ -117,15 +257,17 @@ export function anchorWith(index: TextIndex, targets: readonly TextTarget[]): An
       start: target.position?.start,
     };
     const placed = place(text, quote, shifts);
+    if (placed.start >= 0 && quote.start !== undefined) shifts.add(quote.start, placed.start);
+    return placed;
+  });
+}
+
+/** Anchor `targets` against an existing index; see `anchorTargets` in `./index.ts`. */
+export function anchorWith(index: TextIndex, targets: readonly TextTarget[]): AnchorResult[] {
+  return placeTargets(index, targets).map((placed): AnchorResult => {
     const range = placed.start < 0 ? null : index.toRange(placed.start, placed.end);
-    if (range === null) return { kind: 'orphaned', score: placed.score };
-    if (quote.start !== undefined && placed.start !== quote.start) {
-      const shift = placed.start - quote.start;
-      const seen = shifts.indexOf(shift);
-      if (seen >= 0) shifts.splice(seen, 1);
-      shifts.unshift(shift);
-      if (shifts.length > SHIFTS_KEPT) shifts.pop();
-    }
-    return { kind: 'anchored', range, score: placed.score };
+    return range === null
+      ? { kind: 'orphaned', score: placed.score }
+      : { kind: 'anchored', range, score: placed.score };
   });
 }

@@ -71,4 +71,13 @@ describe('describeRange', () => {
     const [result] = anchorTargets(root, target ? [target] : []);
     expect(result?.kind === 'anchored' && result.range.toString()).toBe('beta');
   });
+
+  it('starts a selection at the word after a run of whitespace, not at the space', () => {
+    const root = page('<p>one   two  three</p>');
+    const text = root.querySelector('p')?.firstChild as Text;
+    const range = root.ownerDocument.createRange();
+    range.setStart(text, 6);
+    range.setEnd(text, 9);
+    expect(describeRange(range, root)?.position).toEqual({ type: 'TextPositionSelector', start: 4, end: 7 });
+  });
 });

@@ -16,7 +16,8 @@ import type { AnchorResult } from './anchor-targets';
 import { describeWith } from './describe-range';
 import { TextIndex } from './text-index';
 
-export type { AnchorResult } from './anchor-targets';
+export type { AnchorResult, TextPlacement } from './anchor-targets';
+export { placeTargets } from './anchor-targets';
 export { TextIndex, normalizeText } from './text-index';
 export { CONTEXT_LENGTH } from './describe-range';
 

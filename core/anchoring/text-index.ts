@@ -265,12 +265,15 @@ export class TextIndex {
       if (node !== undefined && probe.comparePoint(node, 0) < 0) lo = mid + 1;
       else hi = mid;
     }
-    const before = nodes[lo - 1];
-    if (before !== undefined && before === container) return this.offsetInNode(lo - 1, offset);
+    if (nodes[lo] === container) return this.offsetInNode(lo, offset);
+    if (lo > 0 && nodes[lo - 1] === container) return this.offsetInNode(lo - 1, offset);
     return lo < nodes.length ? (this.starts[lo] ?? this.text.length) : this.text.length;
   }
 
-  /** The view offset of `offset` within indexed node `i`. */
+  /**
+   * The view offset of `offset` within indexed node `i`. A collapsed space counts from the first character of its
+   * whitespace, so that a point at the start of a word lands on the word, not on the space before it.
+   */
   private offsetInNode(i: number, offset: number): number {
     const node = this.nodes[i];
     let v = this.starts[i] ?? 0;
@@ -289,6 +292,12 @@ export class TextIndex {
       v++;
       inRun = false;
       started = true;
+    }
+    if (inRun) {
+      // Inside a run: its space is this node's only if a character follows it here; else the next node owns it.
+      for (let j = stop; j < data.length; j++) {
+        if (!isWhitespace(data.charCodeAt(j))) return v + 1;
+      }
     }
     return v;
   }
