@@ -72,6 +72,19 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
     expect(suggestRebuttals(CLAIMS.van, [])).toEqual([]);
   });
 
+  it('meets words built on the same root, which light stemming misses', () => {
+    // Everyone mentions holiday flats; only "a" speaks of regulating them, as "regulated", not "regulation".
+    const comments = [
+      { id: 'a', text: 'Holiday flats here were never properly regulated in the first place.' },
+      { id: 'b', text: 'Holiday flats line the whole harbour now.' },
+      { id: 'c', text: 'We stayed in one of the holiday flats last spring.' },
+      { id: 'd', text: 'Lovely photographs of the old town.' },
+    ];
+    const suggestions = suggestRebuttals('Regulation of holiday flats has failed', comments);
+    expect(suggestions.map((s) => s.commentId)).toEqual(['a']);
+    expect(suggestions[0]?.reasons).toEqual(['shared-words']);
+  });
+
   it('re-reads a comment whose text changed since the last call', () => {
     const comment = { id: 'x', text: 'Nothing to do with it.' };
     expect(suggestRebuttals(CLAIMS.van, [comment])).toEqual([]);

@@ -171,6 +171,18 @@ function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * Long words built on the same root: "oversaturated" and "oversaturation", "regulated" and "regulation". The stem
+ * rules are kept light, so this catches the derivations they miss.
+ */
+function sameRoot(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 7) return false;
+  let common = 0;
+  while (common < shorter && a[common] === b[common]) common++;
+  return common >= 7 && common >= shorter * 0.75;
+}
+
 /** Phrases that dispute what they sit near. Each is a sequence of normalised words. */
 const DISPUTE_PHRASES: readonly (readonly string[])[] = [
   ...'false falsely lie lies lying lied liar untrue wrong wrongly incorrect inaccurate nonsense rubbish misleading myth bogus mistaken actually fabricated debunked disagree dispute disputed garbage baloney hogwash distortion misrepresent misrepresents misrepresentation'
@@ -381,7 +393,8 @@ class ClaimIndex {
     this.claim.forEach((c, at) => {
       if (c.stem === token.stem) hits.push({ at, gain: c.content ? MATCH_CONTENT : MATCH_STOP });
       else if (c.content && token.content && token.norm.length >= 5 && c.norm.length >= 5) {
-        if (withinOneEdit(token.norm, c.norm)) hits.push({ at, gain: MATCH_FUZZY });
+        if (withinOneEdit(token.norm, c.norm) || sameRoot(token.norm, c.norm))
+          hits.push({ at, gain: MATCH_FUZZY });
       }
     });
     const stems = [
@@ -495,7 +508,8 @@ export function suggestRebuttals(
     const reasons: SuggestionReason[] = [];
     if (quotes) reasons.push('quotes-claim');
     if (disputes) reasons.push('disputes');
-    if (rare.length >= 2 || (rare.length === 1 && claimStems.length <= 3)) reasons.push('shared-words');
+    // Two rare words in common, or one that carries much of a short claim.
+    if (rare.length >= 2 || (rare.length === 1 && shared >= 0.35)) reasons.push('shared-words');
     if (reasons.length === 0) return;
 
     const quoteStrength = quotes
