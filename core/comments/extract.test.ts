@@ -49,6 +49,18 @@ describe('extractComments on each markup', () => {
     expect(comments[0]?.text).not.toContain('corrected');
   });
 
+  it('reads the older `ol.commentlist` class the same way', () => {
+    const doc = page('wordpress-classic.html');
+    const list = doc.querySelector('ol.comment-list');
+    list?.classList.replace('comment-list', 'commentlist');
+    expect(doc.querySelector('ol.comment-list')).toBeNull();
+    expect(extractComments(doc).map((c) => [c.id, c.markup, c.depth])).toEqual([
+      ['comment-101', 'wordpress', 0],
+      ['comment-102', 'wordpress', 1],
+      ['comment-103', 'wordpress', 0],
+    ]);
+  });
+
   it('keeps numbered points apart, so each can be attached to a different claim', () => {
     const [first] = extractComments(page('wordpress-classic.html'));
     expect(first?.paragraphs).toEqual([
