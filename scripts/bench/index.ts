@@ -114,6 +114,8 @@ export interface Results {
   method: Record<string, string>;
   config: { seed: number; runs: number; pages: PagePlan[]; editFraction: number; figureBudgetMs: number };
   checks: { pageScriptsBlocked: boolean; requestsBlocked: number };
+  /** The code measured: the bench bundles the working tree, which may hold another engineer's unfinished work. */
+  code: { commit: string; uncommittedEngineFiles: string[] };
   pages: { id: string; viewLength: number; sampled: number; sentences: number; phrases: number }[];
   described: Record<string, Partial<Record<EngineName, number>>>;
   anchoring: Figure[];
@@ -171,6 +173,16 @@ async function open(
   return page;
 }
 
+function codeState(): Results['code'] {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
+  const status = git('status', '--porcelain', '--', 'core/anchoring', 'core/highlighter.ts', 'core/model.ts');
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedEngineFiles: status === '' ? [] : status.split('\n').map((line) => line.slice(3)),
+  };
+}
+
 class Runner {
   readonly figures: Figure[] = [];
   readonly described: Results['described'] = {};
@@ -187,26 +199,37 @@ class Runner {
   }
 
   /** Describe up to the largest count with each engine's own describe, within its budget. */
+  /**
+   * Describe the targets with each engine's own describe function, count by planned count, stopping before a
+   * count whose projected describing time would pass the engine's budget.
+   */
   private async describe(
     plan: PagePlan,
     engine: EngineName,
-    max: number,
-  ): Promise<{ stored: unknown[]; prepared: Prepared }> {
+  ): Promise<{ stored: unknown[]; prepared: Prepared; note: string | null }> {
     const page = await open(this.bench, this.url(plan.source), this.bundles, engine);
     try {
-      const prepared = await call(page, 'prepare', SEED, max);
+      const prepared = await call(page, 'prepare', SEED, Math.max(...plan.counts));
       const stored: unknown[] = [];
       const started = Date.now();
-      while (stored.length < prepared.sampled) {
-        const chunkStart = Date.now();
-        stored.push(...(await call(page, 'describe', stored.length, stored.length + DESCRIBE_CHUNK)));
-        const perChunk = Date.now() - chunkStart;
-        if (Date.now() - started + perChunk > DESCRIBE_BUDGET_MS[engine]) break;
+      let note: string | null = null;
+      for (const count of plan.counts) {
+        const want = Math.min(count, prepared.sampled);
+        const spent = Date.now() - started;
+        const projected = stored.length > 0 ? (spent / stored.length) * want : 0;
+        if (projected > DESCRIBE_BUDGET_MS[engine]) {
+          note = `describing ${count} targets with its own describe function would take about ${Math.round(projected / 1000)} s (budget ${DESCRIBE_BUDGET_MS[engine] / 1000} s)`;
+          break;
+        }
+        while (stored.length < want) {
+          const to = Math.min(want, stored.length + DESCRIBE_CHUNK);
+          stored.push(...(await call(page, 'describe', stored.length, to)));
+        }
       }
       log(
         `  ${engine}: described ${stored.length} targets in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      return { stored, prepared };
+      return { stored, prepared, note };
     } finally {
       await page.close();
     }
@@ -251,8 +274,8 @@ class Runner {
     stored: readonly unknown[],
     quotes: Prepared['quotes'],
     skip: string | null,
+    n = stored.length,
   ): Promise<Figure> {
-    const n = stored.length;
     const figure: Figure = {
       page: plan.id,
       scenario,
@@ -313,10 +336,12 @@ class Runner {
     const max = Math.max(...plan.counts);
     log(`${plan.id}: describing ${max} targets with each engine`);
     const stores = {} as Record<EngineName, unknown[]>;
+    const notes: Partial<Record<EngineName, string>> = {};
     let quotes: Prepared['quotes'] = [];
     for (const engine of ENGINES) {
-      const { stored, prepared } = await this.describe(plan, engine, max);
+      const { stored, prepared, note } = await this.describe(plan, engine);
       stores[engine] = stored;
+      if (note !== null) notes[engine] = note;
       if (engine === 'counterpoint') {
         quotes = prepared.quotes;
         const { viewLength, sampled, sentences, phrases } = prepared;
@@ -334,13 +359,13 @@ class Runner {
           const stored = stores[engine];
           let skip: string | null = null;
           if (stored.length < n) {
-            skip = `not run: describing ${n} targets with this baseline's own describe function exceeds its ${DESCRIBE_BUDGET_MS[engine] / 1000} s budget (it described ${stored.length})`;
+            skip = `not run: ${notes[engine] ?? `only ${stored.length} targets were described`}`;
           } else if (previous && previous.runs === 0) {
             skip = `not run: N = ${previous.n} was not run either`;
           } else if (previous && previous.workMs * (n / previous.n) > RUN_LIMIT_MS) {
             skip = `not run: projected ${((previous.workMs * (n / previous.n)) / 1000).toFixed(0)} s a run from N = ${previous.n}`;
           }
-          const figure = await this.figure(plan, scenario, engine, stored.slice(0, n), quotes, skip);
+          const figure = await this.figure(plan, scenario, engine, stored.slice(0, n), quotes, skip, n);
           if (skip !== null) {
             log(`  ${plan.id} ${scenario} N=${n} ${engine}: ${skip}`);
             this.figures.push(figure);
@@ -460,6 +485,7 @@ async function main(): Promise<void> {
         figureBudgetMs: FIGURE_BUDGET_MS,
       },
       checks: { pageScriptsBlocked, requestsBlocked },
+      code: codeState(),
       pages: runner.pages,
       described: runner.described,
       anchoring: runner.figures,

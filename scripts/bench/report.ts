@@ -166,6 +166,12 @@ export function printReport(results: Results): void {
   out.push(
     `Page scripts blocked: ${results.checks.pageScriptsBlocked ? 'yes (sentinel page)' : 'NO'}; requests blocked: ${results.checks.requestsBlocked}.`,
   );
+  out.push(
+    `Code: ${results.code.commit}` +
+      (results.code.uncommittedEngineFiles.length > 0
+        ? `, with uncommitted engine changes in ${results.code.uncommittedEngineFiles.join(', ')}`
+        : ', engine as committed'),
+  );
   out.push('');
   for (const page of results.pages) {
     out.push(
@@ -208,6 +214,19 @@ export function printReport(results: Results): void {
         ]),
       ),
     );
+  }
+  const ours = results.anchoring.filter(
+    (f) => f.engine === 'counterpoint' && f.page === 'wikipedia-2' && f.n === 500 && f.accuracy,
+  );
+  for (const f of ours) {
+    const wrong = f.accuracy?.examples.filter((example) => example.verdict === 'wrong') ?? [];
+    if (wrong.length === 0) continue;
+    out.push('');
+    out.push(`Counterpoint's wrong placements, wikipedia-2 ${f.scenario} N=500 (first ${wrong.length}):`);
+    for (const example of wrong) {
+      out.push(`- #${example.index} (${example.editedWords} words edited) quote “${example.quote}”`);
+      out.push(`    placed on “${example.placed ?? ''}”; the passage is now “${example.truth ?? '(gone)'}”`);
+    }
   }
   out.push('');
   out.push(`Drawing and removing ${results.drawing[0]?.count ?? 0} highlights on wikipedia-2:`);

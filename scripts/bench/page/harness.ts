@@ -53,10 +53,21 @@ export interface Timing {
   work: number;
 }
 
+/** A wrong or orphaned placement: the stored quote, the text it was placed on, and where the passage is now. */
+export interface Example {
+  verdict: Verdict;
+  index: number;
+  editedWords: number;
+  quote: string;
+  placed: string | null;
+  truth: string | null;
+}
+
 export interface Judged {
   placed: number;
   /** Verdicts grouped by how many words of the passage were edited ('0', '1', '2'). */
   byEdit: Partial<Record<string, Tally>>;
+  examples: Example[];
 }
 
 export interface Drawn {
@@ -350,14 +361,36 @@ async function anchorAndPaint(stored: readonly unknown[]): Promise<Timing & { pl
   return { ...timing, placed: snapshots.filter((point) => point !== null).length };
 }
 
+/** How many wrong and orphaned placements to keep as examples, for whoever works on the engine next. */
+const EXAMPLES = 5;
+
 /** Judge the last placements against the truth. */
 function evaluate(): Judged {
   const verdicts: Verdict[] = state.placedSpans.map((placed, i) =>
     judge(placed, state.truthSpans[i] ?? null),
   );
+  // Raw offsets count `textContent`, which wrapping painters leave as it was.
+  const text = document.body.textContent;
+  const show = (span: Span | null): string | null =>
+    span === null ? null : collapse(text.slice(span.start, span.end)).trim();
+  const examples: Example[] = [];
+  verdicts.forEach((verdict, i) => {
+    if ((verdict !== 'wrong' && verdict !== 'orphaned') || examples.length >= EXAMPLES * 2) return;
+    if (examples.filter((example) => example.verdict === verdict).length >= EXAMPLES) return;
+    const truth = state.truthSpans[i];
+    examples.push({
+      verdict,
+      index: i,
+      editedWords: state.editedWords[i] ?? 0,
+      quote: state.quotes[i]?.exact ?? '',
+      placed: show(state.placedSpans[i] ?? null),
+      truth: truth === 'unknown' || truth === undefined ? null : show(truth),
+    });
+  });
   return {
     placed: state.placedSpans.filter((span) => span !== null).length,
     byEdit: tallyBy(verdicts, (i) => String(state.editedWords[i] ?? 0)),
+    examples,
   };
 }
 
