@@ -1,5 +1,6 @@
 import { ClaimCard, type ClaimCardProps } from '../../components/ClaimCard';
 import { ClaimPicker, type ClaimPickerProps } from '../../components/ClaimPicker';
+import { HoverTip, type HoverTipProps } from '../../components/HoverTip';
 import { OrphanList, type OrphanListProps } from '../../components/OrphanList';
 import { RebuttalBadges, type RebuttalBadgesProps } from '../../components/RebuttalBadges';
 import { SelectionToolbar, type SelectionToolbarProps } from '../../components/SelectionToolbar';
@@ -7,6 +8,7 @@ import { SelectionToolbar, type SelectionToolbarProps } from '../../components/S
 export interface OverlayProps {
   toolbar: SelectionToolbarProps | null;
   picker: ClaimPickerProps | null;
+  tip: HoverTipProps | null;
   card: ClaimCardProps | null;
   badges: RebuttalBadgesProps;
   orphans: OrphanListProps;
@@ -15,10 +17,11 @@ export interface OverlayProps {
 }
 
 /** Everything Counterpoint shows over the page. */
-export function Overlay({ toolbar, picker, card, badges, orphans, problem }: OverlayProps) {
+export function Overlay({ toolbar, picker, tip, card, badges, orphans, problem }: OverlayProps) {
   return (
     <>
       <RebuttalBadges {...badges} />
+      {tip && !toolbar && <HoverTip {...tip} />}
       {toolbar && <SelectionToolbar {...toolbar} />}
       {picker && <ClaimPicker {...picker} />}
       {card && <ClaimCard {...card} />}

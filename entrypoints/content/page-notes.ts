@@ -5,6 +5,7 @@
  */
 import { h, render } from 'preact';
 import type { ClaimCardProps } from '../../components/ClaimCard';
+import { STANCE_LABELS, STATUS_LABELS } from '../../components/labels';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { anchorTargets, describeRange } from '../../core/anchoring';
@@ -44,6 +45,8 @@ export class PageNotes {
   private readonly watcher = new MutationObserver(() => this.scheduleSettle());
   private watching = false;
   private badgeFrame = 0;
+  private hoverFrame = 0;
+  private tip: { x: number; y: number; text: string } | null = null;
   /** Suggestions for the open card, kept while neither the claim nor the comments change. */
   private suggested: { key: string; suggestions: Suggestion[] } | null = null;
   private pageKey = currentPageKey();
@@ -131,7 +134,9 @@ export class PageNotes {
         this.watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
       else this.watcher.disconnect();
     }
-    const badges = [...this.rebuttals.values()].length > 0;
+    if (wanted) document.addEventListener('mousemove', this.onPointerMove, { passive: true });
+    else document.removeEventListener('mousemove', this.onPointerMove);
+    const badges = this.rebuttals.size > 0;
     // Badges sit beside text that scrolls; they follow it only while there are any.
     if (badges) {
       window.addEventListener('scroll', this.onViewportChange, { passive: true, capture: true });
@@ -140,6 +145,30 @@ export class PageNotes {
       window.removeEventListener('scroll', this.onViewportChange, { capture: true });
       window.removeEventListener('resize', this.onViewportChange);
     }
+  }
+
+  /** Say what the highlight under the pointer is; hit-tested once a frame at most. */
+  private readonly onPointerMove = (event: MouseEvent): void => {
+    if (this.hoverFrame || !event.isTrusted) return;
+    const { clientX: x, clientY: y } = event;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      const id = this.overlay?.contains(event.target) ? null : this.highlighter.noteAt(x, y);
+      const text = id ? this.describeNote(id) : null;
+      if (!text && !this.tip) return;
+      this.tip = text ? { x, y, text } : null;
+      this.draw();
+    });
+  };
+
+  private describeNote(id: string): string | null {
+    const rebuttal = this.rebuttals.get(id);
+    if (rebuttal) return `${STANCE_LABELS[rebuttal.stance]} a claim: click to open it`;
+    const claim = this.claims.get(id);
+    if (!claim) return null;
+    const count = this.rebuttalsOf(id).length;
+    const rebuttals = count === 0 ? '' : count === 1 ? ' · 1 rebuttal' : ` · ${count} rebuttals`;
+    return `${STATUS_LABELS[claim.status]}${rebuttals}: click to open`;
   }
 
   private readonly onViewportChange = (): void => {
@@ -477,7 +506,8 @@ export class PageNotes {
     const claim = this.card ? this.claims.get(this.card.id) : undefined;
     const orphans = this.orphans();
     const badges = this.badges();
-    const showing = this.toolbar || this.picker || claim || this.problem || orphans.length || badges.length;
+    const showing =
+      this.toolbar || this.picker || this.tip || claim || this.problem || orphans.length || badges.length;
     if (!this.overlay && !showing) return;
     this.overlay ??= createOverlay();
     const selection = this.selection;
@@ -498,6 +528,7 @@ export class PageNotes {
             this.draw();
           },
         },
+        tip: this.tip,
         card: claim && this.card ? this.cardProps(claim, this.card.focusNote) : null,
         badges: { badges, onOpen: (claimId) => this.openCard(claimId, false) },
         orphans: { orphans, onOpen: (opened) => this.openCard(opened.id, false) },

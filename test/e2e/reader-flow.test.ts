@@ -115,6 +115,9 @@ describe.each([
     expect(await article.overlay.query('.card')).toEqual([]);
 
     const { middle } = await locateText(article.page, CLAIMS.traffic);
+    await article.page.mouse.move(middle.x, middle.y);
+    const tip = await waitFor('the hover tip', async () => (await article.overlay.query('.tip'))[0]);
+    expect(tip.text).toContain('Contested');
     await article.page.mouse.click(middle.x, middle.y);
     const note = await waitFor('the reopened card', async () => (await article.overlay.query('textarea'))[0]);
     expect(note.value).toBe(NOTE);
