@@ -9,6 +9,9 @@
  *
  * The background trusts nothing: `parseRequest` checks the shape of every payload before a handler runs.
  */
+import type { BundleIssue } from './bundle/bundle-issues';
+import { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS } from './bundle/limits';
+import type { MergeCounts, TouchedPage } from './bundle/merge-bundle';
 import type { Claim, ClaimStatus, CommentRef, Rebuttal, RebuttalStance, TextTarget } from './model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
 
@@ -38,6 +41,39 @@ export interface Notes {
   rebuttals: Rebuttal[];
 }
 
+/** Which notes an export holds: the whole library, one page, or the claims the reader has listed. */
+export type ExportScope =
+  { kind: 'library' } | { kind: 'page'; pageKey: string } | { kind: 'claims'; ids: string[] };
+
+export const EXPORT_FORMATS = ['bundle', 'markdown'] as const;
+/** A note bundle (W3C annotations, `.json`) to import elsewhere, or Markdown (`.md`) for people to read. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An export, ready to be saved by the page that asked for it. */
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+  claims: number;
+  rebuttals: number;
+}
+
+/** What an import would do (preview) or did (report). */
+export interface ImportSummary {
+  /** The kind of file, in words: "a Counterpoint bundle", "a Hypothesis export"... */
+  format: string;
+  counts: MergeCounts;
+  /** Each problem of each refused record, with its place in the file; at most `MAX_LISTED_PROBLEMS`. */
+  problems: BundleIssue[];
+  /** How many more problems there were than are listed. */
+  moreProblems: number;
+  /** The pages whose notes change, for links in the report. */
+  pages: TouchedPage[];
+}
+
+/** How many record problems a summary lists; the rest are counted, so a hostile file cannot flood the page. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 export interface ContentRequests {
   /** The page's notes, and a claim to scroll to if the reader asked for it from the popup. */
   'page.open': {
@@ -59,6 +95,15 @@ export interface PageRequests extends ContentRequests {
   'library.all': { payload: Record<string, never>; answer: Notes };
   /** Focus the tab showing the claim, or open its page, and scroll to it. */
   'claim.reveal': { payload: { id: string }; answer: null };
+  /** Export notes as a file. Bulk: extension pages only. */
+  'bundle.export': { payload: { scope: ExportScope; format: ExportFormat }; answer: ExportedFile };
+  /**
+   * What importing this file would change, without writing. The file's text goes to the background, which
+   * decodes and validates it with the bundle core: nothing the page decoded is trusted.
+   */
+  'bundle.preview': { payload: { text: string }; answer: ImportSummary };
+  /** Import the file in one transaction, all or nothing. Bulk and destructive: extension pages only. */
+  'bundle.import': { payload: { text: string }; answer: ImportSummary };
 }
 
 export interface TabRequests {
@@ -229,6 +274,35 @@ function rebuttalChanges(value: unknown, path: string): RebuttalChanges {
   return checked;
 }
 
+function exportScope(value: unknown, path: string): ExportScope {
+  const raw = record(value, path);
+  switch (raw.kind) {
+    case 'library':
+      return { kind: 'library' };
+    case 'page':
+      return { kind: 'page', pageKey: webUrl(raw.pageKey, `${path}.pageKey`) };
+    case 'claims': {
+      if (!Array.isArray(raw.ids)) fail(`${path}.ids`, 'must be a list');
+      if (raw.ids.length > MAX_BUNDLE_RECORDS)
+        fail(`${path}.ids`, `holds more than ${MAX_BUNDLE_RECORDS} ids`);
+      return { kind: 'claims', ids: raw.ids.map((each, i) => id(each, `${path}.ids[${i}]`)) };
+    }
+    default:
+      fail(`${path}.kind`, 'must be library, page or claims');
+  }
+}
+
+function exportFormat(value: unknown, path: string): ExportFormat {
+  if (!EXPORT_FORMATS.includes(value as ExportFormat))
+    fail(path, `must be one of ${EXPORT_FORMATS.join(', ')}`);
+  return value as ExportFormat;
+}
+
+/** A file's text; UTF-16 length never exceeds UTF-8 size, so the byte cap bounds it and the decoder checks bytes. */
+function fileText(value: unknown, path: string): string {
+  return text(value, path, MAX_BUNDLE_BYTES);
+}
+
 const empty = (value: unknown, path: string): Record<string, never> => {
   record(value, path);
   return {};
@@ -256,6 +330,15 @@ const payloadCheckers: { [K in keyof PageRequests]: (payload: unknown) => PageRe
   'library.page': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
   'library.all': (p) => empty(p, 'payload'),
   'claim.reveal': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
+  'bundle.export': (p) => {
+    const raw = record(p, 'payload');
+    return {
+      scope: exportScope(raw.scope, 'payload.scope'),
+      format: exportFormat(raw.format, 'payload.format'),
+    };
+  },
+  'bundle.preview': (p) => ({ text: fileText(record(p, 'payload').text, 'payload.text') }),
+  'bundle.import': (p) => ({ text: fileText(record(p, 'payload').text, 'payload.text') }),
 };
 
 /** Check an incoming message: a known type with a well-formed payload, or an error that says what is wrong. */

@@ -3,10 +3,29 @@
  * and the payload have been checked. Content scripts run beside hostile pages, so they get a narrower
  * set of messages than the extension's own pages, and only over claims of their own site.
  */
-import { sameSite } from '../../core/page-key';
+import type { DecodeResult, MergePlan } from '../../core/bundle';
+import {
+  BundleEncodeError,
+  decodeBundle,
+  exportBundle,
+  exportMarkdown,
+  FORMAT_NAMES,
+  formatIssue,
+} from '../../core/bundle';
+import { pageKeyFor, sameSite } from '../../core/page-key';
 import type { Claim } from '../../core/model';
-import type { Message, Notes, PageRequests, Result } from '../../core/protocol';
-import { CONTENT_REQUEST_TYPES, parseRequest } from '../../core/protocol';
+import type {
+  ExportedFile,
+  ExportFormat,
+  ExportScope,
+  ImportSummary,
+  Message,
+  Notes,
+  PageRequests,
+  Result,
+} from '../../core/protocol';
+import { CONTENT_REQUEST_TYPES, MAX_LISTED_PROBLEMS, parseRequest } from '../../core/protocol';
+import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
   claimsForPage,
@@ -75,6 +94,48 @@ export function identifyCaller(sender: Sender, extensionId: string, extensionRoo
 }
 
 const refuse = (error: string): Result<never> => ({ ok: false, error });
+
+/** How many whole-file problems a refusal names; the first few say enough to fix the file. */
+const FILE_PROBLEMS_SHOWN = 5;
+
+/**
+ * Decode an imported file's text with the bundle core. Foreign annotations carry only a URL, so they get the
+ * page key the extension would compute for that URL.
+ */
+function decodeImport(text: string): Extract<DecodeResult, { ok: true }> {
+  const decoded = decodeBundle(text, { pageKeyFor: (url) => pageKeyFor(url, null) });
+  if (decoded.ok) return decoded;
+  const shown = decoded.issues.slice(0, FILE_PROBLEMS_SHOWN).map(formatIssue);
+  const more = decoded.issues.length - shown.length;
+  throw new StorageProblem(
+    `This file cannot be imported: ${shown.join('; ')}${more > 0 ? ` (and ${more} more problems)` : ''}.`,
+  );
+}
+
+function summarize(decoded: Extract<DecodeResult, { ok: true }>, plan: MergePlan): ImportSummary {
+  const problems = decoded.rejected.flatMap((item) => item.issues);
+  return {
+    format: FORMAT_NAMES[decoded.format],
+    counts: plan.counts,
+    problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    moreProblems: Math.max(0, problems.length - MAX_LISTED_PROBLEMS),
+    pages: plan.pages,
+  };
+}
+
+/** A file name that says what the export holds and when it was made. */
+function exportName(scope: ExportScope, format: ExportFormat, isoNow: string): string {
+  const what =
+    scope.kind === 'library'
+      ? 'library'
+      : scope.kind === 'page'
+        ? new URL(scope.pageKey).hostname.replace(/^www\./, '')
+        : 'selection';
+  return `counterpoint-${what}-${isoNow.slice(0, 10)}.${format === 'bundle' ? 'json' : 'md'}`;
+}
+
+/** Pages whose open tabs are told to reload their notes after an import; past this, readers reload. */
+const PAGES_NOTIFIED = 50;
 
 /** Build the function that answers every message the background receives. */
 export function createRouter(deps: RouterDeps) {
@@ -173,6 +234,39 @@ export function createRouter(deps: RouterDeps) {
         const claim = await claimOfCaller(message.payload.id, caller);
         if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);
         return null;
+      }
+      case 'bundle.export': {
+        const { scope, format } = message.payload;
+        const records = await recordsToExport(db, scope);
+        const isoNow = now();
+        let text: string;
+        try {
+          text =
+            format === 'bundle'
+              ? exportBundle(records, { clock: () => new Date(isoNow) })
+              : exportMarkdown(records);
+        } catch (error) {
+          if (error instanceof BundleEncodeError) throw new StorageProblem(error.message);
+          throw error;
+        }
+        const file: ExportedFile = {
+          filename: exportName(scope, format, isoNow),
+          mimeType: format === 'bundle' ? 'application/ld+json' : 'text/markdown',
+          text,
+          claims: records.claims.length,
+          rebuttals: records.rebuttals.length,
+        };
+        return file;
+      }
+      case 'bundle.preview': {
+        const decoded = decodeImport(message.payload.text);
+        return summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length));
+      }
+      case 'bundle.import': {
+        const decoded = decodeImport(message.payload.text);
+        const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
+        for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) await tabs.notifyChanged(page.pageKey);
+        return summarize(decoded, plan);
       }
     }
   }
