@@ -3,6 +3,7 @@
  */
 
 import type { CommentRef } from '../model';
+import { decodeFragment } from './comment-markup';
 import type { ExtractedComment } from './extract';
 
 /**
@@ -20,7 +21,7 @@ export function commentAt(comments: readonly ExtractedComment[], node: Node): Ex
 /** The part of a link that names the comment within its page: the fragment, or Blogger's `showComment` value. */
 function commentKey(link: string): string | undefined {
   const hash = link.indexOf('#');
-  if (hash >= 0 && hash < link.length - 1) return decodeURIComponent(link.slice(hash + 1));
+  if (hash >= 0 && hash < link.length - 1) return decodeFragment(link.slice(hash + 1));
   return /[?&]showComment=(\d+)/.exec(link)?.[1];
 }
 

@@ -202,3 +202,12 @@ export function permalinkFrom(own: OwnQuery, selectors: readonly string[]): stri
   }
   return undefined;
 }
+
+/** A URL fragment as text; a malformed escape (`%E0%A4%A`) is kept as written instead of throwing. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

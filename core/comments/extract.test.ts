@@ -124,6 +124,21 @@ describe('extractComments on each markup', () => {
     expect(comments.some((c) => c.text.includes('structured data'))).toBe(false);
   });
 
+  it('survives hostile structured data: a malformed URL escape and deeply nested JSON', () => {
+    const doc = page('schema-org-json-ld.html');
+    const add = (json: string): void => {
+      const script = doc.createElement('script');
+      script.type = 'application/ld+json';
+      script.textContent = json;
+      doc.head.append(script);
+    };
+    add('{"@type":"Comment","url":"https://example.org/#c-%E0%A4%A","author":"Mal Formed","text":"x"}');
+    let nested = '{"@type":"Comment","text":"Buried far too deep to be real structured data."}';
+    for (let i = 0; i < 100_000; i++) nested = `{"a":${nested}}`;
+    add(nested);
+    expect(extractComments(doc).map((c) => c.author)).toEqual(['Ines Duarte', 'Tomas K.']);
+  });
+
   it('reads microformats replies (p-comment h-cite and h-entry)', () => {
     const comments = extractComments(page('microformats.html'));
     expect(summary(comments)).toEqual([

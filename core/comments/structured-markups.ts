@@ -8,7 +8,14 @@
  */
 
 import type { CommentFields, CommentMarkupReader } from './comment-markup';
-import { cleanAuthor, permalinkFrom, postedFrom, resolveHref, textOf } from './comment-markup';
+import {
+  cleanAuthor,
+  decodeFragment,
+  permalinkFrom,
+  postedFrom,
+  resolveHref,
+  textOf,
+} from './comment-markup';
 import { parsePostedTime } from './posted-time';
 
 const COMMENT_TYPE = /(?:^|\s)https?:\/\/schema\.org\/(?:Comment|UserComments)(?:\s|$)/;
@@ -103,11 +110,19 @@ function hasCommentType(value: Json | undefined): boolean {
   return types.some((t) => typeof t === 'string' && /^(?:https?:\/\/schema\.org\/)?Comment$/.test(t));
 }
 
-/** Collects Comment nodes anywhere in a JSON-LD value, replies included, with a cap against hostile pages. */
-function collectJsonLd(value: Json | undefined, out: JsonLdComment[], budget: { nodes: number }): void {
-  if (budget.nodes-- <= 0 || value === undefined) return;
+/** Real schema.org data nests a few levels (article, comment, reply, author); a hostile page may nest thousands. */
+const MAX_JSON_DEPTH = 32;
+
+/** Collects Comment nodes anywhere in a JSON-LD value, replies included, with caps against hostile pages. */
+function collectJsonLd(
+  value: Json | undefined,
+  out: JsonLdComment[],
+  budget: { nodes: number },
+  depth = 0,
+): void {
+  if (budget.nodes-- <= 0 || value === undefined || depth > MAX_JSON_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const item of value) collectJsonLd(item, out, budget);
+    for (const item of value) collectJsonLd(item, out, budget, depth + 1);
     return;
   }
   if (!isRecord(value)) return;
@@ -123,7 +138,7 @@ function collectJsonLd(value: Json | undefined, out: JsonLdComment[], budget: { 
     }
   }
   for (const [key, child] of Object.entries(value)) {
-    if (key !== '@context' && typeof child === 'object') collectJsonLd(child, out, budget);
+    if (key !== '@context' && typeof child === 'object') collectJsonLd(child, out, budget, depth + 1);
   }
 }
 
@@ -200,7 +215,7 @@ export function jsonLdComments(scope: ParentNode): { root: Element; fields: Comm
   const out: { root: Element; fields: CommentFields }[] = [];
   for (const comment of found) {
     const fragment = comment.url?.split('#')[1];
-    const byId = fragment ? document?.getElementById(decodeURIComponent(fragment)) : null;
+    const byId = fragment ? document?.getElementById(decodeFragment(fragment)) : null;
     const textBlock = elementShowing(textNodes, comment.text);
     const root =
       byId && (!textBlock || byId.contains(textBlock)) ? byId : withByline(textBlock, comment.author);
