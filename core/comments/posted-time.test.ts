@@ -39,6 +39,11 @@ describe('parsePostedTime', () => {
     }
   });
 
+  it('does not take a date from a long passage, which talks about a date rather than stating the post’s', () => {
+    const passage = `${'The council first met on the matter in spring and again later that year. '.repeat(3)}See March 3, 2021.`;
+    expect(parsePostedTime(passage)).toBeUndefined();
+  });
+
   it('refuses dates that do not exist', () => {
     expect(parsePostedTime('2023-02-30')).toBeUndefined();
     expect(parsePostedTime('February 30, 2023')).toBeUndefined();

@@ -83,8 +83,10 @@ function fromEpoch(text: string): string | undefined {
  */
 export function parsePostedTime(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
+  // A date label is short; a date inside a long passage is something the text talks about, not when it was posted.
+  if (raw.length > 1000) return undefined;
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (!text) return undefined;
+  if (!text || text.length > 200) return undefined;
 
   // Hacker News writes "2024-05-01T12:34:56 1714566896": the ISO part comes first.
   const first = text.split(' ')[0] ?? '';
