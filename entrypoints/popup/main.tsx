@@ -1,11 +1,19 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClaimList } from '../../components/ClaimList';
+import type { ExportChoice } from '../../components/ExportPanel';
+import { ExportPanel } from '../../components/ExportPanel';
+import type { ImportState } from '../../components/ImportPanel';
+import { ImportPanel } from '../../components/ImportPanel';
+import { NoteFilters } from '../../components/NoteFilters';
+import type { NoteFilter } from '../../components/note-filter';
+import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
 import { PageGroups } from '../../components/PageGroups';
 import type { Claim } from '../../core/model';
-import type { Notes } from '../../core/protocol';
+import type { ExportFormat, ExportScope, Notes } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
+import { readBundleFile, saveFile } from './bundle-files';
 
 type View = 'page' | 'all';
 interface CurrentPage {
@@ -34,6 +42,20 @@ function Popup() {
   const [view, setView] = useState<View>('page');
   const [notes, setNotes] = useState<Notes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [filter, setFilter] = useState<NoteFilter>(NO_FILTER);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
+  const [importing, setImporting] = useState<ImportState>({ step: 'idle' });
+  /** The text of the file being previewed, sent again on confirm: the background checks it afresh. */
+  const [importText, setImportText] = useState<string | null>(null);
+  /** Firefox closes the toolbar popup when a file picker opens, so the popup offers the notes page for imports. */
+  const [inTab, setInTab] = useState(true);
+  /** Bumped to load the list again after an import. */
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    void browser.tabs.getCurrent().then((tab) => setInTab(tab !== undefined));
+  }, []);
 
   useEffect(() => {
     void findCurrentPage().then((found) => {
@@ -51,7 +73,58 @@ function Popup() {
       if (answer.ok) setNotes(answer.value);
       else setProblem(answer.error);
     });
-  }, [page, view]);
+  }, [page, view, reloads]);
+
+  const listed = useMemo(
+    () => (notes ? filterClaims(notes.claims, notes.rebuttals, filter) : []),
+    [notes, filter],
+  );
+
+  async function exportNotes(choice: ExportChoice, format: ExportFormat) {
+    const scope: ExportScope =
+      choice === 'library'
+        ? { kind: 'library' }
+        : choice === 'page' && page
+          ? { kind: 'page', pageKey: page.pageKey }
+          : { kind: 'claims', ids: listed.map((claim) => claim.id) };
+    setExporting(true);
+    setExported(null);
+    const answer = await ask('bundle.export', { scope, format });
+    setExporting(false);
+    if (!answer.ok) return setProblem(answer.error);
+    saveFile(answer.value);
+    const { claims, rebuttals, filename } = answer.value;
+    setExported(
+      `Saved ${claims} ${claims === 1 ? 'claim' : 'claims'} and ${rebuttals} ${rebuttals === 1 ? 'rebuttal' : 'rebuttals'} as “${filename}”.`,
+    );
+  }
+
+  async function previewFile(file: File) {
+    setImportText(null);
+    setImporting({ step: 'checking', fileName: file.name });
+    const read = await readBundleFile(file);
+    if (!read.ok) return setImporting({ step: 'failed', fileName: file.name, message: read.error });
+    const answer = await ask('bundle.preview', { text: read.value });
+    if (!answer.ok) return setImporting({ step: 'failed', fileName: file.name, message: answer.error });
+    setImportText(read.value);
+    setImporting({ step: 'preview', fileName: file.name, summary: answer.value });
+  }
+
+  async function confirmImport() {
+    if (importing.step !== 'preview' || importText === null) return;
+    const { fileName } = importing;
+    setImporting({ ...importing, step: 'importing' });
+    const answer = await ask('bundle.import', { text: importText });
+    setImportText(null);
+    if (!answer.ok) return setImporting({ step: 'failed', fileName, message: answer.error });
+    setImporting({ step: 'done', fileName, summary: answer.value });
+    setReloads((count) => count + 1);
+  }
+
+  const cancelImport = () => {
+    setImportText(null);
+    setImporting({ step: 'idle' });
+  };
 
   const reveal = (claim: Claim) =>
     void ask('claim.reveal', { id: claim.id }).then((answer) => {
@@ -76,8 +149,19 @@ function Popup() {
           {problem}
         </p>
       )}
+      {notes && notes.claims.length > 0 && (
+        <NoteFilters
+          filter={filter}
+          tags={tagsOf(notes.claims)}
+          shown={listed.length}
+          total={notes.claims.length}
+          onChange={setFilter}
+        />
+      )}
       {notes === null ? (
         <p class="empty">Loading…</p>
+      ) : notes.claims.length > 0 && listed.length === 0 ? (
+        <p class="empty">No claims match this search and these filters.</p>
       ) : notes.claims.length === 0 ? (
         <p class="empty">
           {view === 'page'
@@ -86,15 +170,44 @@ function Popup() {
         </p>
       ) : view === 'page' ? (
         <ClaimList
-          claims={notes.claims}
+          claims={listed}
           rebuttals={notes.rebuttals}
           orphans={new Set(page?.orphans)}
           onReveal={reveal}
         />
       ) : (
-        <PageGroups claims={notes.claims} rebuttals={notes.rebuttals} onReveal={reveal} />
+        <PageGroups claims={listed} rebuttals={notes.rebuttals} onReveal={reveal} />
       )}
       {!page && <p class="hint">No article in this tab: showing every page’s claims.</p>}
+      <details class="share" open={importing.step !== 'idle' || undefined}>
+        <summary>Export or import notes</summary>
+        <ExportPanel
+          canExportPage={!!page}
+          listed={listed.length}
+          busy={exporting}
+          onExport={(choice, format) => void exportNotes(choice, format)}
+        />
+        {exported && (
+          <p class="exported" role="status">
+            {exported}
+          </p>
+        )}
+        <ImportPanel
+          state={importing}
+          onFile={(file) => void previewFile(file)}
+          onConfirm={() => void confirmImport()}
+          onCancel={cancelImport}
+        />
+        {!inTab && (
+          <p class="hint">
+            If choosing a file closes this popup,{' '}
+            <a href="/popup.html" target="_blank" rel="noreferrer">
+              import from the notes page
+            </a>{' '}
+            instead.
+          </p>
+        )}
+      </details>
     </main>
   );
 }

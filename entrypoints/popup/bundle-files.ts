@@ -1,0 +1,44 @@
+/**
+ * Files in and out of the notes page. Export saves through a Blob and an `<a download>`, so the extension needs
+ * no `downloads` permission. Import reads the chosen file here, checking its size before reading a byte, and
+ * hands the text to the background, which decodes and validates it.
+ */
+import { MAX_BUNDLE_BYTES } from '../../core/bundle';
+import type { ExportedFile, Result } from '../../core/protocol';
+
+const MEBIBYTE = 1024 * 1024;
+
+/** The file's text, or why it cannot be imported, in the reader's words. */
+export async function readBundleFile(file: File): Promise<Result<string>> {
+  if (file.size > MAX_BUNDLE_BYTES) {
+    return {
+      ok: false,
+      error: `“${file.name}” is ${(file.size / MEBIBYTE).toFixed(1)} MB; Counterpoint imports files of up to ${MAX_BUNDLE_BYTES / MEBIBYTE} MB.`,
+    };
+  }
+  if (file.size === 0) return { ok: false, error: `“${file.name}” is empty.` };
+  const bytes = await file.arrayBuffer();
+  try {
+    // Fatal, so that a binary file is refused rather than read as replacement characters.
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      error: `“${file.name}” is not a text file in UTF-8, so it cannot be a note bundle or an annotation export.`,
+    };
+  }
+}
+
+/** Save an export where the browser saves downloads. */
+export function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Firefox reads the blob after the click returns; a minute is far more than it needs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
