@@ -288,3 +288,73 @@ export async function firefoxHarness(): Promise<Harness> {
     close: () => session.close(),
   };
 }
+
+// ---- Files (issue 5) ---------------------------------------------------------------------------------
+
+/** The file-related methods of Playwright's page, which Puppeteer's lacks; tells the two apart. */
+interface PlaywrightFiles {
+  setInputFiles(selector: string, files: string): Promise<void>;
+  waitForEvent(event: 'download'): Promise<{ suggestedFilename(): string; path(): Promise<string | null> }>;
+}
+
+interface PuppeteerFiles {
+  $(selector: string): Promise<{ uploadFile(...paths: string[]): Promise<void> } | null>;
+}
+
+function playwrightFiles(tab: Tab): PlaywrightFiles | null {
+  const page = tab.page as unknown as Partial<PlaywrightFiles>;
+  return typeof page.setInputFiles === 'function' ? (page as PlaywrightFiles) : null;
+}
+
+/** Put the file at `path` into the file input matching `selector`, as a reader choosing it in the picker. */
+export async function chooseFile(tab: Tab, selector: string, path: string): Promise<void> {
+  const playwright = playwrightFiles(tab);
+  if (playwright) return playwright.setInputFiles(selector, path);
+  const input = await (tab.page as unknown as PuppeteerFiles).$(selector);
+  if (!input) throw new Error(`No file input ${selector} on the page`);
+  await input.uploadFile(path);
+}
+
+/**
+ * Run `action` (a click that saves a file) and return the file it saved. Chromium's download is caught by
+ * Playwright. Firefox over BiDi gives automation no download events, so there the test reads the blob that the
+ * page's `<a download>` points to when it is clicked: the very bytes the browser saves.
+ */
+export async function capturedDownload(
+  tab: Tab,
+  action: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const playwright = playwrightFiles(tab);
+  if (playwright) {
+    const download = playwright.waitForEvent('download');
+    await action();
+    const saved = await download;
+    const path = await saved.path();
+    if (!path) throw new Error('The download failed');
+    const { readFile } = await import('node:fs/promises');
+    return { name: saved.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+  await tab.page.evaluate(() => {
+    const seen: { name: string; text: string }[] = [];
+    (globalThis as unknown as { __savedFiles: typeof seen }).__savedFiles = seen;
+    document.addEventListener(
+      'click',
+      (event) => {
+        const link = (event.target as Element | null)?.closest?.('a[download]') as HTMLAnchorElement | null;
+        if (!link) return;
+        const name = link.download;
+        void fetch(link.href)
+          .then((response) => response.text())
+          .then((text) => seen.push({ name, text }));
+      },
+      true,
+    );
+  }, null);
+  await action();
+  return waitFor('the saved file', () =>
+    tab.page.evaluate(
+      () => (globalThis as unknown as { __savedFiles: { name: string; text: string }[] }).__savedFiles[0],
+      null,
+    ),
+  );
+}
