@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildPageBundles, engineCodeSize, ENGINES, REPO, sizeOf } from './bundles';
@@ -29,7 +29,7 @@ const SEED = 20260311;
 const REVISION_SEED = 7;
 const EDIT_FRACTION = 0.1;
 const DRAW_COUNT = 1000;
-/** After this long in one figure, stop adding runs to it: a slow baseline gets fewer runs, and the output says so. */
+/** After this long in one figure, stop adding runs to a baseline (ours always gets every run); the output says so. */
 const FIGURE_BUDGET_MS = 10_000;
 /** Skip a figure whose first run is projected (from the same engine's smaller N) to take longer than this. */
 const RUN_LIMIT_MS = 25_000;
@@ -103,13 +103,25 @@ export interface DrawFigure {
   removeMs: number;
   removeBusyMs: number;
   nodesAdded: number;
+  elementsAdded: number;
   nodesLeftAfterRemove: number;
 }
 
 export interface Results {
   date: string;
   durationSeconds: number;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; os: string; node: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    os: string;
+    node: string;
+    /**
+     * One-minute load averages sampled through the run. Other work on a shared machine slows every engine;
+     * compare figures within one run, and distrust a run whose load stayed above the number of CPUs.
+     */
+    loadAverage: { start: number; median: number; max: number };
+  };
   browser: { name: string; version: string; args: string[]; headless: boolean };
   method: Record<string, string>;
   config: { seed: number; runs: number; pages: PagePlan[]; editFraction: number; figureBudgetMs: number };
@@ -312,7 +324,7 @@ class Runner {
         await page.close();
       }
       figure.runs = run + 1;
-      if (run + 1 < RUNS && Date.now() - started > FIGURE_BUDGET_MS) {
+      if (engine !== 'counterpoint' && run + 1 < RUNS && Date.now() - started > FIGURE_BUDGET_MS) {
         figure.capped = `${figure.runs} of ${RUNS} runs: each run takes ${((Date.now() - started) / 1000 / figure.runs).toFixed(1)} s`;
         break;
       }
@@ -392,6 +404,7 @@ class Runner {
         removeMs: median(runs.map((r) => r.drawn.remove.total - r.idle.total)),
         removeBusyMs: median(runs.map((r) => r.drawn.remove.busy - r.idle.busy)),
         nodesAdded: first ? first.drawn.nodesAfterDraw - first.drawn.nodesBefore : Number.NaN,
+        elementsAdded: first?.drawn.elementsAdded ?? Number.NaN,
         nodesLeftAfterRemove: first ? first.drawn.nodesAfterRemove - first.drawn.nodesBefore : Number.NaN,
       });
       log(`  drawing ${DRAW_COUNT} with ${engine}: done`);
@@ -414,6 +427,9 @@ class Runner {
 
 async function main(): Promise<void> {
   const began = Date.now();
+  const loads = [loadavg()[0] ?? 0];
+  const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 10_000);
+  sampler.unref();
   requireCorpus();
   const content = contentScript();
   const bundles = await buildPageBundles();
@@ -442,6 +458,7 @@ async function main(): Promise<void> {
     log('Main-thread time with no notes, with and without the extension');
     const noNotes = await measureNoNotes(`${server.origin}/corpus/${wikipedia.source}`, server.origin, RUNS);
 
+    clearInterval(sampler);
     const cpu = cpus();
     results = {
       date: new Date().toISOString(),
@@ -452,6 +469,7 @@ async function main(): Promise<void> {
         memoryGb: Math.round(totalmem() / 2 ** 30),
         os: `${platform()} ${release()}`,
         node: process.version,
+        loadAverage: { start: loads[0] ?? 0, median: median(loads), max: Math.max(...loads) },
       },
       browser: { name: 'Chromium (Debian)', version: bench.version, args: CHROMIUM_ARGS, headless: true },
       method: {

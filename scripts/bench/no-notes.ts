@@ -28,7 +28,43 @@ export interface NoNotesResult {
   /** with − without, medians. */
   extraScriptMs: number;
   extraTaskMs: number;
+  /** Profiler samples in the extension's scripts during one more load with it. */
+  profiledExtensionMs: number;
   method: string;
+}
+
+/**
+ * A cross-check that names the culprit: one load under the sampling profiler, counting the samples whose stack
+ * holds a frame of the extension's own scripts (the profiler's overhead makes this read a little high).
+ */
+async function profiledExtensionMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const { profile } = await cdp.send('Profiler.stop');
+  await page.close();
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number | undefined): boolean => {
+    if (id === undefined) return false;
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = profile.nodes.find((candidate) => candidate.id === id);
+    const result =
+      (node?.callFrame.url.startsWith('chrome-extension://') ?? false) || isOurs(parents.get(id));
+    ours.set(id, result);
+    return result;
+  };
+  let micros = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    if (isOurs(id)) micros += profile.timeDeltas?.[i] ?? 0;
+  });
+  return micros / 1000;
 }
 
 async function loadCost(context: BrowserContext, url: string): Promise<LoadCost> {
@@ -54,6 +90,7 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
   const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const without: LoadCost[] = [];
   const withExtension: LoadCost[] = [];
+  let profiled = Number.NaN;
   try {
     const context = await plain.newContext();
     await blockNetwork(context, origin);
@@ -65,6 +102,7 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
   try {
     await blockNetwork(session.context, origin);
     for (let i = 0; i < runs; i++) withExtension.push(await loadCost(session.context, url));
+    profiled = await profiledExtensionMs(session.context, url);
   } finally {
     await session.close();
   }
@@ -77,10 +115,12 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
     with: b,
     extraScriptMs: b.scriptMs - a.scriptMs,
     extraTaskMs: b.taskMs - a.taskMs,
+    profiledExtensionMs: profiled,
     method:
       'CDP Performance.getMetrics of the page renderer, 1.5 s after load, median of runs; the same page without ' +
       'the extension and with the built chrome-mv3 extension (fresh profile: no notes). Page scripts are blocked, ' +
       'so ScriptDuration without the extension is ~0 and the difference is the content script; TaskDuration ' +
-      '(all main-thread work) is shown too but varies more than 5 ms between loads.',
+      '(all main-thread work) is shown too but varies more than 5 ms between loads. Cross-check: CPU profiler ' +
+      'samples whose stack holds an extension script, over one more load.',
   };
 }

@@ -163,6 +163,13 @@ export function printReport(results: Results): void {
     `Counterpoint bench, ${results.date}: Chromium ${results.browser.version}, ${results.machine.cpus} × ${results.machine.cpuModel}, ` +
       `Node ${results.machine.node}; ${results.durationSeconds} s.`,
   );
+  const load = results.machine.loadAverage;
+  out.push(
+    `Load average during the run: ${load.start.toFixed(1)} at start, median ${load.median.toFixed(1)}, max ${load.max.toFixed(1)}` +
+      (load.median > results.machine.cpus
+        ? ` — above the ${results.machine.cpus} CPUs: other work shared the machine, so every time here is inflated.`
+        : '.'),
+  );
   out.push(
     `Page scripts blocked: ${results.checks.pageScriptsBlocked ? 'yes (sentinel page)' : 'NO'}; requests blocked: ${results.checks.requestsBlocked}.`,
   );
@@ -247,7 +254,7 @@ export function printReport(results: Results): void {
         ms(d.drawMs),
         ms(d.removeBusyMs),
         ms(d.removeMs),
-        String(d.nodesAdded),
+        `${d.nodesAdded} (${d.elementsAdded})`,
         String(d.nodesLeftAfterRemove),
       ]),
     ),
@@ -257,7 +264,8 @@ export function printReport(results: Results): void {
     out.push(`No notes: ${results.noNotes.method}`);
     out.push(
       `  without: script ${ms(results.noNotes.without.scriptMs)}, tasks ${ms(results.noNotes.without.taskMs)}; ` +
-        `with: script ${ms(results.noNotes.with.scriptMs)}, tasks ${ms(results.noNotes.with.taskMs)}`,
+        `with: script ${ms(results.noNotes.with.scriptMs)}, tasks ${ms(results.noNotes.with.taskMs)}; ` +
+        `profiler samples in extension code: ${ms(results.noNotes.profiledExtensionMs)}`,
     );
   }
   out.push('');

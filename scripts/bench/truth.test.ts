@@ -28,6 +28,12 @@ describe('locateUnique', () => {
     expect(locateUnique('one two two', 'two')).toBe('unknown');
     expect(locateUnique('one two', 'four')).toBeNull();
   });
+
+  it('does not call a passage gone when pieces of it are still there', () => {
+    const page = 'Railways run the length of the country, although most lines now carry freight.';
+    expect(locateUnique(page, 'Railways run the length[4] of the country')).toBe('unknown');
+    expect(locateUnique(page, 'A sidebar link that readability dropped')).toBeNull();
+  });
 });
 
 describe('tallyBy', () => {

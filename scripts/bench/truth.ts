@@ -54,13 +54,23 @@ export function tallyBy<K extends string>(
   return groups;
 }
 
+/** Length of the pieces that `locateUnique` looks for when a quote is not found whole. */
+export const PIECE_LENGTH = 12;
+
 /**
- * Where `quote` occurs in `text`: its only occurrence, `null` when absent, `'unknown'` when it repeats. Used on a
- * page whose DOM we did not change ourselves (`expected.html`), where the truth is only known for unique text.
+ * Where `quote` occurs in `text`, on a page whose DOM we did not change ourselves (`expected.html`): its only
+ * occurrence; `'unknown'` when it repeats, or when it is not there whole but some of its pieces are (the other
+ * page may have dropped a footnote mark inside it: it is not gone, but where it is cannot be told for sure);
+ * `null` when none of its pieces are there either, so that it should be orphaned.
  */
 export function locateUnique(text: string, quote: string): Truth {
   const first = text.indexOf(quote);
-  if (first < 0) return null;
-  if (text.indexOf(quote, first + 1) >= 0) return 'unknown';
-  return { start: first, end: first + quote.length };
+  if (first >= 0) {
+    if (text.indexOf(quote, first + 1) >= 0) return 'unknown';
+    return { start: first, end: first + quote.length };
+  }
+  for (let at = 0; at + PIECE_LENGTH <= quote.length; at += PIECE_LENGTH) {
+    if (text.includes(quote.slice(at, at + PIECE_LENGTH))) return 'unknown';
+  }
+  return null;
 }

@@ -77,6 +77,8 @@ export interface Drawn {
   nodesBefore: number;
   nodesAfterDraw: number;
   nodesAfterRemove: number;
+  /** Elements alone: wrapping painters add one per text node they cover, and split text nodes besides. */
+  elementsAdded: number;
 }
 
 const collapse = (text: string): string => text.replace(/[\t\n\f\r \u00a0]+/g, ' ');
@@ -204,7 +206,8 @@ function prepare(seed: number, count: number): Prepared {
 
 /**
  * On a page with the same text under another DOM (`expected.html`): find each quote sampled on the original.
- * The truth is known where the quote occurs once; absent quotes should be orphaned; repeated ones are not judged.
+ * The truth is known where the quote occurs once; quotes none of whose pieces are there should be orphaned;
+ * repeated or partly changed ones are not judged (see `locateUnique`).
  */
 function locate(quotes: readonly SampledQuote[]): Located {
   const view = buildView(document.body);
@@ -405,10 +408,20 @@ function countNodes(): number {
 async function drawAndRemove(count: number): Promise<Drawn> {
   const ranges = state.truth.slice(0, count).filter((range): range is Range => range instanceof Range);
   const nodesBefore = countNodes();
+  const elementsBefore = document.getElementsByTagName('*').length;
   const draw = await measure(() => engine().paint(ranges));
   const nodesAfterDraw = countNodes();
+  const elementsAdded = document.getElementsByTagName('*').length - elementsBefore;
   const remove = await measure(() => engine().clear());
-  return { count: ranges.length, draw, remove, nodesBefore, nodesAfterDraw, nodesAfterRemove: countNodes() };
+  return {
+    count: ranges.length,
+    draw,
+    remove,
+    nodesBefore,
+    nodesAfterDraw,
+    nodesAfterRemove: countNodes(),
+    elementsAdded,
+  };
 }
 
 /** Drop the highlights so that the next figure starts from an unpainted page. */

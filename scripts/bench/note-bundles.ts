@@ -1,0 +1,228 @@
+/**
+ * Bench for issue 5: import of a 10,000-note bundle (target 2 s or less, in one transaction) and export of
+ * 10,000 notes (target 1 s or less), measured where they happen: the background's message handlers over
+ * IndexedDB.
+ *
+ * - `chromium`: the built extension in headless Chromium. The notes page sends the messages the popup sends
+ *   (`bundle.preview`, `bundle.import`, `bundle.export`) and times each answer, so the figure holds the
+ *   message transfer, the decoding, the merge and the real IndexedDB transaction in the service worker.
+ * - `node`: the same router and storage code in Node over fake-indexeddb, which is slower than a browser's
+ *   IndexedDB; a cross-check that needs no browser.
+ *
+ * Run: `npx tsx scripts/bench/note-bundles.ts [--node-only] [--out FILE]` after `npm run build`.
+ */
+import 'fake-indexeddb/auto';
+import { writeFile } from 'node:fs/promises';
+import { exportBundle } from '../../core/bundle';
+import type { BundleRecords } from '../../core/bundle';
+import type { Claim, Rebuttal } from '../../core/model';
+import type { ExportedFile, ImportSummary } from '../../core/protocol';
+import { createRouter } from '../../entrypoints/background/router';
+import { openDb } from '../../storage/db';
+import { launchChromium } from '../browsers';
+
+const CLAIMS = 10_000;
+const REBUTTALS = 5_000;
+const PAGES = 500;
+const RUNS = 3;
+const TARGETS = { importMs: 2_000, exportMs: 1_000 };
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const uuid = (kind: number, n: number) => `urn:uuid:${hex(kind, 8)}-0000-4000-8000-${hex(n, 12)}`;
+
+/** A library shaped like a heavy reader's: notes of a few sentences, two tags, a rebuttal on every other claim. */
+export function benchLibrary(): BundleRecords {
+  const claims: Claim[] = [];
+  const rebuttals: Rebuttal[] = [];
+  for (let i = 0; i < CLAIMS; i++) {
+    const page = `https://news${i % 7}.example/2026/story-${i % PAGES}`;
+    const stamp = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+    claims.push({
+      id: uuid(1, i),
+      pageKey: page,
+      url: `${page}?utm_source=feed`,
+      title: `Story ${i % PAGES}: what the council said about the new cycleway`,
+      target: {
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: `Claim ${i}: since the scheme opened, car traffic on the lane has fallen by ${i % 90} percent.`,
+          prefix: 'in the spring, the council reported that ',
+          suffix: ' Residents, however, tell a different st',
+        },
+        position: { type: 'TextPositionSelector', start: 1000 + i, end: 1090 + i },
+      },
+      status: (['contested', 'supported', 'needs-source', 'highlight'] as const)[i % 4] ?? 'contested',
+      note: `Checked against the council's own figures for ${i}. The survey ran for two weeks only, in August, when traffic is always low.`,
+      tags: ['traffic', `topic-${i % 20}`],
+      created: stamp,
+      modified: stamp,
+    });
+    if (i % 2 === 0 && rebuttals.length < REBUTTALS) {
+      rebuttals.push({
+        id: uuid(2, i),
+        claimId: uuid(1, i),
+        comment: { author: `Reader ${i % 300}`, permalink: `${page}#comment-${i}`, posted: stamp },
+        target: {
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: `That figure leaves out the diverted traffic on the ring road, which rose by ${i % 40} percent.`,
+            prefix: 'I live on the corner and ',
+            suffix: ' Count again in November.',
+          },
+        },
+        stance: 'rebuts',
+        note: 'Matches the county counts.',
+        created: stamp,
+        modified: stamp,
+      });
+    }
+  }
+  return { claims, rebuttals, tombstones: [] };
+}
+
+interface Figures {
+  where: string;
+  previewMs: number[];
+  importMs: number[];
+  reimportMs: number[];
+  exportMs: number[];
+  counts: ImportSummary['counts'];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, performance.now() - start];
+}
+
+/** The router and storage in Node over fake-indexeddb, a fresh database for each first import. */
+async function inNode(file: string): Promise<Figures> {
+  const figures: Figures = {
+    where: 'node + fake-indexeddb',
+    previewMs: [],
+    importMs: [],
+    reimportMs: [],
+    exportMs: [],
+    counts: { new: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 },
+  };
+  const sender = { id: 'bench', url: 'chrome-extension://bench/popup.html' };
+  for (let run = 0; run < RUNS; run++) {
+    const db = openDb(`bench-${run}`);
+    const route = createRouter({
+      db,
+      tabs: {
+        revealInOpenTab: async () => false,
+        openAndReveal: async () => undefined,
+        takePendingReveal: () => null,
+        openNotes: async () => undefined,
+        notifyChanged: async () => undefined,
+      },
+      extensionId: 'bench',
+      extensionRoot: 'chrome-extension://bench/',
+      now: () => new Date().toISOString(),
+    });
+    const ask = async <T>(type: string, payload: object): Promise<T> => {
+      const answer = await route({ type, payload }, sender);
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.value as T;
+    };
+    figures.previewMs.push((await timed(() => ask('bundle.preview', { text: file })))[1]);
+    const [summary, importMs] = await timed(() => ask<ImportSummary>('bundle.import', { text: file }));
+    figures.importMs.push(importMs);
+    figures.counts = summary.counts;
+    figures.reimportMs.push((await timed(() => ask('bundle.import', { text: file })))[1]);
+    figures.exportMs.push(
+      (
+        await timed(() =>
+          ask<ExportedFile>('bundle.export', { scope: { kind: 'library' }, format: 'bundle' }),
+        )
+      )[1],
+    );
+    await db.delete();
+  }
+  return figures;
+}
+
+/**
+ * Runs in the notes page: sends the popup's messages and times each answer. A string, because functions
+ * passed to `page.evaluate` would carry tsx's `__name` helper, which the page does not have.
+ */
+const IN_PAGE = `async ({ text, runs }) => {
+  const ask = async (type, payload) => {
+    const start = performance.now();
+    const answer = await chrome.runtime.sendMessage({ type, payload });
+    const ms = performance.now() - start;
+    if (!answer.ok) throw new Error(answer.error);
+    return { value: answer.value, ms };
+  };
+  const previewMs = [(await ask('bundle.preview', { text })).ms];
+  // A library can be emptied only by deleting its notes, so the first import is measured once.
+  const first = await ask('bundle.import', { text });
+  const reimportMs = [];
+  const exportMs = [];
+  for (let run = 0; run < runs; run++) {
+    reimportMs.push((await ask('bundle.import', { text })).ms);
+    exportMs.push((await ask('bundle.export', { scope: { kind: 'library' }, format: 'bundle' })).ms);
+  }
+  return {
+    where: 'chromium extension (service worker, IndexedDB)',
+    previewMs, importMs: [first.ms], reimportMs, exportMs, counts: first.value.counts,
+  };
+}`;
+
+/** The built extension in Chromium: the notes page asks its background, as the popup does. */
+async function inChromium(file: string): Promise<Figures> {
+  const session = await launchChromium();
+  try {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.evaluate(
+      (args) => {
+        (globalThis as unknown as { benchArgs: typeof args }).benchArgs = args;
+      },
+      { text: file, runs: RUNS },
+    );
+    return (await page.evaluate(`(${IN_PAGE})(globalThis.benchArgs)`)) as Figures;
+  } finally {
+    await session.close();
+  }
+}
+
+function report(figures: Figures): void {
+  const ms = (values: number[]) => `${Math.round(median(values))} ms (median of ${values.length})`;
+  const verdict = (values: number[], target: number) => (median(values) <= target ? 'meets' : 'MISSES');
+  console.log(`\n${figures.where}`);
+  console.log(`  import counts     ${JSON.stringify(figures.counts)}`);
+  console.log(`  preview           ${ms(figures.previewMs)}`);
+  console.log(
+    `  import, new       ${ms(figures.importMs)}  ${verdict(figures.importMs, TARGETS.importMs)} ≤ ${TARGETS.importMs} ms`,
+  );
+  console.log(`  import again      ${ms(figures.reimportMs)}  (no-op)`);
+  console.log(
+    `  export library    ${ms(figures.exportMs)}  ${verdict(figures.exportMs, TARGETS.exportMs)} ≤ ${TARGETS.exportMs} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+  const library = benchLibrary();
+  const file = exportBundle(library);
+  console.log(
+    `Bundle: ${library.claims.length} claims, ${library.rebuttals.length} rebuttals, ${(file.length / 1024 / 1024).toFixed(1)} MB`,
+  );
+  const results: Figures[] = [];
+  if (!args.includes('--node-only')) results.push(await inChromium(file));
+  results.push(await inNode(file));
+  results.forEach(report);
+  if (out) {
+    await writeFile(
+      out,
+      `${JSON.stringify({ claims: CLAIMS, rebuttals: REBUTTALS, bytes: file.length, targets: TARGETS, results }, null, 2)}\n`,
+    );
+  }
+}
+
+await main();
