@@ -279,6 +279,17 @@ describe('extractComments on each markup', () => {
     expect(comments[2]?.text).toBe('Which one had the best hood?');
   });
 
+  it('keeps short comments whose commenter name and date are links', () => {
+    const comments = extractComments(page('generic-linked-names.html'));
+    expect(comments.map((c) => [c.id, c.author, c.text])).toEqual([
+      ['tb-1', 'Bartholomew Fairweather-Smythe', 'Finally!'],
+      ['tb-2', 'Gwendolyn Abernathy', 'Monday? The sign says Wednesday.'],
+      ['tb-3', 'Li', 'It does not reach the university; it stops at the park gates.'],
+    ]);
+    expect(comments[1]?.posted).toBe('2022-05-02T09:45');
+    expect(comments[1]?.permalink).toMatch(/#tb-2$/);
+  });
+
   it('falls back to a section named "comments", with replies in Drupal-style indented blocks', () => {
     const comments = extractComments(page('drupal-indented.html'));
     expect(summary(comments)).toEqual([

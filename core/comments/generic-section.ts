@@ -10,13 +10,14 @@
 import type { CommentFields, OwnQuery } from './comment-markup';
 import {
   authorElementFrom,
-  authorFrom,
   permalinkFrom,
   postedElementsFrom,
   postedFrom,
+  resolveHref,
   scoped,
   textOf,
 } from './comment-markup';
+import { parsePostedTime } from './posted-time';
 
 /**
  * Headings that name a comment section, in the languages of the pages we have met: "Comments", "12 Responses to …",
@@ -79,10 +80,15 @@ function isNamedSection(element: Element): boolean {
 }
 
 /** Share of an element's text that sits inside links: high for menus and teasers, low for what people wrote. */
-function linkDensity(element: Element, total: number): number {
+function linkDensity(element: Element, total: number, byline: Element): number {
   if (total === 0) return 1;
   let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += textOf(link).length;
+  for (const link of element.querySelectorAll('a')) {
+    // A commenter's name linked to their site and a date linked to the comment are normal in a comment.
+    if (byline.contains(link) || link.contains(byline)) continue;
+    const text = textOf(link);
+    if (!parsePostedTime(text)) linked += text.length;
+  }
   return linked / total;
 }
 
@@ -165,6 +171,7 @@ const TIME_SELECTORS = [
   '[class*="date"]',
   '[class*="time"]',
   '[class*="stamp"]',
+  '[class*="when"]',
   '.meta',
 ];
 
@@ -201,15 +208,17 @@ export function readGenericItem(root: Element, own: OwnQuery): CommentFields {
     posted: posted?.posted,
     skip: [...(author ? [bylineOf(author.element, root, body)] : []), ...(posted?.elements ?? [])],
     // A link on the comment's date or time usually leads to the comment itself (Kinja, many custom systems).
-    permalink: permalinkFrom(own, [
-      'a[href*="#comment"]',
-      'a[rel="bookmark"]',
-      'time a[href]',
-      'a[href] time',
-      '[class*="publish"] a[href]',
-      '[class*="date"] a[href]',
-      '[class*="time"] a[href]',
-    ]),
+    permalink:
+      resolveHref(own('a[href]', (a) => parsePostedTime(textOf(a)) !== undefined)) ??
+      permalinkFrom(own, [
+        'a[href*="#comment"]',
+        'a[rel="bookmark"]',
+        'time a[href]',
+        'a[href] time',
+        '[class*="publish"] a[href]',
+        '[class*="date"] a[href]',
+        '[class*="time"] a[href]',
+      ]),
     body: body ?? null,
   };
 }
@@ -245,8 +254,8 @@ function readsLikeComment(item: Element): boolean {
   if (item.querySelector('form, textarea, input:not([type="hidden"]), h1 a, h2 a, h3 a, h4 a')) return false;
   const text = textOf(item);
   if (text.length < 2 || text.length > 50_000) return false;
-  if (linkDensity(item, text.length) > 0.5) return false;
-  return authorFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS) !== undefined;
+  const author = authorElementFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS);
+  return author !== undefined && linkDensity(item, text.length, author.element) <= 0.5;
 }
 
 /**
