@@ -27,6 +27,31 @@ describe('pageKeyFor', () => {
     );
   });
 
+  it('falls back to og:url on the same site when there is no canonical link', () => {
+    expect(
+      pageKeyFor('https://news.example/amp/123?utm_source=x', null, 'https://www.news.example/a/123#top'),
+    ).toBe('https://www.news.example/a/123');
+    expect(pageKeyFor('https://news.example/amp/123', 'http://[bad', '/a/123')).toBe(
+      'https://news.example/a/123',
+    );
+  });
+
+  it('prefers the canonical link to og:url', () => {
+    expect(pageKeyFor('https://news.example/x', '/a/1', '/a/2')).toBe('https://news.example/a/1');
+  });
+
+  it('ignores an og:url on another site, as it ignores such a canonical link', () => {
+    expect(pageKeyFor('https://evil.example/copy', null, 'https://bank.example/article')).toBe(
+      'https://evil.example/copy',
+    );
+    expect(pageKeyFor('https://evil.example/copy', 'https://bank.example/a', 'https://bank.example/a')).toBe(
+      'https://evil.example/copy',
+    );
+    expect(pageKeyFor('https://evil.example/copy', null, 'javascript:alert(1)')).toBe(
+      'https://evil.example/copy',
+    );
+  });
+
   it('keeps a query with a malformed escape as it is', () => {
     expect(pageKeyFor('https://blog.example/post?q=%E0%A4%A&utm_source=x', null)).toBe(
       'https://blog.example/post?q=%E0%A4%A',

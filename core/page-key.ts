@@ -48,17 +48,19 @@ export function sameSite(a: string, b: string): boolean {
 }
 
 /**
- * The page key: the canonical URL when the page declares one on its own site, else the URL as seen;
- * both normalized. A canonical link to another site is ignored: a hostile page could otherwise claim
- * to be an article the reader annotated elsewhere and have those notes loaded into it.
+ * The page key: the canonical URL when the page declares one on its own site, else its `og:url` on its own
+ * site, else the URL as seen; all normalized. A canonical or `og:url` on another site is ignored: a hostile
+ * page could otherwise claim to be an article the reader annotated elsewhere and have those notes loaded
+ * into it. Both are read because syndicated and AMP copies often declare only one of them.
  */
-export function pageKeyFor(url: string, canonicalHref: string | null): string {
-  if (canonicalHref) {
+export function pageKeyFor(url: string, canonicalHref: string | null, ogUrl: string | null = null): string {
+  for (const declared of [canonicalHref, ogUrl]) {
+    if (!declared) continue;
     try {
-      const canonical = new URL(canonicalHref, url).href;
-      if (sameSite(canonical, url)) return normalizeUrl(canonical);
+      const resolved = new URL(declared, url).href;
+      if (sameSite(resolved, url)) return normalizeUrl(resolved);
     } catch {
-      // An unparsable canonical link says nothing about the page.
+      // An unparsable link says nothing about the page.
     }
   }
   return normalizeUrl(url);
