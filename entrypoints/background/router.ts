@@ -151,6 +151,12 @@ export function createRouter(deps: RouterDeps) {
     return claim;
   }
 
+  /**
+   * The file last previewed, decoded: the reader confirms the same text, so the import need not decode it
+   * again. Kept only until the import or the next preview; a background that restarted simply decodes anew.
+   */
+  let previewed: { text: string; decoded: ReturnType<typeof decodeImport> } | null = null;
+
   const tabOf = (caller: Caller) => (caller.kind === 'content' ? caller.tabId : undefined);
 
   /** A rebuttal, reachable by the caller through its claim. */
@@ -259,11 +265,15 @@ export function createRouter(deps: RouterDeps) {
         return file;
       }
       case 'bundle.preview': {
+        previewed = null;
         const decoded = decodeImport(message.payload.text);
+        previewed = { text: message.payload.text, decoded };
         return summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length));
       }
       case 'bundle.import': {
-        const decoded = decodeImport(message.payload.text);
+        const { text } = message.payload;
+        const decoded = previewed?.text === text ? previewed.decoded : decodeImport(text);
+        previewed = null;
         const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
         for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) await tabs.notifyChanged(page.pageKey);
         return summarize(decoded, plan);
