@@ -12,8 +12,8 @@
  * - `shared-words`: the comment reuses words of the claim that are rare among this page's comments (a name everyone
  *   mentions does not count for much).
  *
- * Pure and local: no network, no clock. Tokens of each comment are cached per comment object, so scoring every
- * claim of a page against the same comment list tokenises each comment once.
+ * Pure and local: no network, no clock. Tokens are cached by comment text, so scoring every claim of a page, and
+ * again after comments are re-extracted, tokenises each comment once.
  */
 
 /** Why a comment is suggested for a claim. */
@@ -145,14 +145,25 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Tokens of each comment object, so that suggesting for every claim of a page tokenises each comment once. */
-const tokenCache = new WeakMap<object, { text: string; tokens: Token[] }>();
+/**
+ * Tokens by comment text. Keyed by the text rather than the comment object, so that the fresh objects of each
+ * re-extraction (comments arriving late) still hit. Bounded: the oldest half goes when it is full.
+ */
+const tokenCache = new Map<string, Token[]>();
+const TOKEN_CACHE_SIZE = 4000;
 
 function tokensOf(comment: { text: string }): Token[] {
-  const cached = tokenCache.get(comment);
-  if (cached && cached.text === comment.text) return cached.tokens;
+  const cached = tokenCache.get(comment.text);
+  if (cached) return cached;
   const tokens = tokenize(comment.text);
-  tokenCache.set(comment, { text: comment.text, tokens });
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) {
+    let drop = TOKEN_CACHE_SIZE / 2;
+    for (const key of tokenCache.keys()) {
+      if (drop-- <= 0) break;
+      tokenCache.delete(key);
+    }
+  }
+  tokenCache.set(comment.text, tokens);
   return tokens;
 }
 
