@@ -477,7 +477,7 @@ export function suggestRebuttals(
   const idf = (stem: string): number =>
     Math.log((n + 1) / ((documentFrequency.get(stem) ?? 0) + 0.5)) * (general.has(stem) ? 0.5 : 1);
   const claimIdf = claimStems.reduce((sum, stem) => sum + idf(stem), 0);
-  // A word is rare on this page when at most a third of the comments (and at least one other besides) use it.
+  // A word is rare on this page when at most a third of the comments use it (one comment, on a page of few).
   const rareLimit = Math.max(1, Math.floor(n / 3));
 
   // A quotation shares many of the claim's words, so only the comments sharing the most are aligned word by word:
@@ -523,6 +523,7 @@ export function suggestRebuttals(
     if (rare.length >= 2 || (rare.length === 1 && shared >= 0.35)) reasons.push('shared-words');
     if (reasons.length === 0) return;
 
+    // A quotation counts by how much of the claim it covers; a partial run of words short of one counts a little.
     const quoteStrength = quotes
       ? Math.min(1, 0.5 + alignment.coverage / 2)
       : Math.min(0.4, alignment.coverage);
