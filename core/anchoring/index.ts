@@ -18,7 +18,7 @@ import { TextIndex } from './text-index';
 
 export type { AnchorResult, TextPlacement } from './anchor-targets';
 export { placeTargets } from './anchor-targets';
-export { TextIndex, normalizeText } from './text-index';
+export { INDEX_OBSERVER_OPTIONS, TextIndex, normalizeText } from './text-index';
 export { CONTEXT_LENGTH } from './describe-range';
 
 /** Describe a selection as W3C selectors over `root`'s text view. null when the range holds no text. */

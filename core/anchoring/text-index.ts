@@ -109,6 +109,89 @@ function breaks(node: Node): boolean {
   return BREAKING.has((node as Element).localName);
 }
 
+/** More changed places than this in one update and a full walk is cheaper than finding each one. */
+const MAX_DIRTY = 64;
+
+/**
+ * What a MutationObserver on the root must report for `TextIndex.update()`: text, children, and the attributes that
+ * hide an element.
+ */
+export const INDEX_OBSERVER_OPTIONS: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'style'],
+};
+
+/** The state of a walk: what it emitted, and whether a space is owed before the next character. */
+interface Walk {
+  chunks: string[];
+  nodes: Text[];
+  starts: number[];
+  length: number;
+  /**
+   * Whitespace or a line break was seen since the last character; the space is written only before the next
+   * character, so that the view never holds two spaces in a row nor ends on one.
+   */
+  spaceOwed: boolean;
+}
+
+function newWalk(length: number, spaceOwed: boolean): Walk {
+  return { chunks: [], nodes: [], starts: [], length, spaceOwed };
+}
+
+function endsWithSpace(data: string): boolean {
+  return data.length > 0 && isWhitespace(data.charCodeAt(data.length - 1));
+}
+
+/** The node after `node` in document order, outside its subtree, noting the line breaks of elements it leaves. */
+function following(node: Node, root: Node, walk: Walk): Node | null {
+  let current = node;
+  let next: Node | null = current.nextSibling;
+  while (next === null) {
+    const parent: Node | null = current.parentNode;
+    if (parent === null || parent === root) return null;
+    if (breaks(parent)) walk.spaceOwed = true;
+    current = parent;
+    next = current.nextSibling;
+  }
+  return next;
+}
+
+/** Walk from `start` in document order to the end of `root`, or until `stop` has been emitted. */
+function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk): void {
+  let node = start;
+  while (node !== null) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      const collapsed = data.replace(WHITESPACE_RUN, ' ');
+      if (collapsed !== ' ' && collapsed !== '') {
+        const lead = collapsed.charCodeAt(0) === 32;
+        const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
+        let core = collapsed.slice(lead ? 1 : 0, trail ? -1 : undefined);
+        if ((walk.spaceOwed || lead) && walk.length > 0) core = ' ' + core;
+        walk.nodes.push(node as Text);
+        walk.starts.push(walk.length);
+        walk.chunks.push(core);
+        walk.length += core.length;
+        walk.spaceOwed = trail;
+      } else if (collapsed === ' ') {
+        walk.spaceOwed = true;
+      }
+      if (node === stop) return;
+    } else if (node.nodeType === 1 && isIncluded(node as Element)) {
+      if (breaks(node)) walk.spaceOwed = true;
+      const first: Node | null = node.firstChild;
+      if (first !== null) {
+        node = first;
+        continue;
+      }
+    }
+    node = following(node, root, walk);
+  }
+}
+
 /** A point in the DOM: a text node and an offset within it. */
 export interface TextPoint {
   node: Text;
@@ -127,60 +210,123 @@ export class TextIndex {
   /** View offset where each node's contribution starts, including the one space that may come before it. */
   private starts: number[] = [];
 
-  /** Index `root` now; call `rebuild()` after the page changes. */
+  /** Index `root` now; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {
     this.rebuild();
   }
 
   /** Walk the whole of `root` again. */
   rebuild(): void {
-    const chunks: string[] = [];
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let length = 0;
-    // A space is owed when whitespace or a line break was seen since the last character; it is written only
-    // before the next character, so that the view never holds two spaces in a row nor ends on one.
-    let spaceOwed = false;
-    const root = this.root;
-    let node: Node | null = root.firstChild;
-    while (node !== null) {
-      if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        const collapsed = data.replace(WHITESPACE_RUN, ' ');
-        if (collapsed !== ' ' && collapsed !== '') {
-          const lead = collapsed.charCodeAt(0) === 32;
-          const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
-          let core = collapsed.slice(lead ? 1 : 0, trail ? -1 : undefined);
-          if ((spaceOwed || lead) && length > 0) core = ' ' + core;
-          nodes.push(node as Text);
-          starts.push(length);
-          chunks.push(core);
-          length += core.length;
-          spaceOwed = trail;
-        } else if (collapsed === ' ') {
-          spaceOwed = true;
-        }
-      } else if (node.nodeType === 1 && isIncluded(node as Element)) {
-        if (breaks(node)) spaceOwed = true;
-        const first: Node | null = node.firstChild;
-        if (first !== null) {
-          node = first;
-          continue;
-        }
-      }
-      let next: Node | null = node.nextSibling;
-      while (next === null) {
-        const parent: Node | null = node.parentNode;
-        if (parent === null || parent === root) break;
-        if (breaks(parent)) spaceOwed = true;
-        node = parent;
-        next = node.nextSibling;
-      }
-      node = next;
+    const walk = newWalk(0, false);
+    walkFrom(this.root, this.root.firstChild, null, walk);
+    this.text = walk.chunks.join('');
+    this.nodes = walk.nodes;
+    this.starts = walk.starts;
+  }
+
+  /**
+   * Bring the index up to date after DOM changes, walking only the changed parts: pass the records of a
+   * MutationObserver that watches `root` with `INDEX_OBSERVER_OPTIONS`. The view is then the same as a fresh
+   * index would build. Falls back to `rebuild()` when the changes are many or move nodes around.
+   */
+  update(records: readonly MutationRecord[]): void {
+    const dirty = this.dirtyElements(records);
+    if (dirty === null) {
+      this.rebuild();
+      return;
     }
-    this.text = chunks.join('');
-    this.nodes = nodes;
-    this.starts = starts;
+    for (const element of dirty) {
+      if (!this.splice(element)) {
+        this.rebuild();
+        return;
+      }
+    }
+  }
+
+  /** The top-most elements whose content changed, or null when a full walk is simpler. */
+  private dirtyElements(records: readonly MutationRecord[]): Element[] | null {
+    const root = this.root;
+    const found: Element[] = [];
+    for (const record of records) {
+      if (record.type === 'childList') {
+        for (const removed of Array.from(record.removedNodes)) {
+          // A node moved within the page would sit twice in the index until both places are re-walked.
+          if (removed.isConnected && root.contains(removed)) return null;
+        }
+      }
+      const target = record.type === 'characterData' ? record.target.parentNode : record.target;
+      if (target === null || target.nodeType !== 1) continue;
+      if (target !== root && !root.contains(target)) {
+        // The root itself was taken out or put back: nothing local about that.
+        if (target.contains(root)) return null;
+        continue;
+      }
+      found.push(target as Element);
+    }
+    const topMost = found.filter(
+      (element, i) =>
+        found.indexOf(element) === i && !found.some((other) => other !== element && other.contains(element)),
+    );
+    return topMost.length > MAX_DIRTY ? null : topMost;
+  }
+
+  /** Where indexed node `i` is relative to `element`: -1 before, 0 inside, 1 after, null no longer in the page. */
+  private placeOf(i: number, element: Element): number | null {
+    const node = this.nodes[i];
+    if (node === undefined || !this.root.contains(node)) return null;
+    if (element.contains(node)) return 0;
+    return element.compareDocumentPosition(node) & 2 /* PRECEDING */ ? -1 : 1;
+  }
+
+  /** First index in [lo, hi) whose node is at or after `element` (inside it counts), skipping removed nodes. */
+  private firstFrom(element: Element, lo: number, hi: number, inside: boolean): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      let probe = mid;
+      let place = this.placeOf(probe, element);
+      while (place === null && probe + 1 < hi) place = this.placeOf(++probe, element);
+      if (place === null || place > 0 || (inside && place === 0)) hi = mid;
+      else lo = probe + 1;
+    }
+    return lo;
+  }
+
+  /** Re-walk from the last indexed text before `element` to the first one after it, and splice the result in. */
+  private splice(element: Element): boolean {
+    const root = this.root;
+    if (element !== root && !root.contains(element)) return true;
+    if (element === root) {
+      this.rebuild();
+      return true;
+    }
+    const count = this.nodes.length;
+    let before = this.firstFrom(element, 0, count, true) - 1;
+    while (before >= 0 && this.placeOf(before, element) === null) before--;
+    let after = this.firstFrom(element, Math.max(0, before + 1), count, false);
+    while (after < count && this.placeOf(after, element) === null) after++;
+    const previous = this.nodes[before];
+    const next = this.nodes[after];
+    const from = previous === undefined ? 0 : (this.starts[before + 1] ?? this.text.length);
+    const to = next === undefined ? this.text.length : (this.starts[after + 1] ?? this.text.length);
+    const walk = newWalk(from, previous !== undefined && endsWithSpace(previous.data));
+    walkFrom(
+      root,
+      previous === undefined ? root.firstChild : following(previous, root, walk),
+      next ?? null,
+      walk,
+    );
+    // The walk must end on the node it was sent to, or the text after it would need re-walking too.
+    if (next !== undefined && walk.nodes[walk.nodes.length - 1] !== next) return false;
+    const chunk = walk.chunks.join('');
+    const delta = chunk.length - (to - from);
+    const removed = (next === undefined ? count : after + 1) - (before + 1);
+    this.text = this.text.slice(0, from) + chunk + this.text.slice(to);
+    this.nodes.splice(before + 1, removed, ...walk.nodes);
+    this.starts.splice(before + 1, removed, ...walk.starts);
+    for (let i = before + 1 + walk.nodes.length; i < this.starts.length; i++) {
+      this.starts[i] = (this.starts[i] ?? 0) + delta;
+    }
+    return true;
   }
 
   /** The index of the node whose contribution holds view character `at` (0 <= at < text.length). */

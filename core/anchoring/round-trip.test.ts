@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+/**
+ * Property tests: whatever a reader selects, describing it and anchoring the description on the same page gives
+ * back the same text at the same place. Run over generated pages that mix the text view's tricky cases, and over
+ * real pages from the shared corpus when it is present.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextIndex, anchorTargets, describeRange } from './index';
+
+/** Every boundary point a selection could use under `root`: in text, and between children of elements. */
+function boundaryPoints(root: Element): [Node, number][] {
+  const points: [Node, number][] = [];
+  const walk = root.ownerDocument.createTreeWalker(root, 1 | 4 /* elements and text */);
+  for (let node: Node | null = root; node !== null; node = walk.nextNode()) {
+    if (node.nodeType === 3) {
+      const length = (node as Text).data.length;
+      for (let offset = 0; offset <= length; offset++) points.push([node, offset]);
+    } else {
+      for (let offset = 0; offset <= node.childNodes.length; offset++) points.push([node, offset]);
+    }
+  }
+  return points;
+}
+
+/** Whether `needle`'s characters appear in order in `haystack`: describe may drop text, never invent it. */
+function isSubsequence(needle: string, haystack: string): boolean {
+  let at = 0;
+  for (const c of needle) {
+    at = haystack.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
+}
+
+/** Describe the range from point a to point b, anchor it back, and check both halves of the round trip. */
+function roundTrip(root: Element, index: TextIndex, a: [Node, number], b: [Node, number]): void {
+  const range = root.ownerDocument.createRange();
+  range.setStart(a[0], a[1]);
+  range.setEnd(a[0], a[1]);
+  range.setEnd(b[0], b[1]);
+  const target = describeRange(range, root, index);
+  const start = index.offsetOf(range.startContainer, range.startOffset);
+  const end = index.offsetOf(range.endContainer, range.endOffset);
+  if (target === null) {
+    expect(index.text.slice(start, end).trim()).toBe('');
+    return;
+  }
+  const { exact } = target.quote;
+  expect(exact).toBe(exact.trim());
+  expect(exact).not.toMatch(/\s\s/);
+  expect(isSubsequence(exact.replace(/\s/g, ''), range.toString().replace(/\s/g, ''))).toBe(true);
+  const [result] = anchorTargets(root, [target], index);
+  if (result?.kind !== 'anchored') throw new Error(`orphaned: ${JSON.stringify(target)}`);
+  expect(result.score).toBe(1);
+  const again = describeRange(result.range, root, index);
+  expect(again?.quote.exact).toBe(exact);
+  expect(again?.position).toEqual(target.position);
+}
+
+/** A small page built from the cases the text view has rules for. */
+const fragment: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(
+      'word',
+      'other words',
+      '  spaced \n\t out  ',
+      ' ',
+      '\u00a0nbsp\u00a0',
+      'repeat',
+      'repeat',
+    ),
+    fc.constantFrom(
+      '<br>',
+      '<br/>',
+      '<img alt="x">',
+      '<input value="typed">',
+      '<script>var s = "x";</script>',
+    ),
+    fc.constantFrom('<style>p { color: red }</style>', '<textarea>draft</textarea>', '<!-- comment -->'),
+    fc.constantFrom('<select><option>one</option></select>', '<template>tpl</template>'),
+    fc
+      .tuple(
+        fc.constantFrom('p', 'div', 'span', 'b', 'li', 'td-in-table', 'pre', 'h2', 'em'),
+        fc.constantFrom(
+          '',
+          ' hidden',
+          ' style="display:none"',
+          ' style="color: blue"',
+          ' hidden="until-found"',
+        ),
+        fc.array(tie('node'), { maxLength: 4 }),
+      )
+      .map(([tag, attributes, children]) =>
+        tag === 'td-in-table'
+          ? `<table><tr><td${attributes}>${children.join('')}</td><td>cell</td></tr></table>`
+          : `<${tag}${attributes}>${children.join('')}</${tag}>`,
+      ),
+  ),
+})).node;
+
+function parse(html: string): HTMLElement {
+  return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
+}
+
+describe('describe then anchor, on generated pages', () => {
+  it('gives back the same text at the same place for any selection', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (parts, i, j) => {
+        const root = parse(parts.join(''));
+        const index = new TextIndex(root);
+        const points = boundaryPoints(root);
+        const a = points[i % points.length];
+        const b = points[j % points.length];
+        if (a === undefined || b === undefined) return;
+        const range = root.ownerDocument.createRange();
+        range.setStart(a[0], a[1]);
+        // Keep the points in document order, as a selection's range has them.
+        if (range.comparePoint(b[0], b[1]) < 0) roundTrip(root, index, b, a);
+        else roundTrip(root, index, a, b);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/readability');
+const pages = existsSync(corpus)
+  ? readdirSync(corpus)
+      .filter((name) => existsSync(join(corpus, name, 'source.html')))
+      .sort()
+  : [];
+/** A spread of the corpus, to keep the run short: every eighth page, and the longest one. */
+const sample = [
+  ...new Set([...pages.filter((_, i) => i % 8 === 0), ...pages.filter((p) => p === 'wikipedia-2')]),
+];
+
+describe.skipIf(pages.length === 0)(
+  pages.length === 0
+    ? 'describe then anchor on real pages: skipped, ../shared/corpus/readability is not present'
+    : 'describe then anchor, on real pages from ../shared/corpus/readability',
+  () => {
+    it.each(sample)(
+      'gives back the same text for random selections on %s',
+      (name) => {
+        const html = readFileSync(join(corpus, name, 'source.html'), 'utf8');
+        const root = new DOMParser().parseFromString(html, 'text/html').body;
+        const index = new TextIndex(root);
+        const points = boundaryPoints(root);
+        fc.assert(
+          fc.property(fc.nat(points.length - 1), fc.nat(2000), (i, length) => {
+            const a = points[i];
+            const b = points[Math.min(points.length - 1, i + length)];
+            if (a !== undefined && b !== undefined) roundTrip(root, index, a, b);
+          }),
+          { numRuns: 15 },
+        );
+        // jsdom's Range operations walk the whole tree, so the longest pages take seconds here.
+      },
+      60_000,
+    );
+  },
+);
