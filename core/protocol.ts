@@ -71,6 +71,9 @@ export interface ImportSummary {
   pages: TouchedPage[];
 }
 
+/** The error of a `bundle.import` whose preview token the background no longer holds. */
+export const PREVIEW_EXPIRED = 'The preview of this file has expired; please choose the file again.';
+
 /** How many record problems a summary lists; the rest are counted, so a hostile file cannot flood the page. */
 export const MAX_LISTED_PROBLEMS = 100;
 
@@ -101,9 +104,14 @@ export interface PageRequests extends ContentRequests {
    * What importing this file would change, without writing. The file's text goes to the background, which
    * decodes and validates it with the bundle core: nothing the page decoded is trusted.
    */
-  'bundle.preview': { payload: { text: string }; answer: ImportSummary };
-  /** Import the file in one transaction, all or nothing. Bulk and destructive: extension pages only. */
-  'bundle.import': { payload: { text: string }; answer: ImportSummary };
+  'bundle.preview': { payload: { text: string }; answer: ImportSummary & { token: string } };
+  /**
+   * Import the file in one transaction, all or nothing. Bulk and destructive: extension pages only. The
+   * preview's token names the file the background has just decoded, so a large file crosses only once; when
+   * the background has forgotten it (restarted, another preview since), the answer is `PREVIEW_EXPIRED` and
+   * the page sends the text instead.
+   */
+  'bundle.import': { payload: { token: string } | { text: string }; answer: ImportSummary };
 }
 
 export interface TabRequests {
@@ -338,7 +346,12 @@ const payloadCheckers: { [K in keyof PageRequests]: (payload: unknown) => PageRe
     };
   },
   'bundle.preview': (p) => ({ text: fileText(record(p, 'payload').text, 'payload.text') }),
-  'bundle.import': (p) => ({ text: fileText(record(p, 'payload').text, 'payload.text') }),
+  'bundle.import': (p) => {
+    const raw = record(p, 'payload');
+    return raw.token !== undefined
+      ? { token: id(raw.token, 'payload.token') }
+      : { text: fileText(raw.text, 'payload.text') };
+  },
 };
 
 /** Check an incoming message: a known type with a well-formed payload, or an error that says what is wrong. */

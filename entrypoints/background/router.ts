@@ -24,7 +24,12 @@ import type {
   PageRequests,
   Result,
 } from '../../core/protocol';
-import { CONTENT_REQUEST_TYPES, MAX_LISTED_PROBLEMS, parseRequest } from '../../core/protocol';
+import {
+  CONTENT_REQUEST_TYPES,
+  MAX_LISTED_PROBLEMS,
+  parseRequest,
+  PREVIEW_EXPIRED,
+} from '../../core/protocol';
 import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
@@ -155,7 +160,7 @@ export function createRouter(deps: RouterDeps) {
    * The file last previewed, decoded: the reader confirms the same text, so the import need not decode it
    * again. Kept only until the import or the next preview; a background that restarted simply decodes anew.
    */
-  let previewed: { text: string; decoded: ReturnType<typeof decodeImport> } | null = null;
+  let previewed: { token: string; decoded: ReturnType<typeof decodeImport> } | null = null;
 
   const tabOf = (caller: Caller) => (caller.kind === 'content' ? caller.tabId : undefined);
 
@@ -267,12 +272,20 @@ export function createRouter(deps: RouterDeps) {
       case 'bundle.preview': {
         previewed = null;
         const decoded = decodeImport(message.payload.text);
-        previewed = { text: message.payload.text, decoded };
-        return summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length));
+        const token = `urn:uuid:${crypto.randomUUID()}`;
+        previewed = { token, decoded };
+        return {
+          ...summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length)),
+          token,
+        };
       }
       case 'bundle.import': {
-        const { text } = message.payload;
-        const decoded = previewed?.text === text ? previewed.decoded : decodeImport(text);
+        const { payload } = message;
+        let decoded: ReturnType<typeof decodeImport>;
+        if ('token' in payload) {
+          if (previewed?.token !== payload.token) throw new StorageProblem(PREVIEW_EXPIRED);
+          decoded = previewed.decoded;
+        } else decoded = decodeImport(payload.text);
         previewed = null;
         const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
         for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) await tabs.notifyChanged(page.pageKey);

@@ -12,6 +12,7 @@ import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
 import { PageGroups } from '../../components/PageGroups';
 import type { Claim } from '../../core/model';
 import type { ExportFormat, ExportScope, Notes } from '../../core/protocol';
+import { PREVIEW_EXPIRED } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
 
@@ -46,8 +47,11 @@ function Popup() {
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportState>({ step: 'idle' });
-  /** The text of the file being previewed, sent again on confirm: the background checks it afresh. */
-  const [importText, setImportText] = useState<string | null>(null);
+  /**
+   * The file being previewed: the background's token for it, and its text in case the background has forgotten
+   * it by the time the reader confirms (it then decodes and checks the text afresh).
+   */
+  const [importFile, setImportFile] = useState<{ token: string; text: string } | null>(null);
   /** Firefox closes the toolbar popup when a file picker opens, so the popup offers the notes page for imports. */
   const [inTab, setInTab] = useState(true);
   /** Bumped to load the list again after an import. */
@@ -100,29 +104,33 @@ function Popup() {
   }
 
   async function previewFile(file: File) {
-    setImportText(null);
+    setImportFile(null);
     setImporting({ step: 'checking', fileName: file.name });
     const read = await readBundleFile(file);
     if (!read.ok) return setImporting({ step: 'failed', fileName: file.name, message: read.error });
     const answer = await ask('bundle.preview', { text: read.value });
     if (!answer.ok) return setImporting({ step: 'failed', fileName: file.name, message: answer.error });
-    setImportText(read.value);
-    setImporting({ step: 'preview', fileName: file.name, summary: answer.value });
+    const { token, ...summary } = answer.value;
+    setImportFile({ token, text: read.value });
+    setImporting({ step: 'preview', fileName: file.name, summary });
   }
 
   async function confirmImport() {
-    if (importing.step !== 'preview' || importText === null) return;
+    if (importing.step !== 'preview' || importFile === null) return;
     const { fileName } = importing;
     setImporting({ ...importing, step: 'importing' });
-    const answer = await ask('bundle.import', { text: importText });
-    setImportText(null);
+    let answer = await ask('bundle.import', { token: importFile.token });
+    if (!answer.ok && answer.error === PREVIEW_EXPIRED) {
+      answer = await ask('bundle.import', { text: importFile.text });
+    }
+    setImportFile(null);
     if (!answer.ok) return setImporting({ step: 'failed', fileName, message: answer.error });
     setImporting({ step: 'done', fileName, summary: answer.value });
     setReloads((count) => count + 1);
   }
 
   const cancelImport = () => {
-    setImportText(null);
+    setImportFile(null);
     setImporting({ step: 'idle' });
   };
 

@@ -79,6 +79,11 @@ describe('note bundles between Chromium and Firefox', () => {
   }
 
   async function openShare(notes: Tab): Promise<void> {
+    // Clicked only once the list has loaded: its arrival moves the buttons below it.
+    await waitFor('the notes page loaded', async () => {
+      const text = await pageText(notes.page);
+      return text.includes('Export or import') && !text.includes('Loading…');
+    });
     const open = await notes.page.evaluate(() => !!document.querySelector('details.share[open]'), null);
     if (!open) await clickOnPage(notes.page, 'details.share summary', 'Export or import');
   }

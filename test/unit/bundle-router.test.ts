@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle';
 import { claimMurshid, seedLibrary } from '../../core/bundle/fixtures/seed-library';
 import type { ExportedFile, ImportSummary } from '../../core/protocol';
-import { CONTENT_REQUEST_TYPES, parseRequest } from '../../core/protocol';
+import { CONTENT_REQUEST_TYPES, parseRequest, PREVIEW_EXPIRED } from '../../core/protocol';
 import { createRouter, type TabControl } from '../../entrypoints/background/router';
 import { openDb, type CounterpointDb } from '../../storage/db';
 
@@ -84,6 +84,7 @@ describe('bundle messages: payloads', () => {
     [{ type: 'bundle.export', payload: { scope: { kind: 'claims', ids: ['x'] } } }, 'payload.scope.ids[0]'],
     [{ type: 'bundle.preview', payload: { text: 42 } }, 'payload.text: must be text'],
     [{ type: 'bundle.import', payload: {} }, 'payload.text: must be text'],
+    [{ type: 'bundle.import', payload: { token: 'guess' } }, 'payload.token: must be a urn:uuid: id'],
   ])('refuses %j, naming the field', (message, expected) => {
     const parsed = parseRequest(message);
     expect(parsed.ok).toBe(false);
@@ -112,6 +113,25 @@ describe('bundle messages: import and export', () => {
     expect(report.counts).toEqual(preview.counts);
     expect(report.pages.map((page) => page.pageKey).sort()).toEqual(notified.sort());
     expect(await db.claims.count()).toBe(3);
+  });
+
+  it('imports the previewed file by its token, once, so that a large file crosses only once', async () => {
+    const { token } = await answer<{ token: string }>({
+      type: 'bundle.preview',
+      payload: { text: seedFile() },
+    });
+    const report = await answer<ImportSummary>({ type: 'bundle.import', payload: { token } });
+    expect(report.counts.new).toBe(5);
+    expect(await route({ type: 'bundle.import', payload: { token } }, notesPage)).toEqual({
+      ok: false,
+      error: PREVIEW_EXPIRED,
+    });
+    expect(
+      await route(
+        { type: 'bundle.import', payload: { token: `urn:uuid:${crypto.randomUUID()}` } },
+        notesPage,
+      ),
+    ).toEqual({ ok: false, error: PREVIEW_EXPIRED });
   });
 
   it('changes nothing on a second import of the same file, and tells no tab', async () => {
