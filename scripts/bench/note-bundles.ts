@@ -13,11 +13,12 @@
  */
 import 'fake-indexeddb/auto';
 import { writeFile } from 'node:fs/promises';
-import { exportBundle } from '../../core/bundle';
+import { decodeBundle, exportBundle } from '../../core/bundle';
 import type { BundleRecords } from '../../core/bundle';
 import type { Claim, Rebuttal } from '../../core/model';
 import type { ExportedFile, ImportSummary } from '../../core/protocol';
 import { createRouter } from '../../entrypoints/background/router';
+import { applyImport, libraryRecords } from '../../storage/bundles';
 import { openDb } from '../../storage/db';
 import { launchChromium } from '../browsers';
 
@@ -82,6 +83,8 @@ export function benchLibrary(): BundleRecords {
 
 interface Figures {
   where: string;
+  /** Parts of the work, measured apart (Node), or the cost of carrying the file in a message (Chromium). */
+  parts?: Record<string, number[]>;
   previewMs: number[];
   importMs: number[];
   reimportMs: number[];
@@ -128,8 +131,11 @@ async function inNode(file: string): Promise<Figures> {
       if (!answer.ok) throw new Error(answer.error);
       return answer.value as T;
     };
-    figures.previewMs.push((await timed(() => ask('bundle.preview', { text: file })))[1]);
-    const [summary, importMs] = await timed(() => ask<ImportSummary>('bundle.import', { text: file }));
+    const [{ token }, previewMs] = await timed(() =>
+      ask<{ token: string }>('bundle.preview', { text: file }),
+    );
+    figures.previewMs.push(previewMs);
+    const [summary, importMs] = await timed(() => ask<ImportSummary>('bundle.import', { token }));
     figures.importMs.push(importMs);
     figures.counts = summary.counts;
     figures.reimportMs.push((await timed(() => ask('bundle.import', { text: file })))[1]);
@@ -142,6 +148,27 @@ async function inNode(file: string): Promise<Figures> {
     );
     await db.delete();
   }
+  // The same work step by step, to show where the time goes.
+  const parts: Record<string, number[]> = {
+    decode: [],
+    'write (one transaction)': [],
+    'read library': [],
+    'encode + serialize': [],
+  };
+  for (let run = 0; run < RUNS; run++) {
+    const db = openDb(`bench-parts-${run}`);
+    const [decoded, decodeMs] = await timed(async () => decodeBundle(file));
+    parts.decode?.push(decodeMs);
+    if (!decoded.ok) throw new Error('The bench bundle was refused');
+    parts['write (one transaction)']?.push(
+      (await timed(() => applyImport(db, decoded.records, 0, new Date().toISOString())))[1],
+    );
+    const [records, readMs] = await timed(() => libraryRecords(db));
+    parts['read library']?.push(readMs);
+    parts['encode + serialize']?.push((await timed(async () => exportBundle(records)))[1]);
+    await db.delete();
+  }
+  figures.parts = parts;
   return figures;
 }
 
@@ -157,9 +184,18 @@ const IN_PAGE = `async ({ text, runs }) => {
     if (!answer.ok) throw new Error(answer.error);
     return { value: answer.value, ms };
   };
-  const previewMs = [(await ask('bundle.preview', { text })).ms];
+  // The cost of carrying the file to the background and back an answer: text the decoder refuses at once.
+  const carry = ' '.repeat(text.length - 1) + 'x';
+  const transferMs = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await chrome.runtime.sendMessage({ type: 'bundle.preview', payload: { text: carry } });
+    transferMs.push(performance.now() - start);
+  }
+  const preview = await ask('bundle.preview', { text });
+  const previewMs = [preview.ms];
   // A library can be emptied only by deleting its notes, so the first import is measured once.
-  const first = await ask('bundle.import', { text });
+  const first = await ask('bundle.import', { token: preview.value.token });
   const reimportMs = [];
   const exportMs = [];
   for (let run = 0; run < runs; run++) {
@@ -169,6 +205,7 @@ const IN_PAGE = `async ({ text, runs }) => {
   return {
     where: 'chromium extension (service worker, IndexedDB)',
     previewMs, importMs: [first.ms], reimportMs, exportMs, counts: first.value.counts,
+    parts: { 'carry a file of this size in a message': transferMs },
   };
 }`;
 
@@ -197,12 +234,13 @@ function report(figures: Figures): void {
   console.log(`  import counts     ${JSON.stringify(figures.counts)}`);
   console.log(`  preview           ${ms(figures.previewMs)}`);
   console.log(
-    `  import, new       ${ms(figures.importMs)}  ${verdict(figures.importMs, TARGETS.importMs)} ≤ ${TARGETS.importMs} ms`,
+    `  import, new (confirmed after the preview) ${ms(figures.importMs)}  ${verdict(figures.importMs, TARGETS.importMs)} ≤ ${TARGETS.importMs} ms`,
   );
-  console.log(`  import again      ${ms(figures.reimportMs)}  (no-op)`);
+  console.log(`  import again      ${ms(figures.reimportMs)}  (no-op, without a preview first)`);
   console.log(
     `  export library    ${ms(figures.exportMs)}  ${verdict(figures.exportMs, TARGETS.exportMs)} ≤ ${TARGETS.exportMs} ms`,
   );
+  for (const [part, values] of Object.entries(figures.parts ?? {})) console.log(`    ${part}: ${ms(values)}`);
 }
 
 async function main(): Promise<void> {
