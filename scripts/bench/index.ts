@@ -431,6 +431,8 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 10_000);
   sampler.unref();
   requireCorpus();
+  // Before bundling: the state of the code that the bundles are built from.
+  const code = codeState();
   const content = contentScript();
   const bundles = await buildPageBundles();
   const engineSize = await engineCodeSize();
@@ -503,7 +505,7 @@ async function main(): Promise<void> {
         figureBudgetMs: FIGURE_BUDGET_MS,
       },
       checks: { pageScriptsBlocked, requestsBlocked },
-      code: codeState(),
+      code,
       pages: runner.pages,
       described: runner.described,
       anchoring: runner.figures,
