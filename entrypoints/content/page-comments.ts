@@ -3,7 +3,7 @@
  * found again from a stored reference, and turned into ranges for whole-comment rebuttals.
  */
 import { anchorTargets, describeRange } from '../../core/anchoring';
-import { extractComments, type ExtractedComment } from '../../core/comments/extract';
+import { commentAt, extractComments, findCommentByRef, type ExtractedComment } from '../../core/comments';
 import type { CommentRef, TextTarget } from '../../core/model';
 
 export class PageComments {
@@ -24,11 +24,7 @@ export class PageComments {
 
   /** The innermost comment holding `node` (a reply rather than the comment it answers). */
   containing(node: Node): ExtractedComment | undefined {
-    let best: ExtractedComment | undefined;
-    for (const comment of this.all()) {
-      if (comment.root.contains(node) && (!best || comment.depth > best.depth)) best = comment;
-    }
-    return best;
+    return commentAt(this.all(), node);
   }
 
   byId(id: string): ExtractedComment | undefined {
@@ -37,23 +33,8 @@ export class PageComments {
 
   /** The comment a stored reference names, wherever the thread now puts it. */
   find(ref: CommentRef): ExtractedComment | undefined {
-    return this.all().find((comment) => refersTo(ref, comment));
+    return findCommentByRef(this.all(), ref);
   }
-}
-
-/** How a rebuttal remembers its comment: the permalink when the page gives one, else the page's id for it. */
-export function refOf(comment: ExtractedComment): CommentRef {
-  const ref: CommentRef = { author: comment.author, permalink: comment.permalink ?? comment.id };
-  if (comment.posted) ref.posted = comment.posted;
-  return ref;
-}
-
-/** Whether `ref` names `comment`, also on another copy of the page, where permalinks differ but ids and fragments match. */
-export function refersTo(ref: CommentRef, comment: ExtractedComment): boolean {
-  if (ref.permalink === comment.permalink || ref.permalink === comment.id) return true;
-  const fragment = (link: string | undefined) => (link?.includes('#') ? link.slice(link.indexOf('#')) : null);
-  const stored = fragment(ref.permalink);
-  return stored !== null && (stored === fragment(comment.permalink) || stored === `#${comment.id}`);
 }
 
 /** The first line of a comment, for lists where a reader picks one. */

@@ -9,7 +9,7 @@ import { STANCE_LABELS, STATUS_LABELS } from '../../components/labels';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { anchorTargets, describeRange } from '../../core/anchoring';
-import { suggestRebuttals, type Suggestion } from '../../core/comments/suggest';
+import { commentRefOf, suggestRebuttals, type Suggestion } from '../../core/comments';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import { pageKeyFor } from '../../core/page-key';
@@ -17,7 +17,7 @@ import type { ClaimChanges, Message, NewClaim, NewRebuttal, Result, TabRequests 
 import { ask } from '../../messaging/send';
 import { createOverlay, type Overlay as OverlayHost } from './overlay';
 import { Overlay } from './Overlay';
-import { firstLine, PageComments, refOf, wholeCommentTarget } from './page-comments';
+import { firstLine, PageComments, wholeCommentTarget } from './page-comments';
 
 /** How long the page must be quiet before notes are placed again after it changed. */
 const SETTLE_DELAY_MS = 250;
@@ -322,14 +322,14 @@ export class PageNotes {
     document.getSelection()?.removeAllRanges();
     if (!comment || !target)
       return this.tell('Counterpoint could not read the selected passage of the comment.');
-    await this.attach({ id: newId(), claimId, comment: refOf(comment), target, stance, note: '' });
+    await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
 
   private async attachComment(claimId: string, commentId: string, stance: RebuttalStance): Promise<void> {
     const comment = this.comments.byId(commentId);
     const target = comment ? wholeCommentTarget(comment) : null;
     if (!comment || !target) return this.tell('Counterpoint could not read that comment any more.');
-    await this.attach({ id: newId(), claimId, comment: refOf(comment), target, stance, note: '' });
+    await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
 
   private async attach(proposal: NewRebuttal): Promise<void> {
@@ -472,7 +472,7 @@ export class PageNotes {
       author: comment.author,
       posted: comment.posted,
       firstLine: firstLine(comment),
-      ref: refOf(comment).permalink,
+      ref: commentRefOf(comment).permalink,
     }));
     const open = comments.filter((comment) => !attached.has(comment.ref));
     const byId = new Map(open.map((comment) => [comment.id, comment]));
