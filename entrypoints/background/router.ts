@@ -288,7 +288,12 @@ export function createRouter(deps: RouterDeps) {
         } else decoded = decodeImport(payload.text);
         previewed = null;
         const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
-        for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) await tabs.notifyChanged(page.pageKey);
+        // Not awaited: the reader's report need not wait for every open tab to reload its notes.
+        void Promise.all(
+          plan.pages.slice(0, PAGES_NOTIFIED).map((page) => tabs.notifyChanged(page.pageKey)),
+        ).catch((error: unknown) =>
+          console.warn('Counterpoint could not tell the tabs about an import', error),
+        );
         return summarize(decoded, plan);
       }
     }
