@@ -100,7 +100,7 @@ export function ImportPanel({ state, onFile, onConfirm, onCancel }: ImportPanelP
       {state.step === 'checking' && <p class="import-status">Checking “{state.fileName}”…</p>}
       {state.step === 'failed' && (
         <p class="problem import-failed" role="alert">
-          {state.message}
+          “{state.fileName}”: {state.message}
         </p>
       )}
       {(state.step === 'preview' || state.step === 'importing') && (

@@ -3,9 +3,9 @@
  * Chromium; notes made in Chromium, exported and imported in Firefox; each time the article shows the same
  * claims and rebuttals, also at another URL of the same article. Both browsers run side by side.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import {
@@ -92,9 +92,10 @@ describe('note bundles between Chromium and Firefox', () => {
   async function preview(notes: Tab, path: string): Promise<string> {
     await openShare(notes);
     await chooseFile(notes, 'input.import-file', path);
+    const name = basename(path);
     return waitFor('the import preview', async () => {
       const text = await pageText(notes.page);
-      return /Importing it would give|cannot be imported/.test(text) ? text : null;
+      return text.includes(`“${name}” is `) || text.includes(`“${name}”: `) ? text : null;
     });
   }
 
@@ -195,9 +196,56 @@ describe('note bundles between Chromium and Firefox', () => {
     }
   });
 
+  it('searches the notes and exports only the claims listed, as Markdown', async () => {
+    await chromiumNotes.reload();
+    await openShare(chromiumNotes);
+    const search = await chromiumNotes.page.evaluate(() => {
+      const box = document.querySelector('input.search')?.getBoundingClientRect();
+      return box ? { x: box.left + 10, y: box.top + box.height / 2 } : null;
+    }, null);
+    if (!search) throw new Error('No search box on the notes page');
+    await chromiumNotes.page.mouse.click(search.x, search.y);
+    await chromiumNotes.page.keyboard.type('orchard street');
+    await waitFor('the list narrowed to one claim', async () =>
+      (await pageText(chromiumNotes.page)).includes('1 of 2 claims'),
+    );
+    await clickOnPage(chromiumNotes.page, 'label', 'The 1 claim listed');
+    await clickOnPage(chromiumNotes.page, 'label', 'Markdown (.md)');
+    const saved = await capturedDownload(chromiumNotes, () =>
+      clickOnPage(chromiumNotes.page, 'button.export-go', 'Export'),
+    );
+    expect(saved.name).toMatch(/^counterpoint-selection-.*\.md$/);
+    expect(saved.text).toContain('car traffic on Quarry Lane has fallen');
+    expect(saved.text).toContain('Gwen Tallis');
+    expect(saved.text).not.toContain('Fennick Road to the railway station');
+  });
+
+  it('takes a file dropped on the import box', async () => {
+    const bundle = await readFile(join(files, 'from-firefox.json'), 'utf8');
+    await chromiumNotes.reload();
+    await openShare(chromiumNotes);
+    // Automation cannot drag a file in from outside the browser; the page gets the drop events a drag would.
+    await chromiumNotes.page.evaluate((text: string) => {
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      const box = document.querySelector('label.drop');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        box?.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }));
+      }
+    }, bundle);
+    const text = await waitFor('the preview of the dropped file', async () => {
+      const shown = await pageText(chromiumNotes.page);
+      return shown.includes('“dropped.json” is ') ? shown : null;
+    });
+    expect(text.slice(text.indexOf('“dropped.json”'))).toContain(
+      '0 new notes, 0 updated, 2 unchanged, 0 deleted, 0 refused',
+    );
+  });
+
   it('refuses a file that is not a bundle, with words for the reader', async () => {
     const path = join(files, 'notes.json');
     await writeFile(path, 'These are my notes, honest.');
+    await chromiumNotes.reload();
     const text = await preview(chromiumNotes, path);
     expect(text).toContain('This file cannot be imported');
     expect(text).not.toContain('Importing it would give');
