@@ -9,10 +9,12 @@
  * - `node`: the same router and storage code in Node over fake-indexeddb, which is slower than a browser's
  *   IndexedDB; a cross-check that needs no browser.
  *
- * Run: `npx tsx scripts/bench/note-bundles.ts [--node-only] [--out FILE]` after `npm run build`.
+ * Run: `npx tsx scripts/bench/note-bundles.ts [--node-only] [--out FILE]` after `npm run build`, or call
+ * `measureNoteBundles()` from another script.
  */
 import 'fake-indexeddb/auto';
 import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { decodeBundle, exportBundle } from '../../core/bundle';
 import type { BundleRecords } from '../../core/bundle';
 import type { Claim, Rebuttal } from '../../core/model';
@@ -243,24 +245,41 @@ function report(figures: Figures): void {
   for (const [part, values] of Object.entries(figures.parts ?? {})) console.log(`    ${part}: ${ms(values)}`);
 }
 
+/** What `npm run bench` can fold into its results: the figures in each place, beside the targets. */
+export interface NoteBundleBench {
+  claims: number;
+  rebuttals: number;
+  bytes: number;
+  targets: typeof TARGETS;
+  results: Figures[];
+}
+
+/** Measure in Chromium (unless `chromium` is false) and in Node; prints nothing. */
+export async function measureNoteBundles({ chromium = true } = {}): Promise<NoteBundleBench> {
+  const library = benchLibrary();
+  const file = exportBundle(library);
+  const results: Figures[] = [];
+  if (chromium) results.push(await inChromium(file));
+  results.push(await inNode(file));
+  return {
+    claims: library.claims.length,
+    rebuttals: library.rebuttals.length,
+    bytes: file.length,
+    targets: TARGETS,
+    results,
+  };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
-  const library = benchLibrary();
-  const file = exportBundle(library);
+  const bench = await measureNoteBundles({ chromium: !args.includes('--node-only') });
   console.log(
-    `Bundle: ${library.claims.length} claims, ${library.rebuttals.length} rebuttals, ${(file.length / 1024 / 1024).toFixed(1)} MB`,
+    `Bundle: ${bench.claims} claims, ${bench.rebuttals} rebuttals, ${(bench.bytes / 1024 / 1024).toFixed(1)} MB`,
   );
-  const results: Figures[] = [];
-  if (!args.includes('--node-only')) results.push(await inChromium(file));
-  results.push(await inNode(file));
-  results.forEach(report);
-  if (out) {
-    await writeFile(
-      out,
-      `${JSON.stringify({ claims: CLAIMS, rebuttals: REBUTTALS, bytes: file.length, targets: TARGETS, results }, null, 2)}\n`,
-    );
-  }
+  bench.results.forEach(report);
+  if (out) await writeFile(out, `${JSON.stringify(bench, null, 2)}\n`);
 }
 
-await main();
+// Run when called as a script, not when `npm run bench` imports the measurement.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
