@@ -50,13 +50,22 @@ export const EXPORT_FORMATS = ['bundle', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An export, ready to be saved by the page that asked for it. */
-export interface ExportedFile {
+export type ExportedFile = {
   filename: string;
   mimeType: string;
-  text: string;
   claims: number;
   rebuttals: number;
-}
+} & (
+  | { text: string }
+  /**
+   * The key under which the file waits in the extension's Cache Storage (`EXPORT_CACHE`), for the page to
+   * take once: carrying a 16 MB file in a message costs Chromium about a second.
+   */
+  | { stored: string }
+);
+
+/** The Cache Storage cache that hands large exports from the background to the page. */
+export const EXPORT_CACHE = 'counterpoint-exports';
 
 /** What an import would do (preview) or did (report). */
 export interface ImportSummary {

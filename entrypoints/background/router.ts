@@ -26,6 +26,7 @@ import type {
 } from '../../core/protocol';
 import {
   CONTENT_REQUEST_TYPES,
+  EXPORT_CACHE,
   MAX_LISTED_PROBLEMS,
   parseRequest,
   PREVIEW_EXPIRED,
@@ -137,6 +138,27 @@ function exportName(scope: ExportScope, format: ExportFormat, isoNow: string): s
         ? new URL(scope.pageKey).hostname.replace(/^www\./, '')
         : 'selection';
   return `counterpoint-${what}-${isoNow.slice(0, 10)}.${format === 'bundle' ? 'json' : 'md'}`;
+}
+
+/**
+ * Leave a large export in the extension's Cache Storage, which the notes page shares, and return its key; null
+ * where there is no Cache Storage (unit tests) or it fails, and the text then travels in the answer. Earlier
+ * exports that no page took are dropped first. The key is an https URL because Cache Storage accepts no other
+ * scheme; it is never fetched.
+ */
+async function stashExport(text: string, mimeType: string): Promise<string | null> {
+  // Every export goes this way where it can, so that the end-to-end tests use the path large exports take.
+  if (typeof caches === 'undefined') return null;
+  try {
+    await caches.delete(EXPORT_CACHE);
+    const cache = await caches.open(EXPORT_CACHE);
+    const key = `https://counterpoint.invalid/exports/${crypto.randomUUID()}`;
+    await cache.put(key, new Response(text, { headers: { 'content-type': `${mimeType};charset=utf-8` } }));
+    return key;
+  } catch (error) {
+    console.warn('Counterpoint could not stash an export; sending it in the answer', error);
+    return null;
+  }
 }
 
 /** Pages whose open tabs are told to reload their notes after an import; past this, readers reload. */
@@ -260,12 +282,14 @@ export function createRouter(deps: RouterDeps) {
           if (error instanceof BundleEncodeError) throw new StorageProblem(error.message);
           throw error;
         }
+        const mimeType = format === 'bundle' ? 'application/ld+json' : 'text/markdown';
+        const stored = await stashExport(text, mimeType);
         const file: ExportedFile = {
           filename: exportName(scope, format, isoNow),
-          mimeType: format === 'bundle' ? 'application/ld+json' : 'text/markdown',
-          text,
+          mimeType,
           claims: records.claims.length,
           rebuttals: records.rebuttals.length,
+          ...(stored ? { stored } : { text }),
         };
         return file;
       }

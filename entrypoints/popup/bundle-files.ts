@@ -5,6 +5,7 @@
  */
 import { MAX_BUNDLE_BYTES } from '../../core/bundle';
 import type { ExportedFile, Result } from '../../core/protocol';
+import { EXPORT_CACHE } from '../../core/protocol';
 
 const MEBIBYTE = 1024 * 1024;
 
@@ -29,9 +30,22 @@ export async function readBundleFile(file: File): Promise<Result<string>> {
   }
 }
 
-/** Save an export where the browser saves downloads. */
-export function saveFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
+/** The export's content: from the answer itself, or taken (once) from where the background left it. */
+async function contentOf(file: ExportedFile): Promise<Blob | null> {
+  if ('text' in file) return new Blob([file.text], { type: `${file.mimeType};charset=utf-8` });
+  const cache = await caches.open(EXPORT_CACHE);
+  const response = await cache.match(file.stored);
+  if (!response) return null;
+  const blob = await response.blob();
+  await cache.delete(file.stored);
+  return blob;
+}
+
+/** Save an export where the browser saves downloads; false when its content could not be found. */
+export async function saveFile(file: ExportedFile): Promise<boolean> {
+  const content = await contentOf(file);
+  if (!content) return false;
+  const url = URL.createObjectURL(content);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.filename;
@@ -41,4 +55,5 @@ export function saveFile(file: ExportedFile): void {
   link.remove();
   // Firefox reads the blob after the click returns; a minute is far more than it needs.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
 }

@@ -96,7 +96,9 @@ function Popup() {
     const answer = await ask('bundle.export', { scope, format });
     setExporting(false);
     if (!answer.ok) return setProblem(answer.error);
-    saveFile(answer.value);
+    if (!(await saveFile(answer.value))) {
+      return setProblem('The export was made but could not be saved; please export again.');
+    }
     const { claims, rebuttals, filename } = answer.value;
     setExported(
       `Saved ${claims} ${claims === 1 ? 'claim' : 'claims'} and ${rebuttals} ${rebuttals === 1 ? 'rebuttal' : 'rebuttals'} as “${filename}”.`,

@@ -170,7 +170,7 @@ describe('bundle messages: import and export', () => {
 
   it('exports a bundle or Markdown, named for what it holds', async () => {
     await answer({ type: 'bundle.import', payload: { text: seedFile() } });
-    const bundle = await answer<ExportedFile>({
+    const bundle = await answer<ExportedFile & { text: string }>({
       type: 'bundle.export',
       payload: { scope: { kind: 'library' }, format: 'bundle' },
     });
@@ -180,14 +180,14 @@ describe('bundle messages: import and export', () => {
       rebuttals: 2,
     });
     expect(bundle.text).toBe(seedFile());
-    const markdown = await answer<ExportedFile>({
+    const markdown = await answer<ExportedFile & { text: string }>({
       type: 'bundle.export',
       payload: { scope: { kind: 'page', pageKey: claimMurshid.pageKey }, format: 'markdown' },
     });
     expect(markdown.filename).toBe('counterpoint-labourlist.example-2026-11-26.md');
     expect(markdown.mimeType).toBe('text/markdown');
     expect(markdown.text).toContain('# Counterpoint notes');
-    const listed = await answer<ExportedFile>({
+    const listed = await answer<ExportedFile & { text: string }>({
       type: 'bundle.export',
       payload: { scope: { kind: 'claims', ids: [claimMurshid.id] }, format: 'bundle' },
     });
