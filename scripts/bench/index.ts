@@ -186,8 +186,9 @@ async function open(
 }
 
 function codeState(): Results['code'] {
+  // trimEnd only: a porcelain line starts with a space when the change is not staged.
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
+    execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trimEnd();
   const status = git('status', '--porcelain', '--', 'core/anchoring', 'core/highlighter.ts', 'core/model.ts');
   return {
     commit: git('rev-parse', '--short', 'HEAD'),
