@@ -12,6 +12,7 @@ export default defineConfig({
           include: [
             'core/**/*.test.ts',
             'cli/**/*.test.ts',
+            'scripts/**/*.test.ts',
             'storage/**/*.test.ts',
             'components/**/*.test.tsx',
             'test/unit/**/*.test.ts',
