@@ -122,13 +122,17 @@ function orphan(score: number): TextPlacement {
 /** Context characters aligned together with the quote, so that they pin down where its edges are. */
 const EDGE_CONTEXT = 12;
 
+/** How far a fit may start from where it was expected: near a neighbour-predicted place, and near a seed. */
+const PREDICTED_SLACK = 16;
+const MAX_SLACK = 48;
+const EXACT_DISTANCE_UP_TO = 64;
+
 /** The fit near `expected`, trimmed of edge spaces and scored; null when there is none. */
-function fitNear(text: string, quote: Quote, expected: number): Fit | null {
+function fitNear(text: string, quote: Quote, expected: number, slack: number): Fit | null {
   const { exact } = quote;
   const m = exact.length;
   const before = quote.prefix.slice(-EDGE_CONTEXT);
   const after = quote.suffix.slice(0, EDGE_CONTEXT);
-  const slack = Math.max(8, Math.min(48, Math.ceil(m * 0.4)));
   const pattern = before + exact + after;
   const aligned = alignNear(text, pattern, expected - before.length, slack, before.length, before.length + m);
   if (aligned === null) return null;
@@ -136,7 +140,10 @@ function fitNear(text: string, quote: Quote, expected: number): Fit | null {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   if (start >= end) return null;
-  const distance = editDistance(exact, text.slice(start, end));
+  // A short quote's own edits are counted exactly, since a context edit would weigh heavily on it; a long quote's
+  // are bounded by those of quote and edge context together, which costs nothing more and is never too kind.
+  const distance =
+    m <= EXACT_DISTANCE_UP_TO ? editDistance(exact, text.slice(start, end)) : Math.min(m, aligned.distance);
   return { start, end, distance, similarity: similarity(text, start, end, distance, quote) };
 }
 
@@ -202,13 +209,14 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   const consider = (fit: Fit | null): void => {
     if (fit !== null && !fits.some((f) => f.start === fit.start && f.end === fit.end)) fits.push(fit);
   };
-  for (const start of predicted) consider(fitNear(text, quote, start));
-  const predictedBest = fits.reduce<Fit | null>(
-    (a, b) => (a === null || b.similarity > a.similarity ? b : a),
-    null,
-  );
-  if (predictedBest !== null && predictedBest.similarity >= PREDICTED_SIMILARITY)
-    return accept(predictedBest, m);
+  const looked: number[] = [];
+  for (const start of predicted) {
+    if (looked.some((at) => Math.abs(at - start) <= PREDICTED_SLACK / 2)) continue;
+    looked.push(start);
+    const fit = fitNear(text, quote, start, PREDICTED_SLACK);
+    if (fit !== null && fit.similarity >= PREDICTED_SIMILARITY) return accept(fit, m);
+    consider(fit);
+  }
   for (const { at } of exacts.slice(0, 3)) {
     consider({ start: at, end: at + m, distance: 0, similarity: similarity(text, at, at + m, 0, quote) });
   }
@@ -218,7 +226,7 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
     const key = Math.round(seed / 8);
     if (tried.has(key)) continue;
     tried.add(key);
-    consider(fitNear(text, quote, seed));
+    consider(fitNear(text, quote, seed, Math.max(8, Math.min(MAX_SLACK, Math.ceil(m * 0.4)))));
   }
   fits.sort((a, b) => b.similarity - a.similarity);
   const best = fits[0];
