@@ -1,14 +1,23 @@
 /**
  * The anchoring engine: turns a reader's selection into W3C selectors, and stored selectors back into Ranges.
- *
  * Pure DOM code, no extension APIs, so that it is tested alone and ships inside the content script.
  *
  * - `describeRange(range, root)`: the selection as a TextQuoteSelector (exact, with 32 characters of prefix and
- *   suffix) and a TextPositionSelector, both over `root`'s text view (see `./text-index.ts` for its rules).
- * - `anchorTargets(root, targets)`: one text index of `root`, then each target placed cheapest first: the stored
- *   position checked against the quote and its context, then exact search with the context choosing between repeats.
- *   A target that cannot be placed with confidence is orphaned, never placed somewhere likely wrong.
- * - `TextIndex`: the index itself, to describe and anchor many times over one page without walking it again.
+ *   suffix) and a TextPositionSelector, both over `root`'s text view; null when the selection holds no text.
+ *   The view's rules (whitespace, line breaks, hidden text, form controls) are in `./text-index.ts`.
+ * - `anchorTargets(root, targets)`: one text index of `root`, then each target placed cheapest first:
+ *   1. the stored position, and the position shifted as the targets around it moved, checked against the quote
+ *      and at least half of its context;
+ *   2. exact occurrences of the quote, the context choosing between repeats;
+ *   3. a bounded fuzzy search: an edit-distance fit in a narrow window near the predicted place, then near exact
+ *      hits of pieces of the quote and of its context's inner edges.
+ *   A fit is kept only when prefix + quote + suffix are at least 80% alike and no other place comes within 0.05;
+ *   otherwise the target is orphaned with the best score seen. Scores: 1 for the exact quote at its stored position
+ *   with its context; a little less when it moved; about the fit's similarity when it was edited.
+ * - `placeTargets(index, targets)`: the same, in view offsets, without building Ranges.
+ * - `TextIndex`: the index itself. Pass it to `describeRange` and `anchorTargets` to reuse one walk of the page,
+ *   and keep it current on dynamic pages with a MutationObserver (`INDEX_OBSERVER_OPTIONS`) whose records go to
+ *   `index.update(records)`, which re-walks only what changed; then anchor the orphans again.
  */
 import type { TextTarget } from '../model';
 import { anchorWith } from './anchor-targets';
@@ -21,7 +30,10 @@ export { placeTargets } from './anchor-targets';
 export { INDEX_OBSERVER_OPTIONS, TextIndex, normalizeText } from './text-index';
 export { CONTEXT_LENGTH } from './describe-range';
 
-/** Describe a selection as W3C selectors over `root`'s text view. null when the range holds no text. */
+/**
+ * Describe a selection as W3C selectors over `root`'s text view. null when the range holds no text.
+ * `index`, when given, must be an index of `root` that is current.
+ */
 export function describeRange(
   range: Range,
   root: Element,
@@ -30,7 +42,10 @@ export function describeRange(
   return describeWith(index, range);
 }
 
-/** Anchor many targets at once over one text index of `root`. Same order as `targets`. */
+/**
+ * Anchor many targets at once over one text index of `root`. Same order as `targets`.
+ * `index`, when given, must be an index of `root` that is current.
+ */
 export function anchorTargets(
   root: Element,
   targets: readonly TextTarget[],
