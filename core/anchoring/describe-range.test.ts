@@ -80,4 +80,13 @@ describe('describeRange', () => {
     range.setEnd(text, 9);
     expect(describeRange(range, root)?.position).toEqual({ type: 'TextPositionSelector', start: 4, end: 7 });
   });
+
+  it("is null for a selection inside a form field, whose text is the reader's input, not the article", () => {
+    const root = page('<p>Name: <textarea>my draft reply</textarea></p>');
+    const draft = root.querySelector('textarea')?.firstChild as Text;
+    const range = root.ownerDocument.createRange();
+    range.setStart(draft, 0);
+    range.setEnd(draft, 8);
+    expect(describeRange(range, root)).toBeNull();
+  });
 });
