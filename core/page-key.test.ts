@@ -30,7 +30,7 @@ describe('pageKeyFor', () => {
   it('falls back to og:url on the same site when there is no canonical link', () => {
     expect(
       pageKeyFor('https://news.example/amp/123?utm_source=x', null, 'https://www.news.example/a/123#top'),
-    ).toBe('https://www.news.example/a/123');
+    ).toBe('https://news.example/a/123');
     expect(pageKeyFor('https://news.example/amp/123', 'http://[bad', '/a/123')).toBe(
       'https://news.example/a/123',
     );
@@ -49,6 +49,12 @@ describe('pageKeyFor', () => {
     );
     expect(pageKeyFor('https://evil.example/copy', null, 'javascript:alert(1)')).toBe(
       'https://evil.example/copy',
+    );
+  });
+
+  it('finds the same article with and without www., even with no canonical link', () => {
+    expect(pageKeyFor('https://www.blog.example/post', null)).toBe(
+      pageKeyFor('https://blog.example/post', null),
     );
   });
 

@@ -7,10 +7,12 @@
 const TRACKING_PARAM =
   /^(utm_|mc_|pk_|hsa_|_hs)|^(fbclid|gclid|dclid|msclkid|yclid|igshid|ref_src|ref|cmpid|mkt_tok)$/i;
 
-/** Strip the fragment and the tracking parameters; keep everything that can change the content. */
+/** Strip the fragment, the tracking parameters and `www.`; keep everything that can change the content. */
 export function normalizeUrl(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
+  // The same article is served with and without `www.`; one key finds its notes either way.
+  parsed.hostname = parsed.hostname.replace(/^www\./, '');
   // The query is split by hand: Firefox content scripts cannot iterate a URLSearchParams.
   const nameOf = (pair: string) => {
     const raw = (pair.split('=')[0] ?? '').replace(/\+/g, ' ');

@@ -5,7 +5,7 @@ import { openDb, SCHEMA_VERSIONS } from './db';
 
 const claim: Claim = {
   id: 'urn:uuid:7a1c0e9e-5d8b-4b8e-9f61-2f0b8f3f4c10',
-  pageKey: 'https://blog.example/post',
+  pageKey: 'https://www.blog.example/post',
   url: 'https://blog.example/post?utm_source=feed',
   title: 'A post',
   target: {
@@ -35,7 +35,9 @@ describe('schema upgrades', () => {
       old.close();
 
       const current = openDb(name);
-      expect(await current.claims.toArray()).toEqual([claim]);
+      // Version 3 dropped `www.` from page keys; everything else stays as written.
+      expect(await current.claims.toArray()).toEqual([{ ...claim, pageKey: 'https://blog.example/post' }]);
+      expect((await current.tombstones.toArray())[0]?.pageKey).toBe('https://blog.example/post');
       expect(await current.tombstones.count()).toBe(1);
       expect(await current.rebuttals.count()).toBe(0);
       expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);

@@ -6,6 +6,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { Claim, Rebuttal, Tombstone } from '../core/model';
+import { normalizeUrl } from '../core/page-key';
 
 /** A stored version that an import replaced, kept so that the older copy is not lost. */
 export interface SupersededVersion {
@@ -34,6 +35,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: { claims: 'id, pageKey, modified', tombstones: 'id, pageKey' } },
   // Rebuttals (issue 4) and the history of versions that imports replaced (issue 5). New tables only.
   { version: 2, stores: { rebuttals: 'id, claimId', history: '++seq, id' } },
+  // Page keys no longer hold `www.`: rewrite the stored ones so their notes are found under the new key.
+  {
+    version: 3,
+    stores: {},
+    upgrade: async (transaction) => {
+      const rekey = (row: { pageKey: string }) => {
+        row.pageKey = normalizeUrl(row.pageKey);
+      };
+      await transaction.table('claims').toCollection().modify(rekey);
+      await transaction.table('tombstones').toCollection().modify(rekey);
+    },
+  },
 ];
 
 export const DB_NAME = 'counterpoint';

@@ -548,11 +548,12 @@ function currentUrl(): string {
   return location.href.split('#')[0] ?? '';
 }
 
-/** The page key of the document as it is now: its URL and canonical link may change without a load. */
+/** The page key of the document as it is now: its URL and declared links may change without a load. */
 function currentPageKey(): string {
   return pageKeyFor(
     location.href,
     document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
   );
 }
 
