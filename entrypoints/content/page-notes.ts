@@ -8,7 +8,7 @@ import type { ClaimCardProps } from '../../components/ClaimCard';
 import { STANCE_LABELS, STATUS_LABELS } from '../../components/labels';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
-import { anchorTargets, describeRange } from '../../core/anchoring';
+import { anchorTargets, describeRange, INDEX_OBSERVER_OPTIONS, TextIndex } from '../../core/anchoring';
 import { commentRefOf, suggestRebuttals, type Suggestion } from '../../core/comments';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
@@ -42,8 +42,14 @@ export class PageNotes {
   private pendingChanges: ClaimChanges = {};
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly watcher = new MutationObserver(() => this.scheduleSettle());
+  private readonly watcher = new MutationObserver((records) => {
+    this.changes.push(...records);
+    this.scheduleSettle();
+  });
   private watching = false;
+  /** The page's text view, kept up to date from the watcher's records while the page has notes. */
+  private index: TextIndex | null = null;
+  private changes: MutationRecord[] = [];
   private badgeFrame = 0;
   private hoverFrame = 0;
   private tip: { x: number; y: number; text: string } | null = null;
@@ -94,12 +100,28 @@ export class PageNotes {
     this.rebuttals.clear();
     for (const claim of claims) this.claims.set(claim.id, claim);
     for (const rebuttal of rebuttals) this.rebuttals.set(rebuttal.id, rebuttal);
+    // Watch first, so the index built to place these claims is the one kept up to date afterwards.
+    this.watch();
     this.placeClaims(claims);
     this.placeRebuttals(rebuttals);
     if (this.card && !this.claims.has(this.card.id)) this.card = null;
     if (reveal) this.reveal(reveal);
-    this.watch();
     this.draw();
+  }
+
+  /** The text index of the page as it is now: kept up to date while watched, else built afresh. */
+  private currentIndex(): TextIndex {
+    // Records still queued in the observer describe changes the index has not seen yet.
+    const queued = this.watcher.takeRecords();
+    if (this.index && this.watching) {
+      this.index.update([...this.changes.splice(0), ...queued]);
+      return this.index;
+    }
+    // A fresh index already reflects every change made so far.
+    this.changes = [];
+    const index = new TextIndex(document.body);
+    if (this.watching) this.index = index;
+    return index;
   }
 
   /** Anchor `claims` over the page as it is now and paint those found. */
@@ -108,6 +130,7 @@ export class PageNotes {
     const results = anchorTargets(
       document.body,
       claims.map((claim) => claim.target),
+      this.currentIndex(),
     );
     claims.forEach((claim, i) => {
       const result = results[i];
@@ -130,8 +153,9 @@ export class PageNotes {
     const wanted = this.claims.size > 0;
     if (wanted !== this.watching) {
       this.watching = wanted;
-      if (wanted)
-        this.watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+      this.index = null;
+      this.changes = [];
+      if (wanted) this.watcher.observe(document.body, INDEX_OBSERVER_OPTIONS);
       else this.watcher.disconnect();
     }
     if (wanted) document.addEventListener('mousemove', this.onPointerMove, { passive: true });
@@ -213,6 +237,11 @@ export class PageNotes {
     const orphanRebuttals = [...this.rebuttals.values()].filter((r) => !this.highlighter.rangeOf(r.id));
     this.placeClaims(orphans);
     this.placeRebuttals(orphanRebuttals);
+    if (orphans.length === 0) {
+      // Nothing left to look for: let the index and the records it would need go, rather than pile up.
+      this.index = null;
+      this.changes = [];
+    }
     this.draw();
   }
 
@@ -272,7 +301,7 @@ export class PageNotes {
     this.toolbar = null;
     this.selection = null;
     if (!range) return;
-    const target = describeRange(range, document.body);
+    const target = describeRange(range, document.body, this.currentIndex());
     if (!target) return this.tell('Counterpoint could not read the selected text. Try selecting it again.');
     const proposal: NewClaim = {
       id: newId(),

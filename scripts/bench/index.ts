@@ -15,12 +15,16 @@ import type { CodeSize, EngineName, PageBundles } from './bundles';
 import { call, CHROMIUM_ARGS, launchBench, openPage } from './browser';
 import type { BenchBrowser } from './browser';
 import { measureNoNotes } from './no-notes';
+import { measureNoteBundles } from './note-bundles';
+import type { NoteBundleBench } from './note-bundles';
 import type { NoNotesResult } from './no-notes';
 import type { Judged, Located, Prepared, Revised } from './page/harness';
 import { checkTargets, printReport } from './report';
 import type { TargetCheck } from './report';
 import { median } from './sampling';
 import { serveCorpus } from './server';
+import { measureSuggestions } from './suggestions';
+import type { SuggestionBench } from './suggestions';
 
 const CORPUS = resolve(REPO, '../shared/corpus');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -138,6 +142,8 @@ export interface Results {
     engine: CodeSize;
   };
   noNotes: NoNotesResult | null;
+  suggestions: SuggestionBench;
+  noteBundles: NoteBundleBench | null;
   targets: TargetCheck[];
 }
 
@@ -455,11 +461,15 @@ async function main(): Promise<void> {
     if (!wikipedia) throw new Error('no pages planned');
     log(`Drawing and removing ${DRAW_COUNT} highlights on ${wikipedia.id}`);
     const drawing = await runner.drawing(wikipedia);
+    log('Suggesting rebuttals among 500 comments');
+    const suggestions = await measureSuggestions(bench.context, server.origin, RUNS);
     const requestsBlocked = bench.blocked();
     await bench.close();
 
     log('Main-thread time with no notes, with and without the extension');
     const noNotes = await measureNoNotes(`${server.origin}/corpus/${wikipedia.source}`, server.origin, RUNS);
+    log('Importing and exporting a bundle of 10,000 notes');
+    const noteBundles = QUICK ? null : await measureNoteBundles();
 
     clearInterval(sampler);
     const cpu = cpus();
@@ -521,6 +531,8 @@ async function main(): Promise<void> {
         engine: engineSize,
       },
       noNotes,
+      suggestions,
+      noteBundles,
       targets: [],
     };
   } finally {

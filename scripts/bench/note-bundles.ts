@@ -23,6 +23,7 @@ import type { ExportedFile, ImportSummary } from '../../core/protocol';
 import { createRouter } from '../../entrypoints/background/router';
 import { applyImport, libraryRecords } from '../../storage/bundles';
 import { openDb } from '../../storage/db';
+import { median } from './sampling';
 import { launchChromium } from '../browsers';
 
 const CLAIMS = 10_000;
@@ -94,8 +95,6 @@ interface Figures {
   exportMs: number[];
   counts: ImportSummary['counts'];
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -1,0 +1,103 @@
+/**
+ * Bench for issue 4: suggestions for a claim among 500 comments (target 50 ms or less), in headless Chromium
+ * where the content script runs them. Comments are built from the sentences of the seed article and its
+ * comment section (seeded, so every run ranks the same thread); claims are sentences of the article.
+ */
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { REPO } from './bundles';
+import type { SuggestionTiming } from './page/suggestions-harness';
+import { median, seededRandom } from './sampling';
+
+const SEED_TEXT = resolve(REPO, '../shared/seed/article-with-comments.txt');
+const COMMENTS = 500;
+const CLAIMS = 10;
+const SEED = 4;
+
+export interface SuggestionBench {
+  comments: number;
+  claims: number;
+  runs: number;
+  /** Median over runs of the first claim's time: every comment tokenised then. */
+  firstMs: number;
+  /** Median over runs and claims of the following claims' times. */
+  laterMs: number;
+  claimsWithSuggestions: number;
+  method: string;
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
+    .filter((sentence) => sentence.split(' ').length >= 5);
+}
+
+/** 500 comments of 2–6 sentences drawn from the whole seed, and 10 claims from its article part. */
+export function suggestionData(): { claims: string[]; comments: { id: string; text: string }[] } {
+  const seed = readFileSync(SEED_TEXT, 'utf8');
+  const split = seed.search(/\d+ Responses to/);
+  const article = sentencesOf(seed.slice(0, split));
+  const all = sentencesOf(seed);
+  const random = seededRandom(SEED);
+  const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)] ?? '';
+  const claims = Array.from(
+    { length: CLAIMS },
+    (_, i) => article[Math.floor((i * article.length) / CLAIMS)] ?? '',
+  );
+  const comments = Array.from({ length: COMMENTS }, (_, i) => ({
+    id: `comment-${i}`,
+    text: Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(all)).join(' '),
+  }));
+  return { claims, comments };
+}
+
+export async function measureSuggestions(
+  context: BrowserContext,
+  origin: string,
+  runs: number,
+): Promise<SuggestionBench> {
+  const bundle = await build({
+    entryPoints: [resolve(import.meta.dirname, 'page/suggestions-harness.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = bundle.outputFiles[0]?.text;
+  if (!code) throw new Error('esbuild produced no suggestion harness');
+  const { claims, comments } = suggestionData();
+  const page = await context.newPage();
+  await page.goto(`${origin}/sentinel.html`);
+  await page.evaluate(code);
+  const timings: SuggestionTiming[] = [];
+  for (let run = 0; run < runs; run++) {
+    timings.push(
+      (await page.evaluate(
+        ([c, m]) =>
+          (
+            globalThis as unknown as { __suggestionBench: (a: unknown, b: unknown) => unknown }
+          ).__suggestionBench(c, m),
+        [claims, comments] as const,
+      )) as SuggestionTiming,
+    );
+  }
+  await page.close();
+  return {
+    comments: COMMENTS,
+    claims: CLAIMS,
+    runs,
+    firstMs: median(timings.map((timing) => timing.firstMs)),
+    laterMs: median(timings.flatMap((timing) => timing.laterMs)),
+    claimsWithSuggestions: timings[0]?.claimsWithSuggestions ?? 0,
+    method:
+      `${COMMENTS} comments of 2–6 sentences drawn (seed ${SEED}) from the seed article and its comments, ranked ` +
+      `for ${CLAIMS} of the article's sentences with the shipped suggester (3 suggestions each), in headless ` +
+      'Chromium. The first claim reads every comment; later claims reuse what was read.',
+  };
+}
