@@ -25,5 +25,7 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '128' }),
     action: { default_title: 'Counterpoint notes' },
+    // The content script loads its full interface from here only on pages that need it.
+    web_accessible_resources: [{ resources: ['page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
   }),
 });

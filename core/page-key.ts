@@ -67,3 +67,12 @@ export function pageKeyFor(url: string, canonicalHref: string | null, ogUrl: str
   }
   return normalizeUrl(url);
 }
+
+/** The page key of `doc` as it is now: a page's URL and declared links may change without a load. */
+export function documentPageKey(doc: Document): string {
+  return pageKeyFor(
+    doc.location.href,
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
+  );
+}

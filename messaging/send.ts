@@ -24,6 +24,9 @@ export async function ask<K extends keyof PageRequests>(
   }
 }
 
+/** The sender to the background, as the content script hands it to its page interface. */
+export type Ask = typeof ask;
+
 /** Ask the content script in a tab. */
 export async function askTab<K extends keyof TabRequests>(
   tabId: number,

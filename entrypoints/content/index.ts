@@ -1,21 +1,82 @@
+/**
+ * The content script every http(s) page gets. On a page without notes it asks the background once and
+ * listens for a selection; it loads the full interface (`entrypoints/page-ui/`) only when the page has notes,
+ * the reader selects text, or the popup asks it to show a claim.
+ */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Message, TabRequests } from '../../core/protocol';
+import { documentPageKey } from '../../core/page-key';
+import type { Message, Result, TabRequests } from '../../core/protocol';
+import { ask } from '../../messaging/send';
+import type { PageOpened } from '../page-ui/page-notes';
+import type { PAGE_UI_GLOBAL, StartPageUi } from '../page-ui';
 import './highlights.css';
-import { PageNotes } from './page-notes';
+
+type PageUi = Awaited<ReturnType<StartPageUi>>;
 
 const TAB_REQUEST_TYPES = new Set<string>(['tab.describe', 'tab.reveal', 'tab.refresh']);
+const START: typeof PAGE_UI_GLOBAL = '__counterpointStartPageUi';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   main() {
-    const notes = new PageNotes();
+    let pageKey = documentPageKey(document);
+    let ui: Promise<PageUi> | null = null;
+
+    const loadUi = (opened: PageOpened | null): Promise<PageUi> => {
+      ui ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
+        const start = (globalThis as unknown as Record<string, StartPageUi>)[START];
+        if (!start) throw new Error('Counterpoint’s page interface did not load.');
+        return start(opened, ask);
+      });
+      return ui;
+    };
+
+    /** Ask for this page's notes; only a page that has some loads the interface. */
+    const open = async (): Promise<void> => {
+      const answer = await ask('page.open', { pageKey, url: location.href.split('#')[0] ?? '' });
+      if (answer.ok && (answer.value.claims.length > 0 || answer.value.reveal)) await loadUi(answer.value);
+    };
+
+    const onSelection = (event: Event) => {
+      if (ui || !event.isTrusted || !document.getSelection()?.toString().trim()) return;
+      void loadUi(null).then((loaded) => loaded.offerToolbar());
+    };
+    document.addEventListener('mouseup', (event) => setTimeout(() => onSelection(event), 0));
+    document.addEventListener('keyup', (event) => event.shiftKey && onSelection(event));
+
+    // A single-page site may move to an article with notes; once loaded, the interface follows such moves.
+    const onNavigation = () => {
+      const key = documentPageKey(document);
+      if (ui || key === pageKey) return;
+      pageKey = key;
+      void open();
+    };
+    window.addEventListener('popstate', onNavigation);
+    (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigation);
+
     // Only the extension itself can message a content script; the check guards against our own mistakes.
     browser.runtime.onMessage.addListener((message: unknown) => {
       const type = (message as { type?: unknown } | null)?.type;
       if (typeof type !== 'string' || !TAB_REQUEST_TYPES.has(type)) return undefined;
-      return Promise.resolve(notes.handle(message as Message<TabRequests>));
+      const request = message as Message<TabRequests>;
+      if (ui) return ui.then((loaded) => loaded.handle(request));
+      return Promise.resolve(answerWithoutNotes(request));
     });
-    void notes.start();
+
+    /** The answers of a page that has no notes to show. */
+    function answerWithoutNotes(request: Message<TabRequests>): Result<unknown> {
+      switch (request.type) {
+        case 'tab.describe':
+          return { ok: true, value: { pageKey, title: document.title, orphans: [] } };
+        case 'tab.reveal':
+          return { ok: true, value: false };
+        case 'tab.refresh':
+          if (request.payload.pageKey === pageKey) void open();
+          return { ok: true, value: null };
+      }
+    }
+
+    void open();
   },
 });

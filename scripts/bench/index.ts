@@ -138,6 +138,8 @@ export interface Results {
   drawing: DrawFigure[];
   sizes: {
     contentScript: CodeSize & { file: string; built: string };
+    /** The interface the content script loads on pages with notes or a selection. */
+    pageUi: CodeSize & { file: string };
     contentCss: CodeSize;
     engine: CodeSize;
   };
@@ -166,14 +168,16 @@ function requireCorpus(): void {
 }
 
 /** The built content script; built now when missing, so that its size is never of a stale absent file. */
-function contentScript(): { js: string; css: string } {
+/** The content script as it ships: the part every page loads, and the interface it loads where needed. */
+function contentScript(): { js: string; ui: string; css: string } {
   const dir = join(REPO, '.output/chrome-mv3/content-scripts');
   const js = join(dir, 'content.js');
-  if (!existsSync(js)) {
+  const ui = join(REPO, '.output/chrome-mv3/page-ui.js');
+  if (!existsSync(js) || !existsSync(ui)) {
     log('No Chrome build: running `npx wxt build`…');
     execFileSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: 'inherit' });
   }
-  return { js, css: join(dir, 'content.css') };
+  return { js, ui, css: join(dir, 'content.css') };
 }
 
 /** What the painters paint with: the extension's own highlight colours, and a fill for Hypothesis-style wrappers. */
@@ -527,6 +531,7 @@ async function main(): Promise<void> {
           file: '.output/chrome-mv3/content-scripts/content.js',
           built: statSync(content.js).mtime.toISOString(),
         },
+        pageUi: { ...sizeOf(readFileSync(content.ui)), file: '.output/chrome-mv3/page-ui.js' },
         contentCss: existsSync(content.css) ? sizeOf(readFileSync(content.css)) : { minified: 0, gzip: 0 },
         engine: engineSize,
       },

@@ -82,7 +82,8 @@ export function checkTargets(results: Results): TargetCheck[] {
   const hypothesisRevised = find(results, 'revised', 'dom-anchor-text-quote');
   const oneWord = revised?.accuracy?.byEdit['1'];
   const draw = results.drawing.find((d) => d.engine === 'counterpoint');
-  const content = results.sizes.contentScript.gzip + results.sizes.contentCss.gzip;
+  const content =
+    results.sizes.contentScript.gzip + results.sizes.pageUi.gzip + results.sizes.contentCss.gzip;
   const ratio = (base: Figure | undefined, ours: Figure | undefined): string =>
     base && ours && ours.busyMs > 0
       ? `; ${(base.busyMs / ours.busyMs).toFixed(0)}× dom-anchor-text-quote here`
@@ -142,7 +143,9 @@ export function checkTargets(results: Results): TargetCheck[] {
     {
       measure: 'Whole content script, overlay included',
       target: '≤ 35 KB gzip',
-      value: `${kb(content)} gzip (js ${kb(results.sizes.contentScript.gzip)} + css ${kb(results.sizes.contentCss.gzip)})`,
+      value:
+        `${kb(content)} gzip (every page ${kb(results.sizes.contentScript.gzip)}, interface loaded where needed ` +
+        `${kb(results.sizes.pageUi.gzip)}, css ${kb(results.sizes.contentCss.gzip)})`,
       met: content <= 35 * 1024,
       metToSecondFrame: null,
     },

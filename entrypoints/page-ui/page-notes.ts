@@ -12,10 +12,18 @@ import { anchorTargets, describeRange, INDEX_OBSERVER_OPTIONS, TextIndex } from 
 import { commentRefOf, suggestRebuttals, type Suggestion } from '../../core/comments';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
-import { pageKeyFor } from '../../core/page-key';
-import type { ClaimChanges, Message, NewClaim, NewRebuttal, Result, TabRequests } from '../../core/protocol';
-import { ask } from '../../messaging/send';
-import { createOverlay, type Overlay as OverlayHost } from './overlay';
+import { documentPageKey } from '../../core/page-key';
+import type {
+  ClaimChanges,
+  ContentRequests,
+  Message,
+  NewClaim,
+  NewRebuttal,
+  Result,
+  TabRequests,
+} from '../../core/protocol';
+import type { Ask } from '../../messaging/send';
+import { createOverlay, type Overlay as OverlayHost } from './overlay-host';
 import { Overlay } from './Overlay';
 import { firstLine, PageComments, wholeCommentTarget } from './page-comments';
 
@@ -28,7 +36,16 @@ const TOOLBAR_GAP = 8;
 /** How many suggested comments a card offers. */
 const SUGGESTIONS = 3;
 
+/** What the background answers a page that opens its notes. */
+export type PageOpened = ContentRequests['page.open']['answer'];
+
 export class PageNotes {
+  /**
+   * @param ask the content script's sender to the background, handed over so that this script carries no
+   *   second copy of the extension API layer.
+   */
+  constructor(private readonly ask: Ask) {}
+
   private readonly highlighter = new Highlighter();
   private readonly comments = new PageComments();
   private readonly claims = new Map<string, Claim>();
@@ -55,10 +72,13 @@ export class PageNotes {
   private tip: { x: number; y: number; text: string } | null = null;
   /** Suggestions for the open card, kept while neither the claim nor the comments change. */
   private suggested: { key: string; suggestions: Suggestion[] } | null = null;
-  private pageKey = currentPageKey();
+  private pageKey = documentPageKey(document);
 
-  /** Load this page's notes and start listening to the reader. */
-  async start(): Promise<void> {
+  /**
+   * Start listening to the reader, with the page's notes when the content script has already fetched
+   * them, else after fetching them.
+   */
+  async start(opened: PageOpened | null): Promise<void> {
     document.addEventListener('mouseup', (event) => this.onPointerUp(event));
     document.addEventListener('keyup', (event) => this.onKeyUp(event));
     document.addEventListener('selectionchange', () => this.onSelectionChange());
@@ -68,7 +88,8 @@ export class PageNotes {
     (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () =>
       this.scheduleSettle(),
     );
-    await this.load();
+    if (opened) this.apply(opened);
+    else await this.load();
   }
 
   /** Answer the background and the popup. */
@@ -92,9 +113,12 @@ export class PageNotes {
   }
 
   private async load(): Promise<void> {
-    const answer = await ask('page.open', { pageKey: this.pageKey, url: currentUrl() });
-    if (!answer.ok) return this.tell(answer.error);
-    const { claims, rebuttals, reveal } = answer.value;
+    const answer = await this.ask('page.open', { pageKey: this.pageKey, url: currentUrl() });
+    if (answer.ok) this.apply(answer.value);
+    else this.tell(answer.error);
+  }
+
+  private apply({ claims, rebuttals, reveal }: PageOpened): void {
     for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) this.highlighter.erase(id);
     this.claims.clear();
     this.rebuttals.clear();
@@ -213,7 +237,7 @@ export class PageNotes {
    * page, and look again for the notes not yet found. Runs once per quiet spell, not once per mutation.
    */
   private settle(): void {
-    const pageKey = currentPageKey();
+    const pageKey = documentPageKey(document);
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
       for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) this.highlighter.erase(id);
@@ -277,7 +301,8 @@ export class PageNotes {
     }
   }
 
-  private offerToolbar(): void {
+  /** Offer the toolbar for the page's current selection, if it holds text. */
+  offerToolbar(): void {
     const selection = document.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
     const range = selection.getRangeAt(0);
@@ -321,7 +346,7 @@ export class PageNotes {
     document.getSelection()?.removeAllRanges();
     if (choice === 'highlight') this.draw();
     else this.openCard(claim.id, true);
-    const answer = await ask('claim.create', { claim: proposal });
+    const answer = await this.ask('claim.create', { claim: proposal });
     if (answer.ok) {
       this.claims.set(claim.id, answer.value);
       this.watch();
@@ -362,7 +387,7 @@ export class PageNotes {
   }
 
   private async attach(proposal: NewRebuttal): Promise<void> {
-    const answer = await ask('rebuttal.create', { rebuttal: proposal });
+    const answer = await this.ask('rebuttal.create', { rebuttal: proposal });
     if (!answer.ok) return this.tell(answer.error);
     this.rebuttals.set(answer.value.id, answer.value);
     this.placeRebuttals([answer.value]);
@@ -372,7 +397,7 @@ export class PageNotes {
   }
 
   private async removeRebuttal(rebuttal: Rebuttal): Promise<void> {
-    const answer = await ask('rebuttal.delete', { id: rebuttal.id });
+    const answer = await this.ask('rebuttal.delete', { id: rebuttal.id });
     if (!answer.ok) return this.tell(answer.error);
     this.rebuttals.delete(rebuttal.id);
     this.highlighter.erase(rebuttal.id);
@@ -409,7 +434,7 @@ export class PageNotes {
     const changes = this.pendingChanges;
     this.pendingChanges = {};
     if (!id || Object.keys(changes).length === 0) return;
-    void ask('claim.update', { id, changes }).then((answer) => {
+    void this.ask('claim.update', { id, changes }).then((answer) => {
       if (answer.ok) this.claims.set(id, { ...answer.value, ...this.pendingChanges });
       else this.problem = answer.error;
       this.draw();
@@ -421,7 +446,7 @@ export class PageNotes {
     if (!id) return;
     clearTimeout(this.saveTimer);
     this.pendingChanges = {};
-    const answer = await ask('claim.delete', { id });
+    const answer = await this.ask('claim.delete', { id });
     if (!answer.ok) return this.tell(answer.error);
     this.claims.delete(id);
     this.highlighter.erase(id);
@@ -526,7 +551,7 @@ export class PageNotes {
       onRemoveRebuttal: (rebuttal) => void this.removeRebuttal(rebuttal),
       onDelete: () => void this.deleteOpenClaim(),
       onClose: () => this.closeCard(),
-      onOpenNotes: () => void ask('notes.open', { pageKey: this.pageKey }),
+      onOpenNotes: () => void this.ask('notes.open', { pageKey: this.pageKey }),
     };
   }
 
@@ -575,15 +600,6 @@ function newId(): string {
 /** The URL as the reader sees it, without its fragment. */
 function currentUrl(): string {
   return location.href.split('#')[0] ?? '';
-}
-
-/** The page key of the document as it is now: its URL and declared links may change without a load. */
-function currentPageKey(): string {
-  return pageKeyFor(
-    location.href,
-    document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
-    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
-  );
 }
 
 /** Selections inside form fields and editors are the reader's own writing, not the article. */
