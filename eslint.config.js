@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The content script runs beside a hostile page: it may reach storage only through the message protocol.
-    files: ['entrypoints/content/**', 'core/**', 'components/**'],
+    files: ['entrypoints/content/**', 'entrypoints/page-ui/**', 'core/**', 'components/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
