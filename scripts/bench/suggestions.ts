@@ -22,6 +22,8 @@ export interface SuggestionBench {
   runs: number;
   /** Median over runs of the first claim's time: every comment tokenised then. */
   firstMs: number;
+  /** The very first claim of the first run, before the browser has optimised the code: a card opened once. */
+  coldMs: number;
   /** Median over runs and claims of the following claims' times. */
   laterMs: number;
   claimsWithSuggestions: number;
@@ -93,6 +95,7 @@ export async function measureSuggestions(
     claims: CLAIMS,
     runs,
     firstMs: median(timings.map((timing) => timing.firstMs)),
+    coldMs: timings[0]?.firstMs ?? Number.NaN,
     laterMs: median(timings.flatMap((timing) => timing.laterMs)),
     claimsWithSuggestions: timings[0]?.claimsWithSuggestions ?? 0,
     method:
