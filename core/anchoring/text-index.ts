@@ -86,6 +86,14 @@ const BREAKING = new Set([
   'ul',
 ]);
 
+/** Per element name: 1 when its content is left out of the view, 2 when it breaks the line. */
+const KIND = new Map<string, number>();
+for (const name of EXCLUDED) KIND.set(name, 1);
+for (const name of BREAKING) KIND.set(name, (KIND.get(name) ?? 0) | 2);
+
+/** Elements that may be hidden by an attribute; `hiddenIn` reads only these, in one native query. */
+const MAY_HIDE = '[hidden],[style]';
+
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 0xa0;
 }
@@ -95,9 +103,8 @@ export function normalizeText(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ');
 }
 
-/** Whether an element's content is part of the view: the structural rules in this module's header. */
-function isIncluded(el: Element): boolean {
-  if (EXCLUDED.has(el.localName)) return false;
+/** Whether an element's attributes leave its content in the view: the `hidden` and inline `display` rules. */
+function attributesShow(el: Element): boolean {
   if (!el.hasAttributes()) return true;
   const hidden = el.getAttribute('hidden');
   if (hidden !== null && hidden !== 'until-found') return false;
@@ -105,8 +112,22 @@ function isIncluded(el: Element): boolean {
   return style === null || !INLINE_DISPLAY_NONE.test(style);
 }
 
+/**
+ * The elements under `root` that their attributes hide: one selector query instead of reading two attributes of
+ * every element during the walk.
+ */
+function hiddenIn(root: Element): Set<Element> {
+  const hidden = new Set<Element>();
+  const found = root.querySelectorAll(MAY_HIDE);
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (el !== undefined && !attributesShow(el)) hidden.add(el);
+  }
+  return hidden;
+}
+
 function breaks(node: Node): boolean {
-  return BREAKING.has((node as Element).localName);
+  return ((KIND.get((node as Element).localName) ?? 0) & 2) !== 0;
 }
 
 /** More changed places than this in one update and a full walk is cheaper than finding each one. */
@@ -129,6 +150,11 @@ interface Walk {
   chunks: string[];
   nodes: Text[];
   starts: number[];
+  /** Per node: how many whitespace characters its text starts with when its only inner whitespace is single
+   * spaces, so that view and node offsets map one to one past them; -1 otherwise. */
+  leads: number[];
+  /** The elements hidden by their attributes, from `hiddenIn`; null to read the attributes during the walk. */
+  hidden: Set<Element> | null;
   length: number;
   /**
    * Whitespace or a line break was seen since the last character; the space is written only before the next
@@ -137,8 +163,8 @@ interface Walk {
   spaceOwed: boolean;
 }
 
-function newWalk(length: number, spaceOwed: boolean): Walk {
-  return { chunks: [], nodes: [], starts: [], length, spaceOwed };
+function newWalk(length: number, spaceOwed: boolean, hidden: Set<Element> | null = null): Walk {
+  return { chunks: [], nodes: [], starts: [], leads: [], hidden, length, spaceOwed };
 }
 
 function endsWithSpace(data: string): boolean {
@@ -159,33 +185,66 @@ function following(node: Node, root: Node, walk: Walk): Node | null {
   return next;
 }
 
+/** Add a text node's contribution to the walk: its text with whitespace runs collapsed, in one char-code pass. */
+function addText(node: Text, walk: Walk): void {
+  const data = node.data;
+  const n = data.length;
+  let first = -1;
+  let last = -1;
+  // Whether every inner whitespace run is one plain space, so that the text needs no rewriting.
+  let clean = true;
+  let run = 0;
+  let plain = true;
+  for (let j = 0; j < n; j++) {
+    const c = data.charCodeAt(j);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0) {
+      run++;
+      if (c !== 32) plain = false;
+      continue;
+    }
+    if (first < 0) first = j;
+    else if (run > 1 || (run === 1 && !plain)) clean = false;
+    last = j;
+    run = 0;
+    plain = true;
+  }
+  if (first < 0) {
+    if (n > 0) walk.spaceOwed = true;
+    return;
+  }
+  let core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
+  if (!clean) core = core.replace(WHITESPACE_RUN, ' ');
+  walk.nodes.push(node);
+  walk.starts.push(walk.length);
+  walk.leads.push(clean ? first : -1);
+  if ((walk.spaceOwed || first > 0) && walk.length > 0) {
+    walk.chunks.push(' ');
+    walk.length++;
+  }
+  walk.chunks.push(core);
+  walk.length += core.length;
+  walk.spaceOwed = last < n - 1;
+}
+
 /** Walk from `start` in document order to the end of `root`, or until `stop` has been emitted. */
 function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk): void {
+  const hidden = walk.hidden;
   let node = start;
   while (node !== null) {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      const collapsed = data.replace(WHITESPACE_RUN, ' ');
-      if (collapsed !== ' ' && collapsed !== '') {
-        const lead = collapsed.charCodeAt(0) === 32;
-        const trail = collapsed.charCodeAt(collapsed.length - 1) === 32;
-        let core = collapsed.slice(lead ? 1 : 0, trail ? -1 : undefined);
-        if ((walk.spaceOwed || lead) && walk.length > 0) core = ' ' + core;
-        walk.nodes.push(node as Text);
-        walk.starts.push(walk.length);
-        walk.chunks.push(core);
-        walk.length += core.length;
-        walk.spaceOwed = trail;
-      } else if (collapsed === ' ') {
-        walk.spaceOwed = true;
-      }
+    const type = node.nodeType;
+    if (type === 3) {
+      addText(node as Text, walk);
       if (node === stop) return;
-    } else if (node.nodeType === 1 && isIncluded(node as Element)) {
-      if (breaks(node)) walk.spaceOwed = true;
-      const first: Node | null = node.firstChild;
-      if (first !== null) {
-        node = first;
-        continue;
+    } else if (type === 1) {
+      const el = node as Element;
+      const kind = KIND.get(el.localName) ?? 0;
+      if ((kind & 1) === 0 && (hidden === null ? attributesShow(el) : !hidden.has(el))) {
+        if (kind & 2) walk.spaceOwed = true;
+        const first: Node | null = el.firstChild;
+        if (first !== null) {
+          node = first;
+          continue;
+        }
       }
     }
     node = following(node, root, walk);
@@ -209,6 +268,8 @@ export class TextIndex {
   private nodes: Text[] = [];
   /** View offset where each node's contribution starts, including the one space that may come before it. */
   private starts: number[] = [];
+  /** Per node: leading whitespace when its view maps one to one onto its text past it, else -1 (see `Walk`). */
+  private leads: number[] = [];
 
   /** Index `root` now; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {
@@ -217,11 +278,12 @@ export class TextIndex {
 
   /** Walk the whole of `root` again. */
   rebuild(): void {
-    const walk = newWalk(0, false);
+    const walk = newWalk(0, false, hiddenIn(this.root));
     walkFrom(this.root, this.root.firstChild, null, walk);
     this.text = walk.chunks.join('');
     this.nodes = walk.nodes;
     this.starts = walk.starts;
+    this.leads = walk.leads;
   }
 
   /**
@@ -323,6 +385,7 @@ export class TextIndex {
     this.text = this.text.slice(0, from) + chunk + this.text.slice(to);
     this.nodes.splice(before + 1, removed, ...walk.nodes);
     this.starts.splice(before + 1, removed, ...walk.starts);
+    this.leads.splice(before + 1, removed, ...walk.leads);
     for (let i = before + 1 + walk.nodes.length; i < this.starts.length; i++) {
       this.starts[i] = (this.starts[i] ?? 0) + delta;
     }
@@ -357,6 +420,8 @@ export class TextIndex {
       if (at === v) return { node, offset: 0 };
       v++;
     }
+    const lead = this.leads[i] ?? -1;
+    if (lead >= 0) return { node, offset: Math.min(lead + at - v, data.length) };
     let started = false;
     let runStart = -1;
     for (let j = 0; j < data.length; j++) {
@@ -426,6 +491,11 @@ export class TextIndex {
     if (node === undefined) return v;
     const data = node.data;
     if (this.text.charCodeAt(v) === 32) v++;
+    const lead = this.leads[i] ?? -1;
+    if (lead >= 0) {
+      const length = (this.starts[i + 1] ?? this.text.length) - v;
+      return v + Math.max(0, Math.min(offset - lead, length));
+    }
     let started = false;
     let inRun = false;
     const stop = Math.min(offset, data.length);
