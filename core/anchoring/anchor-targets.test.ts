@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextTarget } from '../model';
 import { anchorTargets, describeRange } from './index';
 import type { AnchorResult } from './index';
-import { page } from './test-page';
+import { page, rangeOver } from './test-page';
 
 function target(exact: string, prefix = '', suffix = '', start?: number): TextTarget {
   return {
@@ -144,6 +144,63 @@ describe('anchorTargets', () => {
     it('orphans a short phrase whose one word changed and whose context is gone', () => {
       const root = page('<p>Completely different text, and then: new public library, more text.</p>');
       const [result] = anchorTargets(root, [quote]);
+      expect(result?.kind).toBe('orphaned');
+    });
+  });
+
+  describe('when the same words are elsewhere on the page', () => {
+    /** The description of the first occurrence of `words` on the page `html`, as a reader would have saved it. */
+    function saved(html: string, words: string): TextTarget {
+      const root = page(html);
+      const described = describeRange(rangeOver(root, words), root);
+      if (described === null) throw new Error(`nothing to describe for "${words}"`);
+      return described;
+    }
+
+    it('places a quote edited in place by a word there, not on a copy whose context half agrees', () => {
+      // As on wikipedia-2: a citation edited in place, and another citation with the same words, the same
+      // suffix and a different prefix.
+      const cite = (who: string, what: string, where = 'New Zealand'): string =>
+        `<li>${who}. "${what}". Te Ara: The Encyclopedia of ${where}. Retrieved 5 May 2019. Archived from the original.</li>`;
+      const before = `<p>Birds of the islands, and where to read about them.</p><ol>${cite('Smith, John', 'Kiwi')}${cite('Jones, Ann', 'Moa')}</ol>`;
+      const quote = saved(before, 'Te Ara: The Encyclopedia of New Zealand.');
+      const root = page(
+        `<p>Birds of the islands, and where to read about them.</p><ol>${cite('Smith, John', 'Kiwi', 'Notable Zealand')}${cite('Jones, Ann', 'Moa')}</ol>`,
+      );
+      const [result] = anchorTargets(root, [quote]);
+      expect(placed(root, result)).toBe(
+        `Te Ara: The Encyclopedia of Notable Zealand.@${quote.position?.start}`,
+      );
+    });
+
+    it('keeps an unedited quote on its own copy when an edit beside it changed its context', () => {
+      const filler = (n: number): string =>
+        `<p>${Array.from({ length: n }, (_, i) => `Filler sentence number ${i} says little.`).join(' ')}</p>`;
+      const story = (note: string, after: string): string =>
+        `<p>Local ${note}. The river floods every spring. Farmers ${after} inland. Rain falls on the hills.</p>`;
+      const copy =
+        '<p>Visitor notes. The river floods every spring. Farmers move inland. Rain falls on the hills.</p>';
+      const before = `<p>An opening line about the valley.</p>${filler(8)}${story('notes', 'move')}${filler(20)}${copy}`;
+      const neighbour = saved(before, 'An opening line about the valley.');
+      const quote = saved(before, 'The river floods every spring.');
+      // Text inserted at the top moves everything; the words either side of the quote were edited.
+      const inserted = `<p>${'A paragraph added since the note was taken. '.repeat(12)}</p>`;
+      const root = page(
+        `${inserted}<p>An opening line about the valley.</p>${filler(8)}${story('remarks', 'stay')}${filler(20)}${copy}`,
+      );
+      const [, result] = anchorTargets(root, [neighbour, quote]);
+      const shift = 'A paragraph added since the note was taken. '.repeat(12).length;
+      expect(placed(root, result)).toBe(
+        `The river floods every spring.@${(quote.position?.start ?? 0) + shift + 'remarks'.length - 'notes'.length}`,
+      );
+    });
+
+    it('still orphans copies that neither the context nor the position tells apart', () => {
+      const copy = '<p>Visitor notes. The river floods every spring. Farmers move inland.</p>';
+      const root = page(`<p>Something else entirely.</p>${copy}<p>Between.</p>${copy}`);
+      const [result] = anchorTargets(root, [
+        target('The river floods every spring.', 'Local notes. ', ' Farmers move inland.', 400),
+      ]);
       expect(result?.kind).toBe('orphaned');
     });
   });

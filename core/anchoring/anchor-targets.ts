@@ -169,6 +169,11 @@ function seeds(text: string, quote: Quote): number[] {
   return found;
 }
 
+/** Whether `at` is where the stored position, or it shifted as the neighbours moved, says the quote starts. */
+function nearPredicted(at: number, predicted: readonly number[]): boolean {
+  return predicted.some((start) => Math.abs(start - at) <= PREDICTED_SLACK);
+}
+
 /** Cheapest first: stored and neighbour-predicted positions, exact occurrences, then bounded fuzzy fits. */
 function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   const { exact } = quote;
@@ -186,6 +191,10 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
         const score = start === quote.start ? 1 : 0.99;
         return { start, end: start + m, score: chars === context ? score : 0.97 };
       }
+      // An edit next to the quote breaks the run of agreeing characters, not the likeness of the context: the
+      // exact quote where it was predicted, in context still mostly alike, is the same passage.
+      const alike = similarity(text, start, start + m, 0, quote);
+      if (alike >= MIN_SIMILARITY) return { start, end: start + m, score: 0.95 * alike };
     }
   }
 
@@ -195,28 +204,60 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
     exacts.push({ at, chars: contextChars(text, at, at + m, quote) });
   }
   exacts.sort((a, b) => b.chars - a.chars);
-  const [top, runnerUp] = exacts;
-  if (
-    top !== undefined &&
-    (runnerUp === undefined || runnerUp.chars < top.chars) &&
-    top.chars * 2 >= context
-  ) {
-    return { start: top.at, end: top.at + m, score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)) };
-  }
 
   // Fuzzy: score every candidate the same way, on prefix + quote + suffix together.
   const fits: Fit[] = [];
   const consider = (fit: Fit | null): void => {
     if (fit !== null && !fits.some((f) => f.start === fit.start && f.end === fit.end)) fits.push(fit);
   };
+  let predictedFit: Fit | null = null;
   const looked: number[] = [];
-  for (const start of predicted) {
-    if (looked.some((at) => Math.abs(at - start) <= PREDICTED_SLACK / 2)) continue;
-    looked.push(start);
-    const fit = fitNear(text, quote, start, PREDICTED_SLACK);
-    if (fit !== null && fit.similarity >= PREDICTED_SIMILARITY) return accept(fit, m);
-    consider(fit);
+  /** Fits where the position predicts, once; the best that is near-perfect, or null. */
+  const fitPredicted = (): Fit | null => {
+    for (const start of predicted) {
+      if (looked.some((at) => Math.abs(at - start) <= PREDICTED_SLACK / 2)) continue;
+      looked.push(start);
+      const fit = fitNear(text, quote, start, PREDICTED_SLACK);
+      if (fit !== null && fit.similarity >= PREDICTED_SIMILARITY) {
+        if (predictedFit === null || fit.similarity > predictedFit.similarity) predictedFit = fit;
+      }
+      consider(fit);
+    }
+    return predictedFit;
+  };
+
+  const [top, runnerUp] = exacts;
+  if (top !== undefined && top.chars * 2 >= context) {
+    const unique = runnerUp === undefined || runnerUp.chars < top.chars;
+    if (unique && (top.chars === context || predicted.length === 0 || nearPredicted(top.at, predicted))) {
+      return {
+        start: top.at,
+        end: top.at + m,
+        score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)),
+      };
+    }
+    // Repeats that the context cannot tell apart, or a copy elsewhere with part of the context: where the
+    // position predicts, an exact copy with context still alike, or a near-perfect fit of an edited quote, wins.
+    const near = exacts.filter(({ at }) => nearPredicted(at, predicted));
+    if (near.length === 1 && near[0] !== undefined) {
+      const { at } = near[0];
+      const alike = similarity(text, at, at + m, 0, quote);
+      if (alike >= MIN_SIMILARITY) return { start: at, end: at + m, score: 0.95 * alike };
+    }
+    const fit = fitPredicted();
+    if (fit !== null && fit.similarity > similarity(text, top.at, top.at + m, 0, quote))
+      return accept(fit, m);
+    if (unique) {
+      return {
+        start: top.at,
+        end: top.at + m,
+        score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)),
+      };
+    }
   }
+
+  const fit = fitPredicted();
+  if (fit !== null) return accept(fit, m);
   for (const { at } of exacts.slice(0, 3)) {
     consider({ start: at, end: at + m, distance: 0, similarity: similarity(text, at, at + m, 0, quote) });
   }
@@ -231,7 +272,13 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   fits.sort((a, b) => b.similarity - a.similarity);
   const best = fits[0];
   if (best === undefined) return orphan(0);
-  const rival = fits.find((f) => f.end <= best.start || f.start >= best.end);
+  let rival = fits.find((f) => f.end <= best.start || f.start >= best.end);
+  // Of places that fit about as well, the one where the position predicts is the passage; a tie elsewhere stays.
+  if (rival !== undefined && nearPredicted(best.start, predicted) && !nearPredicted(rival.start, predicted)) {
+    rival = fits.find(
+      (f) => (f.end <= best.start || f.start >= best.end) && nearPredicted(f.start, predicted),
+    );
+  }
   const quoteSimilarity = 1 - best.distance / m;
   if (
     best.similarity < MIN_SIMILARITY ||
