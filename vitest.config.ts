@@ -9,6 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          setupFiles: ['test/fast-check-seed.ts'],
           include: [
             'core/**/*.test.ts',
             'cli/**/*.test.ts',
