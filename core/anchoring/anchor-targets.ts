@@ -78,7 +78,8 @@ class Shifts {
   private stored: number[] = [];
   private shift: number[] = [];
 
-  add(stored: number, found: number): void {
+  /** Where `stored` sits among the placed targets' stored positions (the first not before it). */
+  private slot(stored: number): number {
     let lo = 0;
     let hi = this.stored.length;
     while (lo < hi) {
@@ -86,19 +87,18 @@ class Shifts {
       if ((this.stored[mid] ?? 0) < stored) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  add(stored: number, found: number): void {
+    const lo = this.slot(stored);
     this.stored.splice(lo, 0, stored);
     this.shift.splice(lo, 0, found - stored);
   }
 
   /** The shifts of the nearest placed targets before and after `stored`, most likely first. */
   around(stored: number): number[] {
-    let lo = 0;
-    let hi = this.stored.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.stored[mid] ?? 0) < stored) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.slot(stored);
     const shifts: number[] = [];
     for (const i of [lo - 1, lo, lo - 2, lo + 1]) {
       const shift = this.shift[i];

@@ -17,7 +17,7 @@ import {
   type Harness,
   type Tab,
 } from './driver';
-import { CLAIMS, clickInOverlay, clickOnPage, highlightedTexts, pageText, selectWithMouse } from './reader';
+import { CLAIMS, clickInOverlay, clickOnPage, highlightedTexts, pageText, mark } from './reader';
 
 const JOURNEYS =
   'Average morning journey times from Fennick Road to the railway station dropped from 14 minutes to 9 minutes.';
@@ -49,14 +49,6 @@ describe('note bundles between Chromium and Firefox', () => {
   });
 
   const article = (path = '/demo/article.html') => `${server.origin}${path}`;
-
-  async function mark(tab: Tab, sentence: string, status: string): Promise<void> {
-    await selectWithMouse(tab.page, sentence);
-    await clickInOverlay(tab, `.choice-${status}`);
-    await waitFor(`“${sentence.slice(0, 20)}…” marked ${status}`, async () =>
-      (await highlightedTexts(tab.page))[status]?.includes(sentence),
-    );
-  }
 
   async function attachComment(tab: Tab, author: string): Promise<void> {
     const before = (await highlightedTexts(tab.page)).rebuttal?.length ?? 0;

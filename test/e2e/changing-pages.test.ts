@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
-import { clickInOverlay, highlightedTexts, selectWithMouse } from './reader';
+import { clickInOverlay, highlightedTexts, mark } from './reader';
 
 const LATE_COMMENT = 'You state that not one collision involving a cyclist has been reported on the route.';
 const MOVED =
@@ -54,19 +54,13 @@ describe.each([
     await server?.close();
   });
 
-  async function mark(sentence: string): Promise<void> {
-    const before = (await highlightedTexts(tab.page)).contested?.length ?? 0;
-    await selectWithMouse(tab.page, sentence);
-    await clickInOverlay(tab, '.choice-contested');
-    await waitFor(
-      `“${sentence}” highlighted`,
-      async () => (await highlightedTexts(tab.page)).contested?.length === before + 1,
-    );
+  async function markAndClose(sentence: string): Promise<void> {
+    await mark(tab, sentence);
     await tab.page.keyboard.press('Escape');
   }
 
   it('places a note on a comment that arrives two seconds late, once it arrives', async () => {
-    await mark(LATE_COMMENT);
+    await markAndClose(LATE_COMMENT);
     await tab.goto('about:blank');
     await tab.goto(`${articleUrl}#late-comments`);
     const notice = await waitFor(
@@ -116,7 +110,7 @@ describe.each([
   it('keeps notes on the right text after the article is revised, and lists what it cannot find', async () => {
     await tab.goto(articleUrl);
     await waitFor('the earlier note', async () => (await highlightedTexts(tab.page)).contested);
-    for (const sentence of [MOVED, EDITED, REMOVED]) await mark(sentence);
+    for (const sentence of [MOVED, EDITED, REMOVED]) await markAndClose(sentence);
 
     server.reviseHtml = (html) =>
       reviseText(

@@ -85,6 +85,15 @@ export async function highlightedTexts(page: PageLike): Promise<Record<string, s
   }, null);
 }
 
+/** Select `sentence` with the mouse and mark it with the toolbar, then wait until it is highlighted so. */
+export async function mark(tab: Tab, sentence: string, status = 'contested'): Promise<void> {
+  await selectWithMouse(tab.page, sentence);
+  await clickInOverlay(tab, `.choice-${status}`);
+  await waitFor(`“${sentence.slice(0, 20)}…” marked ${status}`, async () =>
+    (await highlightedTexts(tab.page))[status]?.includes(sentence),
+  );
+}
+
 /** Click the centre of the overlay element matching `selector` (and holding `text` or named by it, if given). */
 export async function clickInOverlay(tab: Tab, selector: string, text?: string): Promise<void> {
   const matching = async (scrollTo?: string) =>

@@ -13,6 +13,7 @@ import {
   highlightedTexts,
   highlightInView,
   locateText,
+  mark,
   pageText,
   selectWithMouse,
 } from './reader';
@@ -47,20 +48,10 @@ describe.each([
     await server?.close();
   });
 
-  async function markContested(sentence: string): Promise<void> {
-    const before = (await highlightedTexts(tab.page)).contested?.length ?? 0;
-    await selectWithMouse(tab.page, sentence);
-    await clickInOverlay(tab, '.choice-contested');
-    await waitFor(
-      'the new claim',
-      async () => (await highlightedTexts(tab.page)).contested?.length === before + 1,
-    );
-  }
-
   const rebuttalTexts = async () => (await highlightedTexts(tab.page)).rebuttal ?? [];
 
   it('attaches a whole comment to a claim from its card', async () => {
-    await markContested(CLAIMS.traffic);
+    await mark(tab, CLAIMS.traffic);
     await clickInOverlay(tab, '.attach-toggle');
     await clickInOverlay(tab, '.comment-choice', 'Gwen Tallis');
     await waitFor('the comment highlighted as a rebuttal', async () => (await rebuttalTexts()).length === 1);
@@ -74,7 +65,7 @@ describe.each([
   });
 
   it('attaches a passage selected in a comment to the claim it answers', async () => {
-    await markContested(COLLISIONS);
+    await mark(tab, COLLISIONS);
     await tab.page.keyboard.press('Escape');
     await selectWithMouse(tab.page, EXCERPT);
     await clickInOverlay(tab, '.toolbar .answer-rebuts');
@@ -87,7 +78,7 @@ describe.each([
 
   it('suggests the comments that answer a claim, and attaches one on request', async () => {
     await tab.page.keyboard.press('Escape');
-    await markContested(JOURNEYS);
+    await mark(tab, JOURNEYS);
     const suggestions = await waitFor('suggestions', async () => {
       const found = await tab.overlay.query('.suggestion');
       return found.length ? found : null;
