@@ -195,6 +195,86 @@ describe('anchorTargets', () => {
       );
     });
 
+    describe('in a block the page repeats, such as a table shown twice', () => {
+      const filler = (n: number): string =>
+        `<p>${Array.from({ length: n }, (_, i) => `Filler sentence number ${i} says little.`).join(' ')}</p>`;
+      const legend = (country: string): string =>
+        '<table><tr><td>Special territorial authority</td>' +
+        '<td>The outlying islands form part of the southern region</td>' +
+        `<td>${country}'s Antarctic territory</td></tr></table><p>Source: the census of the whole country, taken in 2018.</p>`;
+      const intro = '<p>An opening line about the regions.</p>';
+      const before = `${intro}${filler(8)}${legend('New Zealand')}${filler(30)}${legend('New Zealand')}`;
+      // Text inserted at the top, and edits that change lengths between the quote and its neighbour, so that the
+      // neighbour's shift predicts the quote's place only to within a few characters.
+      const inserted = `<p>${'A paragraph added since the note was taken. '.repeat(12)}</p>`;
+      const edited = filler(8).replace('number 3 says little', 'number 3 says very little');
+      const after = `${inserted}${intro}${edited}${legend('New Formal')}${filler(30)}${legend('New Zealand')}`;
+
+      it('keeps an unedited quote on its own copy when an edit beside it makes the other copy match better', () => {
+        const neighbour = saved(before, 'An opening line about the regions.');
+        const quote = saved(before, 'The outlying islands form part of the southern region');
+        const root = page(after);
+        // Given after the quote: the engine still learns the neighbour's shift first, in page order.
+        const [result] = anchorTargets(root, [quote, neighbour]);
+        const own = saved(after, 'The outlying islands form part of the southern region');
+        expect(placed(root, result)).toBe(
+          `The outlying islands form part of the southern region@${own.position?.start}`,
+        );
+      });
+
+      it('places a quote edited inside its own copy there, not on the untouched copy', () => {
+        const neighbour = saved(before, 'An opening line about the regions.');
+        const quote = saved(before, "New Zealand's Antarctic territory");
+        const root = page(after);
+        const [, result] = anchorTargets(root, [neighbour, quote]);
+        const own = saved(after, "New Formal's Antarctic territory");
+        expect(placed(root, result)).toBe(`New Formal's Antarctic territory@${own.position?.start}`);
+      });
+    });
+
+    it('does not take a copy that text inserted above moved to the stored position', () => {
+      const cite = (who: string, what: string): string =>
+        `<li>${who}. "${what}". Te Ara: The Encyclopedia of New Zealand. Retrieved 5 May 2019.</li>`;
+      const list = `<ol>${cite('Smith, John', 'Kiwi in the hills')}${cite('Jones, Anne', 'Moa in the hills')}${cite('Jones, Anne', 'Weka in the hills')}</ol>`;
+      const intro = '<p>Birds of the islands, and where to read about them.</p>';
+      const words = 'Te Ara: The Encyclopedia of New Zealand.';
+      const described = (root: HTMLElement, item: number): TextTarget | null =>
+        describeRange(rangeOver(root.querySelectorAll('li')[item] as Element, words), root);
+      const before = page(intro + list);
+      const neighbour = saved(intro + list, 'Birds of the islands');
+      const quote = described(before, 1);
+      const spacing = (quote?.position?.start ?? 0) - (described(before, 0)?.position?.start ?? 0);
+      // Text as long as one citation, inserted above: the stored position now points at the first citation, whose
+      // context half agrees.
+      const root = page(`<p>${'x'.repeat(spacing - 1)}</p>${intro}${list}`);
+      expect(described(root, 0)?.position?.start).toBe(quote?.position?.start);
+      if (quote === null) throw new Error('nothing described');
+      const [, result] = anchorTargets(root, [neighbour, quote]);
+      expect(placed(root, result)).toBe(`${words}@${described(root, 1)?.position?.start}`);
+    });
+
+    it('places the exact quote where the position predicts when edits changed both sides of it and nothing else is alike', () => {
+      const cite = (who: string, what: string): string =>
+        `<li>${who} (4 September 2013). "${what}". Retrieved 4 May 2014.</li>`;
+      const other = '<li>Brown, Kate (1 September 2013). "Something else". Retrieved 1 June 2015.</li>';
+      const before = `<ol>${other}${cite('Collett, John', 'Kiwis face hurdles in pursuit of lost funds')}</ol>`;
+      const root0 = page(before);
+      const quote = describeRange(
+        rangeOver(root0.querySelectorAll('li')[1] as Element, 'September 2013'),
+        root0,
+      );
+      if (quote === null) throw new Error('nothing described');
+      const edited = `<ol>${other}${cite('Collett, Jonathan', 'Kiwis face obstacles in pursuit of lost funds')}</ol>`;
+      const root = page(edited);
+      const own = root.querySelectorAll('li')[1] as Element;
+      const expected = describeRange(rangeOver(own, 'September 2013'), root);
+      expect(placed(root, anchorTargets(root, [quote])[0])).toBe(
+        `September 2013@${expected?.position?.start}`,
+      );
+      // Without the position, the same fit is too weak to trust.
+      expect(anchorTargets(root, [{ quote: quote.quote }])[0]?.kind).toBe('orphaned');
+    });
+
     it('still orphans copies that neither the context nor the position tells apart', () => {
       const copy = '<p>Visitor notes. The river floods every spring. Farmers move inland.</p>';
       const root = page(`<p>Something else entirely.</p>${copy}<p>Between.</p>${copy}`);

@@ -23,6 +23,12 @@ const MIN_SIMILARITY = 0.8;
 const MIN_QUOTE_SIMILARITY = 0.6;
 /** A fit this good where the position and the targets around it predict is taken without looking elsewhere. */
 const PREDICTED_SIMILARITY = 0.9;
+/**
+ * The exact quote where the position predicts may have more of its context edited than MIN_SIMILARITY allows
+ * (neighbouring passages were edited too), when no other place on the page comes within LONE_MARGIN of it.
+ */
+const MIN_LONE_SIMILARITY = 0.65;
+const LONE_MARGIN = 0.2;
 /** The best fit must beat any other place by this much, or the target is ambiguous. */
 const MARGIN = 0.05;
 /** Pieces of the quote searched exactly to find where a fuzzy fit may be; pigeonhole for a few edited words. */
@@ -169,6 +175,51 @@ function seeds(text: string, quote: Quote): number[] {
   return found;
 }
 
+/** Where `exact` occurs within PREDICTED_SLACK of `expected`, nearest first. */
+function occurrencesNear(text: string, exact: string, expected: number): number[] {
+  const found: number[] = [];
+  const last = expected + PREDICTED_SLACK;
+  for (let at = text.indexOf(exact, Math.max(0, expected - PREDICTED_SLACK)); at >= 0 && at <= last;) {
+    found.push(at);
+    at = text.indexOf(exact, at + 1);
+  }
+  return found.sort((a, b) => Math.abs(a - expected) - Math.abs(b - expected));
+}
+
+/**
+ * The exact quote where the position predicts. With all its context it is the passage. Otherwise the copy there
+ * whose context is most alike is, when that context is still mostly alike (an edit next to the quote breaks the
+ * run of agreeing characters, not the likeness) and no other copy there comes close.
+ */
+function exactNearPredicted(text: string, quote: Quote, predicted: readonly number[]): TextPlacement | null {
+  const { exact } = quote;
+  const m = exact.length;
+  const context = quote.prefix.length + quote.suffix.length;
+  const seen = new Set<number>();
+  let best = -1;
+  let bestAlike = 0;
+  let runnerUpAlike = 0;
+  for (const expected of predicted) {
+    for (const start of occurrencesNear(text, exact, expected)) {
+      if (seen.has(start)) continue;
+      seen.add(start);
+      if (contextChars(text, start, start + m, quote) === context) {
+        return { start, end: start + m, score: start === quote.start ? 1 : 0.99 };
+      }
+      const alike = similarity(text, start, start + m, 0, quote);
+      if (alike > bestAlike) {
+        runnerUpAlike = bestAlike;
+        bestAlike = alike;
+        best = start;
+      } else if (alike > runnerUpAlike) {
+        runnerUpAlike = alike;
+      }
+    }
+  }
+  if (best < 0 || bestAlike < MIN_SIMILARITY || runnerUpAlike > bestAlike - MARGIN) return null;
+  return { start: best, end: best + m, score: 0.95 * bestAlike };
+}
+
 /** Whether `at` is where the stored position, or it shifted as the neighbours moved, says the quote starts. */
 function nearPredicted(at: number, predicted: readonly number[]): boolean {
   return predicted.some((start) => Math.abs(start - at) <= PREDICTED_SLACK);
@@ -183,19 +234,8 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   if (quote.start !== undefined) {
     predicted.push(quote.start);
     for (const shift of shifts.around(quote.start)) predicted.push(quote.start + shift);
-    for (const start of predicted) {
-      if (!text.startsWith(exact, start)) continue;
-      // Half the context must agree: the same words at a shifted place are a different passage otherwise.
-      const chars = contextChars(text, start, start + m, quote);
-      if (context === 0 || chars * 2 >= context) {
-        const score = start === quote.start ? 1 : 0.99;
-        return { start, end: start + m, score: chars === context ? score : 0.97 };
-      }
-      // An edit next to the quote breaks the run of agreeing characters, not the likeness of the context: the
-      // exact quote where it was predicted, in context still mostly alike, is the same passage.
-      const alike = similarity(text, start, start + m, 0, quote);
-      if (alike >= MIN_SIMILARITY) return { start, end: start + m, score: 0.95 * alike };
-    }
+    const near = exactNearPredicted(text, quote, predicted);
+    if (near !== null) return near;
   }
 
   // Every exact occurrence, ranked by how much context agrees.
@@ -229,31 +269,20 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   const [top, runnerUp] = exacts;
   if (top !== undefined && top.chars * 2 >= context) {
     const unique = runnerUp === undefined || runnerUp.chars < top.chars;
-    if (unique && (top.chars === context || predicted.length === 0 || nearPredicted(top.at, predicted))) {
-      return {
-        start: top.at,
-        end: top.at + m,
-        score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)),
-      };
-    }
-    // Repeats that the context cannot tell apart, or a copy elsewhere with part of the context: where the
-    // position predicts, an exact copy with context still alike, or a near-perfect fit of an edited quote, wins.
-    const near = exacts.filter(({ at }) => nearPredicted(at, predicted));
-    if (near.length === 1 && near[0] !== undefined) {
-      const { at } = near[0];
-      const alike = similarity(text, at, at + m, 0, quote);
-      if (alike >= MIN_SIMILARITY) return { start: at, end: at + m, score: 0.95 * alike };
-    }
+    const placeTop = (): TextPlacement => ({
+      start: top.at,
+      end: top.at + m,
+      score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)),
+    });
+    // With no position to go by, the context alone decides.
+    if (unique && predicted.length === 0) return placeTop();
+    // A near-perfect fit of an edited quote where the position predicts is the passage, even against an exact copy
+    // elsewhere with all its context: pages repeat whole blocks (tables, navigation boxes), and an edit inside
+    // one copy leaves the other looking like the better match.
     const fit = fitPredicted();
-    if (fit !== null && fit.similarity > similarity(text, top.at, top.at + m, 0, quote))
-      return accept(fit, m);
-    if (unique) {
-      return {
-        start: top.at,
-        end: top.at + m,
-        score: 0.98 * (0.9 + (0.1 * top.chars) / Math.max(1, context)),
-      };
-    }
+    if (fit !== null) return accept(fit, m);
+    // Nothing where it was: the passage moved, and its context with it.
+    if (unique && top.chars === context) return placeTop();
   }
 
   const fit = fitPredicted();
@@ -272,22 +301,34 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   fits.sort((a, b) => b.similarity - a.similarity);
   const best = fits[0];
   if (best === undefined) return orphan(0);
-  let rival = fits.find((f) => f.end <= best.start || f.start >= best.end);
-  // Of places that fit about as well, the one where the position predicts is the passage; a tie elsewhere stays.
-  if (rival !== undefined && nearPredicted(best.start, predicted) && !nearPredicted(rival.start, predicted)) {
-    rival = fits.find(
-      (f) => (f.end <= best.start || f.start >= best.end) && nearPredicted(f.start, predicted),
-    );
-  }
-  const quoteSimilarity = 1 - best.distance / m;
+  const apart = (f: Fit, g: Fit): boolean => f.end <= g.start || f.start >= g.end;
+  // Of places that fit about as well, the one where the position predicts is the passage; a tie there stays.
+  const predictedBest = fits.find((f) => nearPredicted(f.start, predicted));
+  const chosen =
+    predictedBest !== undefined && predictedBest.similarity >= best.similarity - MARGIN
+      ? predictedBest
+      : best;
+  const rival =
+    chosen === predictedBest
+      ? fits.find((f) => apart(f, chosen) && nearPredicted(f.start, predicted))
+      : fits.find((f) => apart(f, chosen));
+  const elsewhere = fits.find((f) => apart(f, chosen));
+  const margin = chosen.similarity - (rival?.similarity ?? 0);
+  // The exact quote where the position predicts, with context edited around it, and nothing else on the page
+  // anywhere near as alike: the passage, though its context alone would be too changed to trust.
+  const clearlyAlone =
+    chosen === predictedBest &&
+    chosen.distance === 0 &&
+    chosen.similarity >= MIN_LONE_SIMILARITY &&
+    chosen.similarity - (elsewhere?.similarity ?? 0) >= LONE_MARGIN;
   if (
-    best.similarity < MIN_SIMILARITY ||
-    quoteSimilarity < MIN_QUOTE_SIMILARITY ||
-    (rival !== undefined && rival.similarity > best.similarity - MARGIN)
+    (chosen.similarity < MIN_SIMILARITY && !clearlyAlone) ||
+    1 - chosen.distance / m < MIN_QUOTE_SIMILARITY ||
+    margin < MARGIN
   ) {
-    return orphan(Math.max(0, best.similarity));
+    return orphan(Math.max(0, chosen.similarity));
   }
-  return accept(best, m);
+  return accept(chosen, m);
 }
 
 function accept(fit: Fit, length: number): TextPlacement {
@@ -302,9 +343,20 @@ function accept(fit: Fit, length: number): TextPlacement {
 export function placeTargets(index: TextIndex, targets: readonly TextTarget[]): TextPlacement[] {
   const text = index.text;
   const shifts = new Shifts();
-  return targets.map((target): TextPlacement => {
+  // In stored order, each target learns the shift of the one just before it on the page, which the fewest
+  // edits separate from it.
+  const order = targets.map((_, i) => i);
+  const startOf = (i: number): number => targets[i]?.position?.start ?? Infinity;
+  order.sort((a, b) => startOf(a) - startOf(b));
+  const placements: TextPlacement[] = new Array<TextPlacement>(targets.length);
+  for (const i of order) {
+    const target = targets[i];
+    if (target === undefined) continue;
     const exact = trimSpaces(normalizeText(target.quote.exact));
-    if (exact === '') return orphan(0);
+    if (exact === '') {
+      placements[i] = orphan(0);
+      continue;
+    }
     const quote: Quote = {
       exact,
       prefix: normalizeText(target.quote.prefix),
@@ -313,8 +365,9 @@ export function placeTargets(index: TextIndex, targets: readonly TextTarget[]): 
     };
     const placed = place(text, quote, shifts);
     if (placed.start >= 0 && quote.start !== undefined) shifts.add(quote.start, placed.start);
-    return placed;
-  });
+    placements[i] = placed;
+  }
+  return placements;
 }
 
 /** Anchor `targets` against an existing index; see `anchorTargets` in `./index.ts`. */

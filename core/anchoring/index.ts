@@ -5,15 +5,19 @@
  * - `describeRange(range, root)`: the selection as a TextQuoteSelector (exact, with 32 characters of prefix and
  *   suffix) and a TextPositionSelector, both over `root`'s text view; null when the selection holds no text.
  *   The view's rules (whitespace, line breaks, hidden text, form controls) are in `./text-index.ts`.
- * - `anchorTargets(root, targets)`: one text index of `root`, then each target placed cheapest first:
- *   1. the stored position, and the position shifted as the targets around it moved, checked against the quote
- *      and at least half of its context;
- *   2. exact occurrences of the quote, the context choosing between repeats;
+ * - `anchorTargets(root, targets)`: one text index of `root`, then each target placed, in the order of their stored
+ *   positions so that each learns how far the one before it on the page moved, cheapest first:
+ *   1. the exact quote within a few characters of the stored position, or of it shifted as the targets around it
+ *      moved: taken with all its context, or with context still 80% alike and no other copy there as alike;
+ *   2. exact occurrences elsewhere, the context choosing between repeats; but a near-perfect fit of an edited
+ *      quote where the position predicts beats an exact copy elsewhere, since pages repeat whole blocks;
  *   3. a bounded fuzzy search: an edit-distance fit in a narrow window near the predicted place, then near exact
  *      hits of pieces of the quote and of its context's inner edges.
- *   A fit is kept only when prefix + quote + suffix are at least 80% alike and no other place comes within 0.05;
- *   otherwise the target is orphaned with the best score seen. Scores: 1 for the exact quote at its stored position
- *   with its context; a little less when it moved; about the fit's similarity when it was edited.
+ *   A fit is kept only when prefix + quote + suffix are at least 80% alike and no other place comes within 0.05
+ *   (where the position predicts, a fit wins such a tie); the exact quote there also passes at 65% when nothing
+ *   else on the page comes within 0.2. Otherwise the target is orphaned with the best score seen. Scores: 1 for
+ *   the exact quote at its stored position with its context; a little less when it moved; about the fit's
+ *   similarity when it was edited.
  * - `placeTargets(index, targets)`: the same, in view offsets, without building Ranges.
  * - `TextIndex`: the index itself. Pass it to `describeRange` and `anchorTargets` to reuse one walk of the page,
  *   and keep it current on dynamic pages with a MutationObserver (`INDEX_OBSERVER_OPTIONS`) whose records go to
