@@ -177,12 +177,11 @@ function seeds(text: string, quote: Quote): number[] {
 
 /** Where `exact` occurs within PREDICTED_SLACK of `expected`, nearest first. */
 function occurrencesNear(text: string, exact: string, expected: number): number[] {
+  // Searched in a slice of the window: an unbounded search would scan the rest of the page for a next copy.
+  const from = Math.max(0, expected - PREDICTED_SLACK);
+  const window = text.slice(from, expected + PREDICTED_SLACK + exact.length);
   const found: number[] = [];
-  const last = expected + PREDICTED_SLACK;
-  for (let at = text.indexOf(exact, Math.max(0, expected - PREDICTED_SLACK)); at >= 0 && at <= last;) {
-    found.push(at);
-    at = text.indexOf(exact, at + 1);
-  }
+  for (let at = window.indexOf(exact); at >= 0; at = window.indexOf(exact, at + 1)) found.push(from + at);
   return found.sort((a, b) => Math.abs(a - expected) - Math.abs(b - expected));
 }
 

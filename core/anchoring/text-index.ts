@@ -185,34 +185,24 @@ function following(node: Node, root: Node, walk: Walk): Node | null {
   return next;
 }
 
-/** Add a text node's contribution to the walk: its text with whitespace runs collapsed, in one char-code pass. */
+/** Whitespace inside a node's text that the view rewrites: a run of two or more, or any but a plain space. */
+const REWRITTEN_WHITESPACE = /[\t\n\f\r\u00a0]| {2}/;
+
+/** Add a text node's contribution to the walk: its text with whitespace runs collapsed. */
 function addText(node: Text, walk: Walk): void {
   const data = node.data;
   const n = data.length;
-  let first = -1;
-  let last = -1;
-  // Whether every inner whitespace run is one plain space, so that the text needs no rewriting.
-  let clean = true;
-  let run = 0;
-  let plain = true;
-  for (let j = 0; j < n; j++) {
-    const c = data.charCodeAt(j);
-    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0) {
-      run++;
-      if (c !== 32) plain = false;
-      continue;
-    }
-    if (first < 0) first = j;
-    else if (run > 1 || (run === 1 && !plain)) clean = false;
-    last = j;
-    run = 0;
-    plain = true;
-  }
-  if (first < 0) {
+  // Edges by hand (a few characters of indentation at most); the inside by native regular expressions.
+  let first = 0;
+  while (first < n && isWhitespace(data.charCodeAt(first))) first++;
+  if (first === n) {
     if (n > 0) walk.spaceOwed = true;
     return;
   }
+  let last = n - 1;
+  while (isWhitespace(data.charCodeAt(last))) last--;
   let core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
+  const clean = !REWRITTEN_WHITESPACE.test(core);
   if (!clean) core = core.replace(WHITESPACE_RUN, ' ');
   walk.nodes.push(node);
   walk.starts.push(walk.length);
