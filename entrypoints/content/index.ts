@@ -27,7 +27,7 @@ export default defineContentScript({
       ui ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
         const start = (globalThis as unknown as Record<string, StartPageUi>)[START];
         if (!start) throw new Error('Counterpoint’s page interface did not load.');
-        return start(opened, ask);
+        return start(opened, ask, () => documentPageKey(document));
       });
       return ui;
     };

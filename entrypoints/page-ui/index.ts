@@ -9,13 +9,17 @@ import type { Ask } from '../../messaging/send';
 import { PageNotes, type PageOpened } from './page-notes';
 
 /** What the content script calls once this script has run. */
-export type StartPageUi = (opened: PageOpened | null, sender: Ask) => Promise<PageNotes>;
+export type StartPageUi = (
+  opened: PageOpened | null,
+  sender: Ask,
+  keyOfPage: () => string,
+) => Promise<PageNotes>;
 
 export const PAGE_UI_GLOBAL = '__counterpointStartPageUi';
 
 export default defineUnlistedScript(() => {
-  const start: StartPageUi = async (opened, sender) => {
-    const notes = new PageNotes(sender);
+  const start: StartPageUi = async (opened, sender, keyOfPage) => {
+    const notes = new PageNotes(sender, keyOfPage);
     await notes.start(opened);
     return notes;
   };

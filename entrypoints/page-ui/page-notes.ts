@@ -12,7 +12,6 @@ import { anchorTargets, describeRange, INDEX_OBSERVER_OPTIONS, TextIndex } from 
 import { commentRefOf, suggestRebuttals, type Suggestion } from '../../core/comments';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
-import { documentPageKey } from '../../core/page-key';
 import type {
   ClaimChanges,
   ContentRequests,
@@ -41,10 +40,16 @@ export type PageOpened = ContentRequests['page.open']['answer'];
 
 export class PageNotes {
   /**
-   * @param ask the content script's sender to the background, handed over so that this script carries no
-   *   second copy of the extension API layer.
+   * @param ask the content script's sender to the background, and
+   * @param keyOfPage its reading of the page's key: handed over so that this script carries no second copy of
+   *   the extension API layer or of the page-key rules.
    */
-  constructor(private readonly ask: Ask) {}
+  constructor(
+    private readonly ask: Ask,
+    private readonly keyOfPage: () => string,
+  ) {
+    this.pageKey = keyOfPage();
+  }
 
   private readonly highlighter = new Highlighter();
   private readonly comments = new PageComments();
@@ -72,7 +77,7 @@ export class PageNotes {
   private tip: { x: number; y: number; text: string } | null = null;
   /** Suggestions for the open card, kept while neither the claim nor the comments change. */
   private suggested: { key: string; suggestions: Suggestion[] } | null = null;
-  private pageKey = documentPageKey(document);
+  private pageKey: string;
 
   /**
    * Start listening to the reader, with the page's notes when the content script has already fetched
@@ -237,7 +242,7 @@ export class PageNotes {
    * page, and look again for the notes not yet found. Runs once per quiet spell, not once per mutation.
    */
   private settle(): void {
-    const pageKey = documentPageKey(document);
+    const pageKey = this.keyOfPage();
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
       for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) this.highlighter.erase(id);
