@@ -66,7 +66,11 @@ interface ClaimCardState {
  * the page's interface does not ship Preact's hooks for the one card that keeps state.
  */
 export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
-  override state: ClaimCardState = { tagsInput: this.props.claim.tags.join(', '), picking: false, stance: 'rebuts' };
+  override state: ClaimCardState = {
+    tagsInput: this.props.claim.tags.join(', '),
+    picking: false,
+    stance: 'rebuts',
+  };
   private readonly note = createRef<HTMLTextAreaElement>();
 
   override componentDidMount(): void {
