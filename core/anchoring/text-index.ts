@@ -187,49 +187,52 @@ function following(node: Node, root: Node, walk: Walk): Node | null {
 
 /** Whitespace inside a node's text that the view rewrites: a run of two or more, or any but a plain space. */
 const REWRITTEN_WHITESPACE = /[\t\n\f\r\u00a0]| {2}/;
-
-/** Add a text node's contribution to the walk: its text with whitespace runs collapsed. */
-function addText(node: Text, walk: Walk): void {
-  const data = node.data;
-  const n = data.length;
-  // Edges by hand (a few characters of indentation at most); the inside by native regular expressions.
-  let first = 0;
-  while (first < n && isWhitespace(data.charCodeAt(first))) first++;
-  if (first === n) {
-    if (n > 0) walk.spaceOwed = true;
-    return;
-  }
-  let last = n - 1;
-  while (isWhitespace(data.charCodeAt(last))) last--;
-  let core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
-  const clean = !REWRITTEN_WHITESPACE.test(core);
-  if (!clean) core = core.replace(WHITESPACE_RUN, ' ');
-  walk.nodes.push(node);
-  walk.starts.push(walk.length);
-  walk.leads.push(clean ? first : -1);
-  if ((walk.spaceOwed || first > 0) && walk.length > 0) {
-    walk.chunks.push(' ');
-    walk.length++;
-  }
-  walk.chunks.push(core);
-  walk.length += core.length;
-  walk.spaceOwed = last < n - 1;
-}
+const NOT_WHITESPACE = /[^\t\n\f\r \u00a0]/;
 
 /** Walk from `start` in document order to the end of `root`, or until `stop` has been emitted. */
 function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk): void {
+  // One loop with its steps written out: on a page's first walk the code runs cold, and calls cost most then.
   const hidden = walk.hidden;
+  const { chunks, nodes, starts, leads } = walk;
+  let length = walk.length;
+  let spaceOwed = walk.spaceOwed;
   let node = start;
   while (node !== null) {
     const type = node.nodeType;
     if (type === 3) {
-      addText(node as Text, walk);
-      if (node === stop) return;
+      const data = (node as Text).data;
+      const n = data.length;
+      const first = data.search(NOT_WHITESPACE);
+      if (first < 0) {
+        if (n > 0) spaceOwed = true;
+      } else {
+        let last = n - 1;
+        for (
+          let c = data.charCodeAt(last);
+          c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+        ) {
+          c = data.charCodeAt(--last);
+        }
+        let core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
+        const clean = !REWRITTEN_WHITESPACE.test(core);
+        if (!clean) core = core.replace(WHITESPACE_RUN, ' ');
+        nodes.push(node as Text);
+        starts.push(length);
+        leads.push(clean ? first : -1);
+        if ((spaceOwed || first > 0) && length > 0) {
+          chunks.push(' ');
+          length++;
+        }
+        chunks.push(core);
+        length += core.length;
+        spaceOwed = last < n - 1;
+      }
+      if (node === stop) break;
     } else if (type === 1) {
       const el = node as Element;
       const kind = KIND.get(el.localName) ?? 0;
       if ((kind & 1) === 0 && (hidden === null ? attributesShow(el) : !hidden.has(el))) {
-        if (kind & 2) walk.spaceOwed = true;
+        if (kind & 2) spaceOwed = true;
         const first: Node | null = el.firstChild;
         if (first !== null) {
           node = first;
@@ -237,8 +240,18 @@ function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk)
         }
       }
     }
-    node = following(node, root, walk);
+    let next: Node | null = node.nextSibling;
+    while (next === null) {
+      const parent: Node | null = node.parentNode;
+      if (parent === null || parent === root) break;
+      if (((KIND.get((parent as Element).localName) ?? 0) & 2) !== 0) spaceOwed = true;
+      node = parent;
+      next = node.nextSibling;
+    }
+    node = next;
   }
+  walk.length = length;
+  walk.spaceOwed = spaceOwed;
 }
 
 /** A point in the DOM: a text node and an offset within it. */
