@@ -231,8 +231,18 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
   const context = quote.prefix.length + quote.suffix.length;
   const predicted: number[] = [];
   if (quote.start !== undefined) {
-    predicted.push(quote.start);
-    for (const shift of shifts.around(quote.start)) predicted.push(quote.start + shift);
+    const { start, prefix, suffix } = quote;
+    // The page unchanged: the whole of prefix, quote and suffix where they were, compared natively.
+    if (
+      text.startsWith(exact, start) &&
+      text.startsWith(suffix, start + m) &&
+      start >= prefix.length &&
+      text.startsWith(prefix, start - prefix.length)
+    ) {
+      return { start, end: start + m, score: 1 };
+    }
+    predicted.push(start);
+    for (const shift of shifts.around(start)) predicted.push(start + shift);
     const near = exactNearPredicted(text, quote, predicted);
     if (near !== null) return near;
   }

@@ -15,7 +15,8 @@
  *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
  */
 
-const WHITESPACE_RUN = /[\t\n\f\r \u00a0]+/g;
+/** Whitespace runs the view rewrites to one space: all but a lone plain space, which stays as it is. */
+const WHITESPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
 
 /** Elements whose content is never text the reader reads in the article. */
