@@ -275,6 +275,20 @@ describe('anchorTargets', () => {
       expect(anchorTargets(root, [{ quote: quote.quote }])[0]?.kind).toBe('orphaned');
     });
 
+    it('places a quote found once on the page, with half its context, when another layout moved it far', () => {
+      // The same article under another layout: the caption now comes after the text, and the position is far off.
+      const caption =
+        '<figure><figcaption>Pedestrians on Queen Street in the city centre</figcaption></figure>';
+      const text = `<p>${'The city grew along the harbour in the nineteenth century. '.repeat(10)}</p>`;
+      const before = `<p>Gallery</p>${caption}${text}`;
+      const quote = saved(before, 'Pedestrians on Queen Street');
+      const root = page(`${text}<p>Images of the city</p>${caption}`);
+      const [result] = anchorTargets(root, [quote]);
+      expect(placed(root, result)).toBe(
+        `Pedestrians on Queen Street@${saved(`${text}<p>Images of the city</p>${caption}`, 'Pedestrians on Queen Street').position?.start}`,
+      );
+    });
+
     it('still orphans copies that neither the context nor the position tells apart', () => {
       const copy = '<p>Visitor notes. The river floods every spring. Farmers move inland.</p>';
       const root = page(`<p>Something else entirely.</p>${copy}<p>Between.</p>${copy}`);

@@ -292,6 +292,9 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
     if (fit !== null) return accept(fit, m);
     // Nothing where it was: the passage moved, and its context with it.
     if (unique && top.chars === context) return placeTop();
+    // Once on the whole page, with half its context, and nothing like it where the position predicts: the passage
+    // moved with part of its context, as in another layout of the same article.
+    if (exacts.length === 1 && !fits.some((f) => f.similarity >= MIN_SIMILARITY)) return placeTop();
   }
 
   const fit = fitPredicted();

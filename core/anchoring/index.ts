@@ -10,7 +10,9 @@
  *   1. the exact quote within a few characters of the stored position, or of it shifted as the targets around it
  *      moved: taken with all its context, or with context still 80% alike and no other copy there as alike;
  *   2. exact occurrences elsewhere, the context choosing between repeats; but a near-perfect fit of an edited
- *      quote where the position predicts beats an exact copy elsewhere, since pages repeat whole blocks;
+ *      quote where the position predicts beats an exact copy elsewhere, since pages repeat whole blocks. A copy
+ *      elsewhere is taken with all its context, or with half when it is the only one on the page and nothing
+ *      like the quote is where the position predicts (another layout of the same article);
  *   3. a bounded fuzzy search: an edit-distance fit in a narrow window near the predicted place, then near exact
  *      hits of pieces of the quote and of its context's inner edges.
  *   A fit is kept only when prefix + quote + suffix are at least 80% alike and no other place comes within 0.05
