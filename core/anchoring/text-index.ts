@@ -127,10 +127,6 @@ function hiddenIn(root: Element): Set<Element> {
   return hidden;
 }
 
-function breaks(node: Node): boolean {
-  return ((KIND.get((node as Element).localName) ?? 0) & 2) !== 0;
-}
-
 /** More changed places than this in one update and a full walk is cheaper than finding each one. */
 const MAX_DIRTY = 64;
 
@@ -172,34 +168,25 @@ function endsWithSpace(data: string): boolean {
   return data.length > 0 && isWhitespace(data.charCodeAt(data.length - 1));
 }
 
-/** The node after `node` in document order, outside its subtree, noting the line breaks of elements it leaves. */
-function following(node: Node, root: Node, walk: Walk): Node | null {
-  let current = node;
-  let next: Node | null = current.nextSibling;
-  while (next === null) {
-    const parent: Node | null = current.parentNode;
-    if (parent === null || parent === root) return null;
-    if (breaks(parent)) walk.spaceOwed = true;
-    current = parent;
-    next = current.nextSibling;
-  }
-  return next;
-}
-
 /** Whitespace inside a node's text that the view rewrites: a run of two or more, or any but a plain space. */
 const REWRITTEN_WHITESPACE = /[\t\n\f\r\u00a0]| {2}/;
 const NOT_WHITESPACE = /[^\t\n\f\r \u00a0]/;
 
-/** Walk from `start` in document order to the end of `root`, or until `stop` has been emitted. */
-function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk): void {
+/**
+ * Walk from `start` in document order to the end of `root`, or until `stop` has been emitted. With `after`, the
+ * walk starts after `start` and its subtree, noting the line breaks of the elements it leaves on the way.
+ */
+function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk, after = false): void {
   // One loop with its steps written out: on a page's first walk the code runs cold, and calls cost most then.
   const hidden = walk.hidden;
   const { chunks, nodes, starts, leads } = walk;
   let length = walk.length;
   let spaceOwed = walk.spaceOwed;
   let node = start;
+  let visit = !after;
   while (node !== null) {
-    const type = node.nodeType;
+    const type = visit ? node.nodeType : 0;
+    visit = true;
     if (type === 3) {
       const data = (node as Text).data;
       const n = data.length;
@@ -375,12 +362,7 @@ export class TextIndex {
     const from = previous === undefined ? 0 : (this.starts[before + 1] ?? this.text.length);
     const to = next === undefined ? this.text.length : (this.starts[after + 1] ?? this.text.length);
     const walk = newWalk(from, previous !== undefined && endsWithSpace(previous.data));
-    walkFrom(
-      root,
-      previous === undefined ? root.firstChild : following(previous, root, walk),
-      next ?? null,
-      walk,
-    );
+    walkFrom(root, previous ?? root.firstChild, next ?? null, walk, previous !== undefined);
     // The walk must end on the node it was sent to, or the text after it would need re-walking too.
     if (next !== undefined && walk.nodes[walk.nodes.length - 1] !== next) return false;
     const chunk = walk.chunks.join('');
