@@ -320,11 +320,11 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
     predictedBest !== undefined && predictedBest.similarity >= best.similarity - MARGIN
       ? predictedBest
       : best;
+  const elsewhere = fits.find((f) => apart(f, chosen));
   const rival =
     chosen === predictedBest
       ? fits.find((f) => apart(f, chosen) && nearPredicted(f.start, predicted))
-      : fits.find((f) => apart(f, chosen));
-  const elsewhere = fits.find((f) => apart(f, chosen));
+      : elsewhere;
   const margin = chosen.similarity - (rival?.similarity ?? 0);
   // The exact quote where the position predicts, with context edited around it, and nothing else on the page
   // anywhere near as alike: the passage, though its context alone would be too changed to trust.

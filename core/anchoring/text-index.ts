@@ -168,8 +168,6 @@ function endsWithSpace(data: string): boolean {
   return data.length > 0 && isWhitespace(data.charCodeAt(data.length - 1));
 }
 
-/** Whitespace inside a node's text that the view rewrites: a run of two or more, or any but a plain space. */
-const REWRITTEN_WHITESPACE = /[\t\n\f\r\u00a0]| {2}/;
 const NOT_WHITESPACE = /[^\t\n\f\r \u00a0]/;
 
 /**
@@ -202,8 +200,10 @@ function walkFrom(root: Node, start: Node | null, stop: Node | null, walk: Walk,
           c = data.charCodeAt(--last);
         }
         let core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
-        const clean = !REWRITTEN_WHITESPACE.test(core);
-        if (!clean) core = core.replace(WHITESPACE_RUN, ' ');
+        // Text with nothing to rewrite comes back as it is, and maps one to one onto the node past its lead.
+        const rewritten = core.replace(WHITESPACE_RUN, ' ');
+        const clean = rewritten === core;
+        core = rewritten;
         nodes.push(node as Text);
         starts.push(length);
         leads.push(clean ? first : -1);
