@@ -18,10 +18,29 @@ export interface TextPositionSelector {
   end: number;
 }
 
-/** Where a note sits in a page: the quote is authoritative, the position is a fast hint. */
+/**
+ * Where a quote was among the text nodes of the page it was described on, and the raw node text around it. Not a
+ * W3C selector: it never leaves the reader's library (bundles carry only the two selectors above), and it lets a
+ * page that has not changed since place its notes without building the text view (see `core/anchoring`).
+ */
+export interface NodeHint {
+  /** The text node the quote starts in, counted among all text nodes under the root in document order. */
+  node: number;
+  offset: number;
+  /** How many characters of node text the quote spans, whitespace and text hidden from the view included. */
+  length: number;
+  /** The quote's node text, kept only when it holds words the view leaves out (text hidden by an attribute). */
+  text?: string;
+  /** Node text just before and just after the quote, as it was. */
+  before: string;
+  after: string;
+}
+
+/** Where a note sits in a page: the quote is authoritative, the position and the hint are fast paths to it. */
 export interface TextTarget {
   quote: TextQuoteSelector;
   position?: TextPositionSelector;
+  hint?: NodeHint;
 }
 
 export const CLAIM_STATUSES = ['contested', 'supported', 'needs-source', 'highlight'] as const;

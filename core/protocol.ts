@@ -245,6 +245,19 @@ function target(value: unknown, path: string): TextTarget {
     if (end < start) fail(`${path}.position.end`, 'is before start');
     checked.position = { type: 'TextPositionSelector', start, end };
   }
+  if (raw.hint !== undefined) {
+    const hint = record(raw.hint, `${path}.hint`);
+    checked.hint = {
+      node: offset(hint.node, `${path}.hint.node`),
+      offset: offset(hint.offset, `${path}.hint.offset`),
+      length: offset(hint.length, `${path}.hint.length`),
+      before: text(hint.before, `${path}.hint.before`, LIMITS.context),
+      after: text(hint.after, `${path}.hint.after`, LIMITS.context),
+    };
+    if (hint.text !== undefined) {
+      checked.hint.text = text(hint.text, `${path}.hint.text`, LIMITS.quote + LIMITS.context);
+    }
+  }
   return checked;
 }
 

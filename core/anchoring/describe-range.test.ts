@@ -4,7 +4,7 @@ import { anchorTargets, describeRange } from './index';
 import { page, rangeOver } from './test-page';
 
 describe('describeRange', () => {
-  it('quotes the selection with its context and position', () => {
+  it('quotes the selection with its context, position and node hint', () => {
     const root = page('<p>The moon is made of <b>green cheese</b>, said nobody.</p>');
     const target = describeRange(rangeOver(root, 'green cheese'), root);
     expect(target).toEqual({
@@ -15,6 +15,8 @@ describe('describeRange', () => {
         suffix: ', said nobody.',
       },
       position: { type: 'TextPositionSelector', start: 20, end: 32 },
+      // The quote starts the second text node; the node text around it is the same as the view's here.
+      hint: { node: 1, offset: 0, length: 12, before: 'The moon is made of ', after: ', said nobody.' },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { TextTarget } from '../model';
+import { hintFor } from './node-hint';
 import type { TextIndex } from './text-index';
 
 /** Characters of context kept on each side of a quote, as the W3C model suggests. */
@@ -14,13 +15,30 @@ export function describeWith(index: TextIndex, range: Range): TextTarget | null 
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   if (start >= end) return null;
-  return {
+  const contextStart = Math.max(0, start - CONTEXT_LENGTH);
+  const contextEnd = Math.min(text.length, end + CONTEXT_LENGTH);
+  const target: TextTarget = {
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: text.slice(contextStart, start),
+      suffix: text.slice(end, contextEnd),
     },
     position: { type: 'TextPositionSelector', start, end },
   };
+  const quote = index.toRange(start, end);
+  const before = index.toRange(contextStart, start) ?? quote;
+  const after = index.toRange(end, contextEnd) ?? quote;
+  if (quote && before && after) {
+    const hint = hintFor(
+      index.textNodes(),
+      target.quote.exact,
+      { node: before.startContainer as Text, offset: before.startOffset },
+      { node: quote.startContainer as Text, offset: quote.startOffset },
+      { node: quote.endContainer as Text, offset: quote.endOffset },
+      { node: after.endContainer as Text, offset: after.endOffset },
+    );
+    if (hint) target.hint = hint;
+  }
+  return target;
 }

@@ -3,10 +3,13 @@
  * Pure DOM code, no extension APIs, so that it is tested alone and ships inside the content script.
  *
  * - `describeRange(range, root)`: the selection as a TextQuoteSelector (exact, with 32 characters of prefix and
- *   suffix) and a TextPositionSelector, both over `root`'s text view; null when the selection holds no text.
- *   The view's rules (whitespace, line breaks, hidden text, form controls) are in `./text-index.ts`.
- * - `anchorTargets(root, targets)`: one text index of `root`, then each target placed, in the order of their stored
- *   positions so that each learns how far the one before it on the page moved, cheapest first:
+ *   suffix) and a TextPositionSelector, both over `root`'s text view, and a node hint (`NodeHint` in
+ *   `../model.ts`); null when the selection holds no text. The view's rules (whitespace, line breaks, hidden text,
+ *   form controls) are in `./text-index.ts`.
+ * - `anchorTargets(root, targets)`: when every target has a node hint and the page still holds each quote and its
+ *   context exactly there, those places, with score 1, and the view is never built (`./node-hint.ts`). Else one
+ *   text index of `root`, then each target placed, in the order of their stored positions so that each learns how
+ *   far the one before it on the page moved, cheapest first:
  *   1. the exact quote within a few characters of the stored position, or of it shifted as the targets around it
  *      moved: taken with all its context, or with context still 80% alike and no other copy there as alike;
  *   2. exact occurrences elsewhere, the context choosing between repeats; but a near-perfect fit of an edited
@@ -20,15 +23,17 @@
  *   else on the page comes within 0.2. Otherwise the target is orphaned with the best score seen. Scores: 1 for
  *   the exact quote at its stored position with its context; a little less when it moved; about the fit's
  *   similarity when it was edited.
- * - `placeTargets(index, targets)`: the same, in view offsets, without building Ranges.
- * - `TextIndex`: the index itself. Pass it to `describeRange` and `anchorTargets` to reuse one walk of the page,
- *   and keep it current on dynamic pages with a MutationObserver (`INDEX_OBSERVER_OPTIONS`) whose records go to
- *   `index.update(records)`, which re-walks only what changed; then anchor the orphans again.
+ * - `placeTargets(index, targets)`: the same through the view, in view offsets, without building Ranges.
+ * - `TextIndex`: the index itself, which walks the page when first read. Pass it to `describeRange` and
+ *   `anchorTargets` to reuse one walk of the page, and keep it current on dynamic pages with a MutationObserver
+ *   (`INDEX_OBSERVER_OPTIONS`) whose records go to `index.update(records)`, which re-walks only what changed;
+ *   then anchor the orphans again.
  */
 import type { TextTarget } from '../model';
 import { anchorWith } from './anchor-targets';
 import type { AnchorResult } from './anchor-targets';
 import { describeWith } from './describe-range';
+import { placeByHints } from './node-hint';
 import { TextIndex } from './text-index';
 
 export type { AnchorResult, TextPlacement } from './anchor-targets';
@@ -57,5 +62,7 @@ export function anchorTargets(
   targets: readonly TextTarget[],
   index: TextIndex = new TextIndex(root),
 ): AnchorResult[] {
+  const hinted = placeByHints(root, targets);
+  if (hinted) return hinted.map((range): AnchorResult => ({ kind: 'anchored', range, score: 1 }));
   return anchorWith(index, targets);
 }

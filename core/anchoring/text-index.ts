@@ -14,9 +14,9 @@
  * - text hidden by a stylesheet stays in the view: finding it would need layout for every element. It only ever
  *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
  */
-
 /** Whitespace runs the view rewrites to one space: all but a lone plain space, which stays as it is. */
 const WHITESPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
+const ANY_WHITESPACE = /[\t\n\f\r \u00a0]+/g;
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
 
 /** Elements whose content is never text the reader reads in the article. */
@@ -102,6 +102,22 @@ function isWhitespace(code: number): boolean {
 /** Collapse whitespace the way the view does, for text that did not come from the view (imported quotes). */
 export function normalizeText(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ');
+}
+
+/** The text without any of the view's whitespace: what stays the same however the view spaces the words. */
+export function wordsOf(text: string): string {
+  return text.replace(ANY_WHITESPACE, '');
+}
+
+/** Every text node under `root` in document order, those the view leaves out included. */
+export function textNodesOf(root: Node): Text[] {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+    root,
+    4 /* NodeFilter.SHOW_TEXT */,
+  );
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
 }
 
 /** Whether an element's attributes leave its content in the view: the `hidden` and inline `display` rules. */
@@ -250,31 +266,46 @@ export interface TextPoint {
 
 /**
  * One pass over `root`'s text, producing the view (`text`) and the text nodes that contributed to it, in document
- * order, with where each one's contribution starts. Build one per page and anchor many targets against it.
+ * order, with where each one's contribution starts. Build one per page and anchor many targets against it. The
+ * pass is made when the index is first read, so that a page whose notes all place by their hints never pays it.
  */
 export class TextIndex {
-  /** The view: see this module's header for the rules. */
-  text = '';
+  private view = '';
+  private built = false;
   /** Text nodes that contributed at least one character, in document order. */
   private nodes: Text[] = [];
   /** View offset where each node's contribution starts, including the one space that may come before it. */
   private starts: number[] = [];
   /** Per node: leading whitespace when its view maps one to one onto its text past it, else -1 (see `Walk`). */
   private leads: number[] = [];
+  /** Every text node under the root, view or not, as node hints count them; made when first asked for. */
+  private allTextNodes: Text[] | null = null;
 
-  /** Index `root` now; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
-  constructor(readonly root: Element) {
-    this.rebuild();
+  /** An index of `root`; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
+  constructor(readonly root: Element) {}
+
+  /** The view: see this module's header for the rules. */
+  get text(): string {
+    if (!this.built) this.rebuild();
+    return this.view;
+  }
+
+  /** Every text node under the root in document order, including those the view leaves out. */
+  textNodes(): Text[] {
+    this.allTextNodes ??= textNodesOf(this.root);
+    return this.allTextNodes;
   }
 
   /** Walk the whole of `root` again. */
   rebuild(): void {
     const walk = newWalk(0, false, hiddenIn(this.root));
     walkFrom(this.root, this.root.firstChild, null, walk);
-    this.text = walk.chunks.join('');
+    this.view = walk.chunks.join('');
     this.nodes = walk.nodes;
     this.starts = walk.starts;
     this.leads = walk.leads;
+    this.allTextNodes = null;
+    this.built = true;
   }
 
   /**
@@ -283,6 +314,10 @@ export class TextIndex {
    * index would build. Falls back to `rebuild()` when the changes are many or move nodes around.
    */
   update(records: readonly MutationRecord[]): void {
+    if (records.length === 0) return;
+    this.allTextNodes = null;
+    // Not walked yet: the first read will see the page as it is then.
+    if (!this.built) return;
     const dirty = this.dirtyElements(records);
     if (dirty === null) {
       this.rebuild();
@@ -359,8 +394,8 @@ export class TextIndex {
     while (after < count && this.placeOf(after, element) === null) after++;
     const previous = this.nodes[before];
     const next = this.nodes[after];
-    const from = previous === undefined ? 0 : (this.starts[before + 1] ?? this.text.length);
-    const to = next === undefined ? this.text.length : (this.starts[after + 1] ?? this.text.length);
+    const from = previous === undefined ? 0 : (this.starts[before + 1] ?? this.view.length);
+    const to = next === undefined ? this.view.length : (this.starts[after + 1] ?? this.view.length);
     const walk = newWalk(from, previous !== undefined && endsWithSpace(previous.data));
     walkFrom(root, previous ?? root.firstChild, next ?? null, walk, previous !== undefined);
     // The walk must end on the node it was sent to, or the text after it would need re-walking too.
@@ -368,7 +403,7 @@ export class TextIndex {
     const chunk = walk.chunks.join('');
     const delta = chunk.length - (to - from);
     const removed = (next === undefined ? count : after + 1) - (before + 1);
-    this.text = this.text.slice(0, from) + chunk + this.text.slice(to);
+    this.view = this.view.slice(0, from) + chunk + this.view.slice(to);
     this.nodes.splice(before + 1, removed, ...walk.nodes);
     this.starts.splice(before + 1, removed, ...walk.starts);
     this.leads.splice(before + 1, removed, ...walk.leads);
@@ -444,6 +479,7 @@ export class TextIndex {
    * element) or at an element boundary counts as the place of the next text that is.
    */
   offsetOf(container: Node, offset: number): number {
+    if (!this.built) this.rebuild();
     const nodes = this.nodes;
     if (nodes.length === 0) return 0;
     const doc = this.root.ownerDocument ?? document;

@@ -63,6 +63,18 @@ describe('bundle shape', () => {
     expect(claim.target.selector).toEqual([claimMurshid.target.quote, claimMurshid.target.position]);
   });
 
+  it('leaves node hints out: they count text nodes of the exporter’s copy of the page', () => {
+    const library = seedLibrary();
+    const hinted = library.claims.map((claim) => ({
+      ...claim,
+      target: { ...claim.target, hint: { node: 12, offset: 0, length: 5, before: 'x', after: 'y' } },
+    }));
+    const clock = at('2026-11-26T09:00:00.000Z');
+    const text = exportBundle({ ...library, claims: hinted }, { clock });
+    expect(text).not.toContain('hint');
+    expect(text).toBe(exportBundle(library, { clock }));
+  });
+
   it('writes a rebuttal as a link from the comment excerpt to its claim', () => {
     expect(rebuttal.motivation).toBe('linking');
     expect(rebuttal['cp:stance']).toBe('rebuts');

@@ -102,6 +102,22 @@ describe('message validation', () => {
       'position.start: must be a whole number',
     ],
     [
+      'a node hint that counts backwards',
+      {
+        type: 'claim.create',
+        payload: {
+          claim: {
+            ...claimFor('https://a.example/'),
+            target: {
+              quote: { exact: 'q', prefix: '', suffix: '' },
+              hint: { node: -3, offset: 0, length: 1, before: '', after: '' },
+            },
+          },
+        },
+      },
+      'hint.node: must be a whole number',
+    ],
+    [
       'an empty quote',
       {
         type: 'claim.create',
@@ -136,6 +152,20 @@ describe('message validation', () => {
     );
     expect(answer).toMatchObject({ ok: true, value: { created: '2026-03-01T12:00:00.000Z' } });
     expect(Object.keys((await db.claims.toArray())[0] ?? {})).not.toContain('evil');
+  });
+
+  it('stores the node hint a content script describes, and nothing a hint does not have', async () => {
+    const hint = { node: 41, offset: 3, length: 7, before: 'the ', after: ' said' };
+    const claim = claimFor('https://a.example/');
+    const answer = await route(
+      {
+        type: 'claim.create',
+        payload: { claim: { ...claim, target: { ...claim.target, hint: { ...hint, evil: '<script>' } } } },
+      },
+      articleTab('https://a.example/'),
+    );
+    expect(answer.ok).toBe(true);
+    expect((await db.claims.toArray())[0]?.target.hint).toEqual(hint);
   });
 });
 
