@@ -61,6 +61,39 @@ describe('planMerge', () => {
     expect(plan.pages.map((page) => page.url)).toEqual([claimPivotal.url]);
   });
 
+  describe('node hints, which count text nodes of this reader’s copy of the page and never travel in a file', () => {
+    const hint = { node: 40, offset: 2, length: 9, before: 'Pivotal ', after: ' today' };
+    const hinted: Claim = { ...claimPivotal, target: { ...claimPivotal.target, hint } };
+    const library = (): BundleRecords => ({ ...seedLibrary(), claims: [hinted] });
+
+    it('count the reader’s own notes coming back without them as unchanged, and keep them', () => {
+      const plan = planMerge(library(), only({ claims: [claimPivotal] }));
+      expect(plan.counts).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
+      nothingToWrite(plan);
+      expect(plan.result.claims).toEqual([hinted]);
+    });
+
+    it('stay with a newer version of the note that quotes the same passage', () => {
+      const newer: Claim = {
+        ...claimPivotal,
+        note: 'Found the numbers.',
+        modified: '2026-11-24T00:00:00.000Z',
+      };
+      const plan = planMerge(library(), only({ claims: [newer] }));
+      expect(plan.put.claims).toEqual([{ ...newer, target: hinted.target }]);
+    });
+
+    it('go when the newer version quotes another passage', () => {
+      const moved: Claim = {
+        ...claimPivotal,
+        target: { quote: { ...claimPivotal.target.quote, exact: 'another passage' } },
+        modified: '2026-11-24T00:00:00.000Z',
+      };
+      const plan = planMerge(library(), only({ claims: [moved] }));
+      expect(plan.put.claims).toEqual([moved]);
+    });
+  });
+
   it('keeps the reader’s copy when the file holds an older one', () => {
     const older: Claim = { ...claimPivotal, note: 'stale', modified: '2026-11-20T11:00:00.000Z' };
     const plan = planMerge(seedLibrary(), only({ claims: [older] }));

@@ -56,11 +56,18 @@ export interface MergePlan {
 
 const canonicalCache = new WeakMap<object, string>();
 
-/** `canonicalJson` of a record, computed once per record object; merge compares each record several times. */
-function canonicalOf(record: object): string {
+/**
+ * `canonicalJson` of a record as readers share it, computed once per record object; merge compares each record
+ * several times. A node hint is left out: it counts the text nodes of one reader's copy of the page.
+ */
+function canonicalOf(record: Claim | Rebuttal | Tombstone): string {
   let text = canonicalCache.get(record);
   if (text === undefined) {
-    text = canonicalJson(record);
+    const shared =
+      'target' in record
+        ? { ...record, target: { quote: record.target.quote, position: record.target.position } }
+        : record;
+    text = canonicalJson(shared);
     canonicalCache.set(record, text);
   }
   return text;
@@ -143,6 +150,19 @@ export function mergeRecords(...sets: BundleRecords[]): BundleRecords {
   return toRecords(state);
 }
 
+/**
+ * `record`, with the node hint of the version it replaces when both quote the same passage the same way: bundles
+ * carry no hints, and a newer note or status from another reader should not cost this reader the fast path.
+ */
+function withHintOf<T extends Claim | Rebuttal>(held: Version | undefined, record: T): T {
+  if (held === undefined || held.kind === 'tombstone' || record.target.hint) return record;
+  const { hint, quote, position } = held.record.target;
+  const passage = canonicalJson([record.target.quote, record.target.position]);
+  return hint && canonicalJson([quote, position]) === passage
+    ? { ...record, target: { ...record.target, hint } }
+    : record;
+}
+
 /** Plans the import of `incoming` into `existing` without changing either. */
 export function planMerge(
   existing: BundleRecords,
@@ -216,10 +236,10 @@ export function planMerge(
     if (held && sameVersion(held, version)) continue;
     if (held?.kind === 'tombstone' && version.kind !== 'tombstone') remove.tombstones.push(id);
     if (version.kind === 'claim') {
-      put.claims.push(version.record);
+      put.claims.push(withHintOf(held, version.record));
       touch(version.record);
     } else if (version.kind === 'rebuttal' && nowLive) {
-      put.rebuttals.push(version.record);
+      put.rebuttals.push(withHintOf(held, version.record));
       touch(claimOf(version.record.claimId));
     } else if (version.kind === 'tombstone') put.tombstones.push(version.record);
   }
