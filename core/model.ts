@@ -29,7 +29,7 @@ export interface NodeHint {
   offset: number;
   /** How many characters of node text the quote spans, whitespace and text hidden from the view included. */
   length: number;
-  /** The quote's node text, kept only when it holds words the view leaves out (text hidden by an attribute). */
+  /** The quote's node text, kept only when it differs from the quote: whitespace, or text the view leaves out. */
   text?: string;
   /** Node text just before and just after the quote, as it was. */
   before: string;

@@ -255,7 +255,7 @@ function target(value: unknown, path: string): TextTarget {
       after: text(hint.after, `${path}.hint.after`, LIMITS.context),
     };
     if (hint.text !== undefined) {
-      checked.hint.text = text(hint.text, `${path}.hint.text`, LIMITS.quote + LIMITS.context);
+      checked.hint.text = text(hint.text, `${path}.hint.text`, 2 * LIMITS.quote + LIMITS.context);
     }
   }
   return checked;

@@ -350,9 +350,14 @@ function accept(fit: Fit, length: number): TextPlacement {
 
 /**
  * Place `targets` in the view of `index` without building Ranges: for callers that work in view offsets (the
- * highlighter's hit-testing, the benchmark). Same order as `targets`.
+ * highlighter's hit-testing, the benchmark). Same order as `targets`. Where `found` holds a Range (a node hint
+ * that held), the target is there, and the targets around it learn from it.
  */
-export function placeTargets(index: TextIndex, targets: readonly TextTarget[]): TextPlacement[] {
+export function placeTargets(
+  index: TextIndex,
+  targets: readonly TextTarget[],
+  found: readonly (Range | null)[] = [],
+): TextPlacement[] {
   const text = index.text;
   const shifts = new Shifts();
   // In stored order, each target learns the shift of the one just before it on the page, which the fewest
@@ -375,17 +380,26 @@ export function placeTargets(index: TextIndex, targets: readonly TextTarget[]): 
       suffix: normalizeText(target.quote.suffix),
       start: target.position?.start,
     };
-    const placed = place(text, quote, shifts);
+    const range = found[i];
+    const at = range ? index.offsetOf(range.startContainer, range.startOffset) : -1;
+    const placed = range ? { start: at, end: at + exact.length, score: 1 } : place(text, quote, shifts);
     if (placed.start >= 0 && quote.start !== undefined) shifts.add(quote.start, placed.start);
     placements[i] = placed;
   }
   return placements;
 }
 
-/** Anchor `targets` against an existing index; see `anchorTargets` in `./index.ts`. */
-export function anchorWith(index: TextIndex, targets: readonly TextTarget[]): AnchorResult[] {
-  return placeTargets(index, targets).map((placed): AnchorResult => {
-    const range = placed.start < 0 ? null : index.toRange(placed.start, placed.end);
+/**
+ * Anchor `targets` against an existing index, taking the Ranges in `found` as they are; see `anchorTargets` in
+ * `./index.ts`.
+ */
+export function anchorWith(
+  index: TextIndex,
+  targets: readonly TextTarget[],
+  found: readonly (Range | null)[] = [],
+): AnchorResult[] {
+  return placeTargets(index, targets, found).map((placed, i): AnchorResult => {
+    const range = found[i] ?? (placed.start < 0 ? null : index.toRange(placed.start, placed.end));
     return range === null
       ? { kind: 'orphaned', score: placed.score }
       : { kind: 'anchored', range, score: placed.score };

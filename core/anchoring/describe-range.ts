@@ -1,5 +1,6 @@
 import type { TextTarget } from '../model';
 import { hintFor } from './node-hint';
+import { textNodesOf } from './text-index';
 import type { TextIndex } from './text-index';
 
 /** Characters of context kept on each side of a quote, as the W3C model suggests. */
@@ -27,18 +28,8 @@ export function describeWith(index: TextIndex, range: Range): TextTarget | null 
     position: { type: 'TextPositionSelector', start, end },
   };
   const quote = index.toRange(start, end);
-  const before = index.toRange(contextStart, start) ?? quote;
-  const after = index.toRange(end, contextEnd) ?? quote;
-  if (quote && before && after) {
-    const hint = hintFor(
-      index.textNodes(),
-      target.quote.exact,
-      { node: before.startContainer as Text, offset: before.startOffset },
-      { node: quote.startContainer as Text, offset: quote.startOffset },
-      { node: quote.endContainer as Text, offset: quote.endOffset },
-      { node: after.endContainer as Text, offset: after.endOffset },
-    );
-    if (hint) target.hint = hint;
-  }
+  const context = index.toRange(contextStart, contextEnd);
+  const hint = quote && context && hintFor(textNodesOf(index.root), target.quote.exact, quote, context);
+  if (hint) target.hint = hint;
   return target;
 }

@@ -6,10 +6,10 @@
  *   suffix) and a TextPositionSelector, both over `root`'s text view, and a node hint (`NodeHint` in
  *   `../model.ts`); null when the selection holds no text. The view's rules (whitespace, line breaks, hidden text,
  *   form controls) are in `./text-index.ts`.
- * - `anchorTargets(root, targets)`: when every target has a node hint and the page still holds each quote and its
- *   context exactly there, those places, with score 1, and the view is never built (`./node-hint.ts`). Else one
- *   text index of `root`, then each target placed, in the order of their stored positions so that each learns how
- *   far the one before it on the page moved, cheapest first:
+ * - `anchorTargets(root, targets)`: first each target's node hint, taken (score 1) where the page still holds the
+ *   quote and its context exactly there (`./node-hint.ts`); when every target is placed so, the view is never
+ *   built. Else one text index of `root`, then each other target placed, in the order of their stored positions so
+ *   that each learns how far the one before it on the page moved, cheapest first:
  *   1. the exact quote within a few characters of the stored position, or of it shifted as the targets around it
  *      moved: taken with all its context, or with context still 80% alike and no other copy there as alike;
  *   2. exact occurrences elsewhere, the context choosing between repeats; but a near-perfect fit of an edited
@@ -62,7 +62,9 @@ export function anchorTargets(
   targets: readonly TextTarget[],
   index: TextIndex = new TextIndex(root),
 ): AnchorResult[] {
-  const hinted = placeByHints(root, targets);
-  if (hinted) return hinted.map((range): AnchorResult => ({ kind: 'anchored', range, score: 1 }));
-  return anchorWith(index, targets);
+  const found = placeByHints(root, targets);
+  if (found?.every((range) => range !== null)) {
+    return found.map((range): AnchorResult => ({ kind: 'anchored', range, score: 1 }));
+  }
+  return anchorWith(index, targets, found ?? []);
 }

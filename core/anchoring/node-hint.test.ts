@@ -87,6 +87,22 @@ describe('node hints', () => {
     expect(results[3]?.score).toBeLessThan(1);
   });
 
+  it('place the notes whose hints hold by them, and a note with none (imported, or older) by the view', () => {
+    const [first, ...rest] = describeAll(page(ARTICLE), QUOTES);
+    if (!first) throw new Error('nothing described');
+    const root = page(ARTICLE);
+    const index = new TextIndex(root);
+    const walk = vi.spyOn(index, 'rebuild');
+    const results = anchorTargets(root, [{ quote: first.quote, position: first.position }, ...rest], index);
+    expect(texts(results)).toEqual([
+      'moon pulls the sea',
+      'twice a day.',
+      'Neap   tides\n come',
+      ...QUOTES.slice(3),
+    ]);
+    expect(walk).toHaveBeenCalledTimes(1);
+  });
+
   it('never take a repeated quote where the hint now points when its context there differs', () => {
     const before = '<p>Alfa said the cat sat.</p><p>Beta said the cat sat.</p>';
     const root = page(before);

@@ -1,55 +1,48 @@
 /**
  * The fast path for a page that has not changed since its notes were described. Building the text view applies
  * its rules to every node of the page; checking a `NodeHint` costs one bare walk of the text nodes and a few native
- * string comparisons per note. Every hint must match exactly, or none is used: a hint never decides where a note
- * goes on a page that changed, the text view does.
+ * string comparisons per note. A hint is used only where the quote and the node text around it are exactly as they
+ * were; every other note is placed by the text view, which then also learns where the hinted ones are.
  */
 import type { NodeHint, TextTarget } from '../model';
-import { textNodesOf, wordsOf } from './text-index';
-import type { TextPoint } from './text-index';
+import { textNodesOf } from './text-index';
 
 /** Node text kept on each side of a quote: the view's context plus room for whitespace and hidden text. */
 export const HINT_CONTEXT_LENGTH = 128;
 
-/** The node text from `from` to `to`, both points in `nodes`. */
-function textBetween(nodes: readonly Text[], from: TextPoint, to: TextPoint): string {
-  const first = nodes.indexOf(from.node);
-  const last = nodes.indexOf(to.node);
-  if (first === last) return from.node.data.slice(from.offset, to.offset);
-  let text = from.node.data.slice(from.offset);
-  for (let i = first + 1; i < last; i++) text += nodes[i]?.data ?? '';
-  return text + to.node.data.slice(0, to.offset);
-}
-
 /**
- * The hint for quote `exact`, whose node text runs from `start` to `end`, with its view context running from
- * `contextStart` to `contextEnd`. Undefined when a point is not among `nodes`.
+ * The hint for quote `exact`, whose node text `quote` spans, with its view context spanning `context`. Undefined
+ * when the ranges do not start and end in `nodes`.
  */
 export function hintFor(
   nodes: readonly Text[],
   exact: string,
-  contextStart: TextPoint,
-  start: TextPoint,
-  end: TextPoint,
-  contextEnd: TextPoint,
+  quote: Range,
+  context: Range,
 ): NodeHint | undefined {
-  const node = nodes.indexOf(start.node);
-  if (node < 0 || [contextStart, end, contextEnd].some((point) => !nodes.includes(point.node))) {
-    return undefined;
-  }
-  const text = textBetween(nodes, start, end);
-  const sameWords = wordsOf(text) === wordsOf(exact);
-  // A quote made mostly of text the view leaves out is left to the view.
-  if (!sameWords && text.length > exact.length + HINT_CONTEXT_LENGTH) return undefined;
-  return {
-    node,
-    offset: start.offset,
-    length: text.length,
-    // Only when the quote spans text the view leaves out (a hidden footnote mark): else the quote says it all.
-    ...(sameWords ? {} : { text }),
-    before: textBetween(nodes, contextStart, start).slice(-HINT_CONTEXT_LENGTH),
-    after: textBetween(nodes, end, contextEnd).slice(0, HINT_CONTEXT_LENGTH),
+  const points = [context.startContainer, quote.startContainer, quote.endContainer, context.endContainer];
+  const [first = -1, node = -1, last = -1, end = -1] = points.map((point) => nodes.indexOf(point as Text));
+  if (Math.min(first, node, last, end) < 0) return undefined;
+  const between = (from: number, fromOffset: number, to: number, toOffset: number): string => {
+    let text = '';
+    for (let i = from; i <= to; i++) {
+      const data = nodes[i]?.data ?? '';
+      text += data.slice(i === from ? fromOffset : 0, i === to ? toOffset : data.length);
+    }
+    return text;
   };
+  const text = between(node, quote.startOffset, last, quote.endOffset);
+  // A quote made mostly of whitespace or text the view leaves out is left to the view.
+  if (text.length > 2 * exact.length + HINT_CONTEXT_LENGTH) return undefined;
+  const hint: NodeHint = {
+    node,
+    offset: quote.startOffset,
+    length: text.length,
+    before: between(first, context.startOffset, node, quote.startOffset).slice(-HINT_CONTEXT_LENGTH),
+    after: between(last, quote.endOffset, end, context.endOffset).slice(0, HINT_CONTEXT_LENGTH),
+  };
+  if (text !== exact) hint.text = text;
+  return hint;
 }
 
 /** The `length` characters of node text that end at node `i`, offset `at`; null when the page has fewer. */
@@ -83,11 +76,8 @@ function placeByHint(nodes: readonly Text[], hint: NodeHint, exact: string, doc:
   const quote = textAfter(nodes, hint.node, hint.offset, hint.length);
   if (quote === null) return null;
   const [text, last, end] = quote;
-  // The view may have rewritten whitespace or added a space at a line break; the words must be the same.
-  const same =
-    hint.text === undefined ? text === exact || wordsOf(text) === wordsOf(exact) : text === hint.text;
   if (
-    !same ||
+    text !== (hint.text ?? exact) ||
     textBefore(nodes, hint.node, hint.offset, hint.before.length) !== hint.before ||
     textAfter(nodes, last, end, hint.after.length)?.[0] !== hint.after
   ) {
@@ -100,17 +90,14 @@ function placeByHint(nodes: readonly Text[], hint: NodeHint, exact: string, doc:
 }
 
 /**
- * Ranges for `targets` from their hints, in the same order, when every target has one and every hint still holds
- * on the page under `root`; else null.
+ * For each of `targets`, in the same order, the Range its hint points at when the quote and its context are still
+ * there exactly, else null; null for them all, without a walk, when none has a hint.
  */
-export function placeByHints(root: Element, targets: readonly TextTarget[]): Range[] | null {
-  if (targets.length === 0 || targets.some((target) => target.hint === undefined)) return null;
+export function placeByHints(root: Element, targets: readonly TextTarget[]): (Range | null)[] | null {
+  if (!targets.some((target) => target.hint)) return null;
   const nodes = textNodesOf(root);
-  const ranges: Range[] = [];
-  for (const target of targets) {
-    const range = target.hint && placeByHint(nodes, target.hint, target.quote.exact, root.ownerDocument);
-    if (!range) return null;
-    ranges.push(range);
-  }
-  return ranges;
+  return targets.map(
+    (target) =>
+      (target.hint && placeByHint(nodes, target.hint, target.quote.exact, root.ownerDocument)) || null,
+  );
 }

@@ -14,9 +14,9 @@
  * - text hidden by a stylesheet stays in the view: finding it would need layout for every element. It only ever
  *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
  */
+
 /** Whitespace runs the view rewrites to one space: all but a lone plain space, which stays as it is. */
 const WHITESPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
-const ANY_WHITESPACE = /[\t\n\f\r \u00a0]+/g;
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
 
 /** Elements whose content is never text the reader reads in the article. */
@@ -102,11 +102,6 @@ function isWhitespace(code: number): boolean {
 /** Collapse whitespace the way the view does, for text that did not come from the view (imported quotes). */
 export function normalizeText(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ');
-}
-
-/** The text without any of the view's whitespace: what stays the same however the view spaces the words. */
-export function wordsOf(text: string): string {
-  return text.replace(ANY_WHITESPACE, '');
 }
 
 /** Every text node under `root` in document order, those the view leaves out included. */
@@ -278,8 +273,6 @@ export class TextIndex {
   private starts: number[] = [];
   /** Per node: leading whitespace when its view maps one to one onto its text past it, else -1 (see `Walk`). */
   private leads: number[] = [];
-  /** Every text node under the root, view or not, as node hints count them; made when first asked for. */
-  private allTextNodes: Text[] | null = null;
 
   /** An index of `root`; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {}
@@ -290,12 +283,6 @@ export class TextIndex {
     return this.view;
   }
 
-  /** Every text node under the root in document order, including those the view leaves out. */
-  textNodes(): Text[] {
-    this.allTextNodes ??= textNodesOf(this.root);
-    return this.allTextNodes;
-  }
-
   /** Walk the whole of `root` again. */
   rebuild(): void {
     const walk = newWalk(0, false, hiddenIn(this.root));
@@ -304,7 +291,6 @@ export class TextIndex {
     this.nodes = walk.nodes;
     this.starts = walk.starts;
     this.leads = walk.leads;
-    this.allTextNodes = null;
     this.built = true;
   }
 
@@ -314,8 +300,6 @@ export class TextIndex {
    * index would build. Falls back to `rebuild()` when the changes are many or move nodes around.
    */
   update(records: readonly MutationRecord[]): void {
-    if (records.length === 0) return;
-    this.allTextNodes = null;
     // Not walked yet: the first read will see the page as it is then.
     if (!this.built) return;
     const dirty = this.dirtyElements(records);
