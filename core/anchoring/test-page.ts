@@ -5,6 +5,13 @@ export function page(html: string): HTMLElement {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
 }
 
+/** Parse `html` and make it the whole body of `doc`, a live document; returns the body. */
+export function mountPage(doc: Document, html: string): HTMLElement {
+  const parsed = page(html);
+  doc.body.replaceChildren(...Array.from(doc.adoptNode(parsed).childNodes));
+  return doc.body;
+}
+
 /** A range over the first occurrence of `words` inside one text node under `root`. */
 export function rangeOver(root: Element, words: string): Range {
   const doc = root.ownerDocument;

@@ -4,34 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { INDEX_OBSERVER_OPTIONS, TextIndex, anchorTargets } from './index';
 import { page } from './test-page';
 
-describe('the text view', () => {
-  it('separates blocks, table cells and line breaks with one space, and inline elements with none', () => {
-    const root = page(
-      '<h2>Title</h2><p>Some <b>bold</b>ly put<br>words.</p><table><tr><td>a</td><td>b</td></tr></table>',
-    );
-    expect(new TextIndex(root).text).toBe('Title Some boldly put words. a b');
-  });
-
-  it('leaves out text that is not the article: scripts, hidden elements, form controls', () => {
-    const root = page(
-      '<p>kept</p><noscript>enable js</noscript><div hidden>hidden</div><div style="DISPLAY : none;">inline hidden</div>' +
-        '<select><option>choice</option></select><textarea>draft</textarea><p>also kept</p>',
-    );
-    expect(new TextIndex(root).text).toBe('kept also kept');
-  });
-
-  it('keeps text that a stylesheet hides, since no layout is read', () => {
-    const root = page(
-      '<style>.off { display: none }</style><p>shown <span class="off">styled away</span></p>',
-    );
-    expect(new TextIndex(root).text).toBe('shown styled away');
-  });
-
-  it('reads a no-break space as a space', () => {
-    expect(new TextIndex(page('<p>ten\u00a0km</p>')).text).toBe('ten km');
-  });
-});
-
 describe('TextIndex.update', () => {
   function observed(html: string): { root: HTMLElement; index: TextIndex; observer: MutationObserver } {
     const root = page(html);
