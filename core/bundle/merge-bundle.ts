@@ -155,10 +155,11 @@ export function mergeRecords(...sets: BundleRecords[]): BundleRecords {
  * carry no hints, and a newer note or status from another reader should not cost this reader the fast path.
  */
 function withHintOf<T extends Claim | Rebuttal>(held: Version | undefined, record: T): T {
-  if (held === undefined || held.kind === 'tombstone' || record.target.hint) return record;
+  if (held === undefined || held.kind === 'tombstone') return record;
   const { hint, quote, position } = held.record.target;
+  if (!hint || record.target.hint) return record;
   const passage = canonicalJson([record.target.quote, record.target.position]);
-  return hint && canonicalJson([quote, position]) === passage
+  return canonicalJson([quote, position]) === passage
     ? { ...record, target: { ...record.target, hint } }
     : record;
 }
