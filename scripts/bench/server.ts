@@ -32,11 +32,11 @@ export async function serveCorpus(corpus: string): Promise<BenchServer> {
       }
       const file = normalize(join(root, path.replace(/^\/corpus\//, '/')));
       if (path.startsWith('/corpus/') && file.startsWith(root + sep) && file.endsWith('.html')) {
-        try {
-          response.writeHead(200, headers).end(await readFile(file));
+        // Read before the head is written: a missing page must still get its 404.
+        const page = await readFile(file).catch(() => null);
+        if (page !== null) {
+          response.writeHead(200, headers).end(page);
           return;
-        } catch {
-          // Not there: a 404 below.
         }
       }
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
