@@ -8,7 +8,7 @@ import type { NodeHint, TextTarget } from '../model';
 import { textNodesOf } from './text-index';
 
 /** Node text kept on each side of a quote: the view's context plus room for whitespace and hidden text. */
-export const HINT_CONTEXT_LENGTH = 128;
+const HINT_CONTEXT_LENGTH = 128;
 
 /**
  * The hint for quote `exact`, whose node text `quote` spans, with its view context spanning `context`. Undefined

@@ -6,6 +6,7 @@
  */
 import type { TextTarget } from '../model';
 import { anchorTargets, describeRange } from './index';
+import { rangeOver } from './test-page';
 
 export interface TextCase {
   name: string;
@@ -23,23 +24,11 @@ export interface TextCaseResult {
   byView: string | null;
 }
 
-/** The first text node under `root` holding `words`, and where they start in it. */
-function textHolding(root: Element, words: string): [Text, number] {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const at = (node as Text).data.indexOf(words);
-    if (at >= 0) return [node as Text, at];
-  }
-  throw new Error(`no text node holds "${words}"`);
-}
-
 /** A range from the start of `from` to the end of `to`, each found in one text node. */
 function between(root: Element, from: string, to: string): Range {
-  const range = root.ownerDocument.createRange();
-  const [start, startAt] = textHolding(root, from);
-  const [end, endAt] = textHolding(root, to);
-  range.setStart(start, startAt);
-  range.setEnd(end, endAt + to.length);
+  const range = rangeOver(root, from);
+  const end = rangeOver(root, to);
+  range.setEnd(end.endContainer, end.endOffset);
   return range;
 }
 
