@@ -24,6 +24,14 @@ export interface TextCaseResult {
   byView: string | null;
 }
 
+/** A range between two boundary points. */
+function rangeAt(start: Node, startOffset: number, end: Node, endOffset: number): Range {
+  const range = (start.ownerDocument ?? (start as Document)).createRange();
+  range.setStart(start, startOffset);
+  range.setEnd(end, endOffset);
+  return range;
+}
+
 /** A range from the start of `from` to the end of `to`, each found in one text node. */
 function between(root: Element, from: string, to: string): Range {
   const range = rangeOver(root, from);
@@ -74,43 +82,29 @@ export const TEXT_CASES: TextCase[] = [
   {
     name: 'gives nothing for a selection of whitespace only',
     html: '<p>one</p>\n   \n<p>two</p>',
-    select: (root) => {
-      const range = root.ownerDocument.createRange();
-      range.setStart(root, 1);
-      range.setEnd(root, 2);
-      return range;
-    },
+    select: (root) => rangeAt(root, 1, root, 2),
     exact: null,
   },
   {
     name: 'takes a selection between element boundaries (a triple click) as the paragraph',
     html: '<p>first paragraph</p><p>second paragraph</p><p>third</p>',
-    select: (root) => {
-      const range = root.ownerDocument.createRange();
-      range.setStart(root, 1);
-      range.setEnd(root.childNodes[2] as Element, 0);
-      return range;
-    },
+    select: (root) => rangeAt(root, 1, root.childNodes[2] as Element, 0),
     exact: 'second paragraph',
   },
   {
     name: 'starts a selection that starts in a whitespace run at the word after it',
     html: '<p>one   two  three</p>',
     select: (root) => {
-      const range = between(root, 'one   two', 'one   two');
-      range.setStart(range.startContainer, 5);
-      return range;
+      const text = rangeOver(root, 'one   two').startContainer;
+      return rangeAt(text, 5, text, 9);
     },
     exact: 'two',
   },
   {
     name: 'ends a selection that ends inside a script at the text before it',
     html: '<p>alpha beta<script>noise</script> gamma</p>',
-    select: (root) => {
-      const range = between(root, 'beta', 'noise');
-      range.setEnd(range.endContainer, 2);
-      return range;
-    },
+    select: (root) =>
+      rangeAt(rangeOver(root, 'beta').startContainer, 6, rangeOver(root, 'noise').startContainer, 2),
     exact: 'beta',
   },
   {
