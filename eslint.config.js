@@ -25,7 +25,13 @@ export default tseslint.config(
   },
   {
     // The content script runs beside a hostile page: it may reach storage only through the message protocol.
-    files: ['entrypoints/content/**', 'entrypoints/page-ui/**', 'core/**', 'components/**'],
+    files: [
+      'entrypoints/content/**',
+      'entrypoints/page-ui/**',
+      'entrypoints/card/**',
+      'core/**',
+      'components/**',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -25,7 +25,10 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '128' }),
     action: { default_title: 'Counterpoint notes' },
-    // The content script loads its full interface from here only on pages that need it.
-    web_accessible_resources: [{ resources: ['page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // The content script loads its full interface from here only on pages that need it, and frames the
+    // claim card, an extension page, so that what the reader types stays out of the page's reach.
+    web_accessible_resources: [
+      { resources: ['page-ui.js', 'card.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
   }),
 });

@@ -1,39 +1,33 @@
-import { Component, createRef } from 'preact';
-import type { Claim, Rebuttal, RebuttalStance } from '../core/model';
+import { Component } from 'preact';
+import type { RefObject } from 'preact';
+import type { CommentChoice, SuggestedComment } from '../core/card-channel';
+import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
-import type { ClaimChanges } from '../core/protocol';
 import { formatTime, REASON_LABELS, STANCE_LABELS, STATUS_LABELS } from './labels';
 import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
 
-/** A comment of the page, as the card lists it for the reader to pick. */
-export interface CommentChoice {
-  id: string;
-  author: string;
-  posted?: string;
-  firstLine: string;
-}
-
-/** A comment suggested as an answer to the claim, with why. */
-export interface SuggestedComment extends CommentChoice {
-  reasons: (keyof typeof REASON_LABELS)[];
-}
-
 export interface ClaimCardProps {
-  claim: Claim;
+  /** The claim, or null for a note the reader has started before the claim reached the card. */
+  claim: Claim | null;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
   /** What the reader should know about the last save, if anything went wrong. */
   problem: string | null;
-  /** Put the cursor in the note at once, for a reader who just marked the claim. */
-  focusNote: boolean;
+  /** The note and the tags as the reader typed them: the card's own draft, never overwritten by a save. */
+  note: string;
+  tags: string;
+  /** The note field, for the card's owner to put the cursor in. */
+  noteField: RefObject<HTMLTextAreaElement | null>;
   rebuttals: readonly Rebuttal[];
   /** Ids of rebuttals whose comment is not on the page as it is now. */
   orphanRebuttals: ReadonlySet<string>;
   /** The page's comments, to attach one as a rebuttal. */
   comments: readonly CommentChoice[];
   suggestions: readonly SuggestedComment[];
-  onChange(changes: ClaimChanges): void;
+  onStatus(status: ClaimStatus): void;
+  onNote(note: string): void;
+  onTags(tags: string): void;
   onAttach(commentId: string, stance: RebuttalStance): void;
   onShowRebuttal(rebuttal: Rebuttal): void;
   onRemoveRebuttal(rebuttal: Rebuttal): void;
@@ -55,32 +49,27 @@ export function parseTags(input: string): string[] {
 }
 
 interface ClaimCardState {
-  /** What the reader typed in the tags field ("economy, "), rather than the parsed value. */
-  tagsInput: string;
   picking: boolean;
   stance: RebuttalStance;
 }
 
+/** What the note field asks, for each status. */
+const NOTE_PROMPTS: Record<ClaimStatus, string> = {
+  contested: 'Why is this contested? What would settle it?',
+  supported: 'What supports it?',
+  'needs-source': 'What source would you want to see?',
+  highlight: 'A note on this passage',
+};
+
 /**
  * One claim, open for reading and editing. Every text is rendered as text. A class rather than hooks, so that
- * the page's interface does not ship Preact's hooks for the one card that keeps state.
+ * the card does not ship Preact's hooks for the one component that keeps state.
  */
 export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
-  override state: ClaimCardState = {
-    tagsInput: this.props.claim.tags.join(', '),
-    picking: false,
-    stance: 'rebuts',
-  };
-  private readonly note = createRef<HTMLTextAreaElement>();
-
-  override componentDidMount(): void {
-    if (this.props.focusNote) this.note.current?.focus();
-  }
+  override state: ClaimCardState = { picking: false, stance: 'rebuts' };
 
   override componentDidUpdate(previous: ClaimCardProps): void {
-    const { claim, focusNote } = this.props;
-    if (claim.id !== previous.claim.id) this.setState({ tagsInput: claim.tags.join(', '), picking: false });
-    if (focusNote && (claim.id !== previous.claim.id || !previous.focusNote)) this.note.current?.focus();
+    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false });
   }
 
   render() {
@@ -88,11 +77,16 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       claim,
       anchored,
       problem,
+      note,
+      tags,
+      noteField,
       rebuttals,
       orphanRebuttals,
       comments,
       suggestions,
-      onChange,
+      onStatus,
+      onNote,
+      onTags,
       onAttach,
       onShowRebuttal,
       onRemoveRebuttal,
@@ -100,63 +94,59 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onClose,
       onOpenNotes,
     } = this.props;
-    const { tagsInput, picking, stance } = this.state;
+    const { picking, stance } = this.state;
     const setPicking = (value: boolean) => this.setState({ picking: value });
-    const note = this.note;
+    const status = claim?.status ?? 'highlight';
     return (
       <section
-        class={`card status-${claim.status}`}
+        class={`card status-${status}`}
         role="dialog"
         aria-label="Claim"
+        aria-busy={!claim}
         onKeyDown={trusted((event: KeyboardEvent) => {
           if (event.key === 'Escape') onClose();
         })}
       >
         <header>
-          <span class="badge">{STATUS_LABELS[claim.status]}</span>
-          <span class="time">{formatTime(claim.modified)}</span>
+          <span class="badge">{claim ? STATUS_LABELS[claim.status] : 'New note'}</span>
+          <span class="time">{claim && formatTime(claim.modified)}</span>
           <button type="button" class="close" aria-label="Close claim card" onClick={trusted(onClose)}>
             ×
           </button>
         </header>
-        <blockquote class="quote">{claim.target.quote.exact}</blockquote>
-        {!anchored && <p class="warning">Not found on this page: the text may have changed.</p>}
+        <blockquote class="quote">{claim?.target.quote.exact ?? '…'}</blockquote>
+        {claim && !anchored && <p class="warning">Not found on this page: the text may have changed.</p>}
         <div class="statuses" role="group" aria-label="Status">
-          {CLAIM_STATUSES.map((status) => (
+          {CLAIM_STATUSES.map((choice) => (
             <button
-              key={status}
+              key={choice}
               type="button"
-              class={`status status-${status}`}
-              aria-pressed={claim.status === status}
-              onClick={trusted(() => onChange({ status }))}
+              class={`status status-${choice}`}
+              aria-pressed={status === choice}
+              disabled={!claim}
+              onClick={trusted(() => onStatus(choice))}
             >
-              {STATUS_LABELS[status]}
+              {STATUS_LABELS[choice]}
             </button>
           ))}
         </div>
         <label>
           Note
           <textarea
-            ref={note}
+            ref={noteField}
             rows={4}
-            value={claim.note}
-            placeholder="Why is this contested? What would settle it?"
-            onInput={trusted((event: Event) =>
-              onChange({ note: (event.currentTarget as HTMLTextAreaElement).value }),
-            )}
+            value={note}
+            placeholder={NOTE_PROMPTS[status]}
+            onInput={trusted((event: Event) => onNote((event.currentTarget as HTMLTextAreaElement).value))}
           />
         </label>
         <label>
           Tags
           <input
             type="text"
-            value={tagsInput}
+            value={tags}
             placeholder="comma, separated"
-            onInput={trusted((event: Event) => {
-              const value = (event.currentTarget as HTMLInputElement).value;
-              this.setState({ tagsInput: value });
-              onChange({ tags: parseTags(value) });
-            })}
+            onInput={trusted((event: Event) => onTags((event.currentTarget as HTMLInputElement).value))}
           />
         </label>
         <section class="answers" aria-label="Rebuttals">
@@ -195,7 +185,7 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
             type="button"
             class="attach-toggle"
             aria-expanded={picking}
-            disabled={comments.length === 0}
+            disabled={!claim || comments.length === 0}
             title={comments.length === 0 ? 'No comments found on this page' : undefined}
             onClick={trusted(() => setPicking(!picking))}
           >
@@ -242,7 +232,7 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
           </p>
         )}
         <footer>
-          <button type="button" class="delete" onClick={trusted(onDelete)}>
+          <button type="button" class="delete" disabled={!claim} onClick={trusted(onDelete)}>
             Delete claim
           </button>
           <button type="button" onClick={trusted(onOpenNotes)}>

@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDb } from '../../storage/db';
+import { createCardRelay } from './card-relay';
 import { createRouter } from './router';
 import { createTabControl } from './tabs';
 
 export default defineBackground(() => {
+  const extensionRoot = browser.runtime.getURL('/');
   const route = createRouter({
     db: openDb(),
     tabs: createTabControl(),
     extensionId: browser.runtime.id,
-    extensionRoot: browser.runtime.getURL('/'),
+    extensionRoot,
     now: () => new Date().toISOString(),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  const relay = createCardRelay(browser.runtime.id, extensionRoot);
+  browser.runtime.onConnect.addListener((port) => void relay(port));
 });

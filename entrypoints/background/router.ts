@@ -12,6 +12,7 @@ import {
   FORMAT_NAMES,
   formatIssue,
 } from '../../core/bundle';
+import { CARD_PAGE } from '../../core/card-channel';
 import { pageKeyFor, sameSite } from '../../core/page-key';
 import type { Claim } from '../../core/model';
 import type {
@@ -58,8 +59,14 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-/** Who is asking: the extension's own page, or the content script in a tab's top frame showing `url`. */
-export type Caller = { kind: 'extension-page' } | { kind: 'content'; url: string; tabId: number };
+/**
+ * Who is asking: the extension's own page, the claim card's frame inside a tab, or the content script in a
+ * tab's top frame showing `url`.
+ */
+export type Caller =
+  | { kind: 'extension-page' }
+  | { kind: 'card'; tabId: number }
+  | { kind: 'content'; url: string; tabId: number };
 
 /** What the background does with tabs; `tabs.ts` implements it with `browser.tabs`, tests with a fake. */
 export interface TabControl {
@@ -87,7 +94,14 @@ export interface RouterDeps {
 export function identifyCaller(sender: Sender, extensionId: string, extensionRoot: string): Caller | null {
   if (sender.id !== extensionId || !sender.url || !URL.canParse(sender.url)) return null;
   // Compared as text: URL.origin is "null" for extension schemes outside the browser's own parser.
-  if (sender.url.startsWith(extensionRoot)) return { kind: 'extension-page' };
+  if (sender.url.startsWith(extensionRoot)) {
+    // The card is our own page, but any site may frame it: it gets no more than the page interface's rights.
+    const inTab = sender.tab?.id;
+    if (sender.url.startsWith(`${extensionRoot}${CARD_PAGE}`) && inTab !== undefined) {
+      return { kind: 'card', tabId: inTab };
+    }
+    return { kind: 'extension-page' };
+  }
   // Only the content script in a tab's top frame talks to us; it never runs in frames.
   if (
     sender.frameId === 0 &&
@@ -184,7 +198,8 @@ export function createRouter(deps: RouterDeps) {
    */
   let previewed: { token: string; decoded: ReturnType<typeof decodeImport> } | null = null;
 
-  const tabOf = (caller: Caller) => (caller.kind === 'content' ? caller.tabId : undefined);
+  /** The tab that made a change already shows it: it is not told to reload. */
+  const tabOf = (caller: Caller) => (caller.kind === 'extension-page' ? undefined : caller.tabId);
 
   /** A rebuttal, reachable by the caller through its claim. */
   async function rebuttalOfCaller(id: string, caller: Caller) {
@@ -328,7 +343,10 @@ export function createRouter(deps: RouterDeps) {
     if (!caller) return refuse('Counterpoint does not answer this sender.');
     const parsed = parseRequest(raw);
     if (!parsed.ok) return parsed;
-    if (caller.kind === 'content' && !(CONTENT_REQUEST_TYPES as string[]).includes(parsed.value.type)) {
+    if (
+      caller.kind !== 'extension-page' &&
+      !(CONTENT_REQUEST_TYPES as string[]).includes(parsed.value.type)
+    ) {
       return refuse(`A page may not ask for ${parsed.value.type}.`);
     }
     try {

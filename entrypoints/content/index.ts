@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CARD_PAGE } from '../../core/card-channel';
 import { documentPageKey } from '../../core/page-key';
 import type { Message, Result, TabRequests } from '../../core/protocol';
 import { ask } from '../../messaging/send';
@@ -27,7 +28,10 @@ export default defineContentScript({
       ui ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
         const start = (globalThis as unknown as Record<string, StartPageUi>)[START];
         if (!start) throw new Error('Counterpoint’s page interface did not load.');
-        return start(opened, ask, () => documentPageKey(document));
+        return start(opened, ask, () => documentPageKey(document), {
+          connect: (name) => browser.runtime.connect({ name }),
+          cardPage: browser.runtime.getURL(`/${CARD_PAGE}`),
+        });
       });
       return ui;
     };

@@ -1,4 +1,3 @@
-import { ClaimCard, type ClaimCardProps } from '../../components/ClaimCard';
 import { ClaimPicker, type ClaimPickerProps } from '../../components/ClaimPicker';
 import { HoverTip, type HoverTipProps } from '../../components/HoverTip';
 import { OrphanList, type OrphanListProps } from '../../components/OrphanList';
@@ -9,24 +8,22 @@ export interface OverlayProps {
   toolbar: SelectionToolbarProps | null;
   picker: ClaimPickerProps | null;
   tip: HoverTipProps | null;
-  card: ClaimCardProps | null;
   badges: RebuttalBadgesProps;
   orphans: OrphanListProps;
-  /** What the reader must know, shown in the card when one is open. */
+  /** What the reader must know, when no card is open to say it. */
   problem: string | null;
 }
 
 /** Everything Counterpoint shows over the page. */
-export function Overlay({ toolbar, picker, tip, card, badges, orphans, problem }: OverlayProps) {
+export function Overlay({ toolbar, picker, tip, badges, orphans, problem }: OverlayProps) {
   return (
     <>
       <RebuttalBadges {...badges} />
       {tip && !toolbar && <HoverTip {...tip} />}
       {toolbar && <SelectionToolbar {...toolbar} />}
       {picker && <ClaimPicker {...picker} />}
-      {card && <ClaimCard {...card} />}
       {orphans.orphans.length > 0 && <OrphanList {...orphans} />}
-      {problem && !card && (
+      {problem && (
         <p class="notice" role="alert">
           {problem}
         </p>

@@ -6,6 +6,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Ask } from '../../messaging/send';
+import type { CardLinks } from './card-frame';
 import { PageNotes, type PageOpened } from './page-notes';
 
 /** What the content script calls once this script has run. */
@@ -13,13 +14,14 @@ export type StartPageUi = (
   opened: PageOpened | null,
   sender: Ask,
   keyOfPage: () => string,
+  links: CardLinks,
 ) => Promise<PageNotes>;
 
 export const PAGE_UI_GLOBAL = '__counterpointStartPageUi';
 
 export default defineUnlistedScript(() => {
-  const start: StartPageUi = async (opened, sender, keyOfPage) => {
-    const notes = new PageNotes(sender, keyOfPage);
+  const start: StartPageUi = async (opened, sender, keyOfPage, links) => {
+    const notes = new PageNotes(sender, keyOfPage, links);
     await notes.start(opened);
     return notes;
   };

@@ -29,6 +29,8 @@ const HOST_STYLE = [
 export interface Overlay {
   /** Where the overlay's UI is rendered. */
   container: HTMLElement;
+  /** Where the claim card's frame goes: beside the rendered UI, so that no render replaces it. */
+  frameParent: Node;
   /** Whether an event happened inside the overlay (its events reach the page retargeted to the host). */
   contains(target: EventTarget | null): boolean;
 }
@@ -47,7 +49,7 @@ export function createOverlay(): Overlay {
   // Keystrokes typed into a note would otherwise bubble out to the page's listeners.
   for (const type of KEY_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   mount(host);
-  return { container, contains: (target) => target === host };
+  return { container, frameParent: shadow, contains: (target) => target === host };
 }
 
 function mount(host: HTMLElement): void {

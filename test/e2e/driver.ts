@@ -32,13 +32,18 @@ export interface OverlayElement {
   label: string | null;
   pressed: string | null;
   value: string | null;
+  visible: boolean;
 }
 
-/** Reads the inside of the overlay's closed shadow root, and lets the test act on what it finds there. */
+/**
+ * Reads the inside of the overlay's closed shadow root and of the claim card's frame in it, and lets the test
+ * act on what it finds there.
+ */
 export interface OverlayProbe {
   /**
-   * Every element inside the overlay matching `selector`, in document order. With `scrollTo`, the first of
-   * them holding that text is scrolled into view first.
+   * Every element inside the overlay matching `selector`, in document order, then those in the claim card
+   * while its frame is shown, with coordinates in the page's viewport. With `scrollTo`, the first of them
+   * holding that text is scrolled into view first.
    */
   query(selector: string, scrollTo?: string): Promise<OverlayElement[]>;
   /** Call `element.click()` from script: an untrusted click, as a hostile page would forge it. */
@@ -105,7 +110,8 @@ const QUERY = `(root, selector, scrollTo) => {
   return JSON.stringify(all.map((el) => {
   const r = el.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '',
-    label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), value: el.value ?? null };
+    label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), value: el.value ?? null,
+    visible: getComputedStyle(el).visibility === 'visible' };
   }));
 }`;
 /** Runs with the overlay's shadow root as `root`: clicks from script, which the browser marks untrusted. */
@@ -113,10 +119,42 @@ const FORGE_CLICK = `(root, selector) => { root.querySelector(selector)?.click()
 
 type ShadowCall = (fn: string, selector: string, scrollTo?: string) => Promise<OverlayElement[]>;
 
-function probeWith(inShadow: ShadowCall): OverlayProbe {
+/** A frame of the page that tests can run script in, as Playwright's and Puppeteer's frames both allow. */
+interface FrameLike {
+  evaluate<R>(expression: string): Promise<R>;
+}
+
+/** The claim card's frame among the page's frames: the one showing the card page. */
+async function cardFrameOf(frames: FrameLike[]): Promise<FrameLike | null> {
+  for (const frame of frames) {
+    // Firefox reports an extension frame's URL as about:blank, so the frame is told by its document.
+    const isCard = await frame
+      .evaluate<boolean>(`document.title === 'Counterpoint claim' && !!document.getElementById('card')`)
+      .catch(() => false);
+    if (isCard) return frame;
+  }
+  return null;
+}
+
+function probeWith(inShadow: ShadowCall, frames: () => FrameLike[]): OverlayProbe {
+  /** Run `fn(document, selector)` in the card's frame, placed where the frame is, while it is shown. */
+  async function inCard(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
+    const [box] = await inShadow(QUERY, 'iframe');
+    const frame = box?.visible ? await cardFrameOf(frames().slice(1)) : null;
+    if (!box || !frame) return [];
+    const call = `(${fn})(document, ${JSON.stringify(selector)}, ${JSON.stringify(scrollTo ?? null)})`;
+    const found = JSON.parse(await frame.evaluate<string>(call)) as OverlayElement[];
+    return found.map((element) => ({ ...element, x: element.x + box.x, y: element.y + box.y }));
+  }
   return {
-    query: (selector, scrollTo) => inShadow(QUERY, selector, scrollTo),
-    forgeClick: async (selector) => void (await inShadow(FORGE_CLICK, selector)),
+    query: async (selector, scrollTo) => [
+      ...(await inShadow(QUERY, selector, scrollTo)),
+      ...(await inCard(QUERY, selector, scrollTo)),
+    ],
+    forgeClick: async (selector) => {
+      await inShadow(FORGE_CLICK, selector);
+      await inCard(FORGE_CLICK, selector);
+    },
   };
 }
 
@@ -129,7 +167,7 @@ function findHost(node: CdpNode): CdpNode | null {
   return null;
 }
 
-function chromiumProbe(cdp: CDPSession): OverlayProbe {
+function chromiumProbe(cdp: CDPSession, page: PlaywrightPage): OverlayProbe {
   /** Run `fn(shadowRoot, selector)` in one call, so no node id can go stale between two steps. */
   async function inShadow(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -144,7 +182,7 @@ function chromiumProbe(cdp: CDPSession): OverlayProbe {
     });
     return JSON.parse(result.value as string) as OverlayElement[];
   }
-  return probeWith(inShadow);
+  return probeWith(inShadow, () => page.frames() as unknown as FrameLike[]);
 }
 
 async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
@@ -152,7 +190,7 @@ async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
   const cdp = await page.context().newCDPSession(page);
   return {
     page: page as unknown as PageLike,
-    overlay: chromiumProbe(cdp),
+    overlay: chromiumProbe(cdp, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     screenshot: async (path) => void (await page.screenshot({ path })),
@@ -254,7 +292,7 @@ function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProb
     });
     return JSON.parse((called.result.result as { value: string }).value) as OverlayElement[];
   }
-  return probeWith(inShadow);
+  return probeWith(inShadow, () => page.frames() as unknown as FrameLike[]);
 }
 
 async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise<Tab> {

@@ -1,0 +1,156 @@
+/**
+ * The channel between the page interface (a content script beside a hostile page) and the claim card, which
+ * lives in an extension-origin frame so that nothing the reader types there reaches the page. Firefox gives an
+ * extension frame inside a web page neither `tabs` nor the content script's messages, so both ends open a
+ * port to the background, named for one pairing token, and the background relays between the two ports of
+ * one tab that name the same token.
+ *
+ * The page interface says what the card shows (`CardView`); the card owns the reader's draft and saves it
+ * itself, and tells the page interface what the reader did (`CardAction`).
+ */
+import type { SuggestionReason } from './comments/suggest';
+import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from './model';
+import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
+
+/** Every card port's name starts with this; the rest is the pairing token. */
+export const CARD_PORT_PREFIX = 'counterpoint-card:';
+
+/** The card page, relative to the extension's root; its URL fragment is the pairing token. */
+export const CARD_PAGE = 'card.html';
+
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** A fresh pairing token: 128 random bits, from an API that plain-http pages have too. */
+export function newCardToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The token a card port's name carries, or null when the name is not a card port's. */
+export function cardTokenOf(portName: string): string | null {
+  if (!portName.startsWith(CARD_PORT_PREFIX)) return null;
+  const token = portName.slice(CARD_PORT_PREFIX.length);
+  return TOKEN.test(token) ? token : null;
+}
+
+/** A comment of the page, as the card lists it for the reader to pick. */
+export interface CommentChoice {
+  id: string;
+  author: string;
+  posted?: string;
+  firstLine: string;
+}
+
+/** A comment suggested as an answer to the claim, with why. */
+export interface SuggestedComment extends CommentChoice {
+  reasons: SuggestionReason[];
+}
+
+/** Everything the card shows of one claim, as the page interface sees it. */
+export interface CardView {
+  claim: Claim;
+  /** False until the background has stored the claim: the card holds its saves until then. */
+  stored: boolean;
+  /** False when the claim's text could not be found on this page. */
+  anchored: boolean;
+  /** Put the cursor in the note at once, for a reader who just marked the claim. */
+  focusNote: boolean;
+  /** What the reader must know about the last action, if anything went wrong. */
+  problem: string | null;
+  rebuttals: Rebuttal[];
+  /** Ids of rebuttals whose comment is not on the page as it is now. */
+  orphanRebuttals: string[];
+  /** The page's comments, to attach one as a rebuttal. */
+  comments: CommentChoice[];
+  suggestions: SuggestedComment[];
+}
+
+/** From the page interface to the card. */
+export type ToCard =
+  /** Show this claim. */
+  | { type: 'show'; view: CardView }
+  /** The card was closed or its claim deleted: forget the claim and clear the draft. */
+  | { type: 'hide' }
+  /**
+   * The reader has selected text and may mark it: the next time the card frame gains focus without the
+   * reader's own click or key in it, start a new, empty note there, so that the keys typed at once after
+   * choosing a status land in the new claim's note.
+   */
+  | { type: 'arm' };
+
+/** From the card to the page interface. */
+export type FromCard =
+  | { type: 'ready' }
+  /** The card's content is this tall, in CSS pixels; its frame follows. */
+  | { type: 'size'; height: number }
+  /** The reader chose a status; the card saves it, the page repaints at once. */
+  | { type: 'status'; claimId: string; status: ClaimStatus }
+  /** The background stored the card's save of this claim. */
+  | { type: 'saved'; claim: Claim }
+  /** A save failed; the page shows why. */
+  | { type: 'problem'; message: string }
+  | { type: 'attach'; claimId: string; commentId: string; stance: RebuttalStance }
+  | { type: 'show-rebuttal'; rebuttalId: string }
+  | { type: 'remove-rebuttal'; rebuttalId: string }
+  | { type: 'delete'; claimId: string }
+  | { type: 'close' }
+  | { type: 'open-notes' };
+
+/**
+ * Check a message from the card, which is our own code but crosses a process: a malformed one is dropped.
+ * Claims it carries were checked by the background before it answered with them.
+ */
+export function parseFromCard(message: unknown): FromCard | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const raw = message as Record<string, unknown>;
+  const isText = (value: unknown) => typeof value === 'string' && value.length <= 200;
+  switch (raw.type) {
+    case 'ready':
+    case 'close':
+    case 'open-notes':
+      return { type: raw.type };
+    case 'size':
+      return typeof raw.height === 'number' && Number.isFinite(raw.height)
+        ? { type: 'size', height: raw.height }
+        : null;
+    case 'status':
+      return isText(raw.claimId) && CLAIM_STATUSES.includes(raw.status as ClaimStatus)
+        ? { type: 'status', claimId: raw.claimId as string, status: raw.status as ClaimStatus }
+        : null;
+    case 'saved':
+      return typeof raw.claim === 'object' && raw.claim !== null
+        ? { type: 'saved', claim: raw.claim as Claim }
+        : null;
+    case 'problem':
+      return typeof raw.message === 'string' ? { type: 'problem', message: raw.message.slice(0, 500) } : null;
+    case 'attach':
+      return isText(raw.claimId) &&
+        isText(raw.commentId) &&
+        REBUTTAL_STANCES.includes(raw.stance as RebuttalStance)
+        ? {
+            type: 'attach',
+            claimId: raw.claimId as string,
+            commentId: raw.commentId as string,
+            stance: raw.stance as RebuttalStance,
+          }
+        : null;
+    case 'show-rebuttal':
+    case 'remove-rebuttal':
+      return isText(raw.rebuttalId) ? { type: raw.type, rebuttalId: raw.rebuttalId as string } : null;
+    case 'delete':
+      return isText(raw.claimId) ? { type: 'delete', claimId: raw.claimId as string } : null;
+    default:
+      return null;
+  }
+}
+
+/** Check a message from the page interface; as `parseFromCard`, the other way. */
+export function parseToCard(message: unknown): ToCard | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const raw = message as Record<string, unknown>;
+  if (raw.type === 'hide' || raw.type === 'arm') return { type: raw.type };
+  if (raw.type === 'show' && typeof raw.view === 'object' && raw.view !== null) {
+    return { type: 'show', view: raw.view as CardView };
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+/**
+ * The background's half of the card channel (`core/card-channel.ts`): pairs the page interface's port with
+ * the card frame's port of the same tab and token, and passes each one's messages to the other. Neither end
+ * can reach the other directly in Firefox, and the page can reach neither.
+ */
+import { CARD_PAGE, cardTokenOf } from '../../core/card-channel';
+
+/** The parts of a runtime port the relay uses; `browser.runtime.Port` has them, and tests fake them. */
+export interface RelayPort {
+  name: string;
+  sender?: { id?: string; url?: string; frameId?: number; tab?: { id?: number } };
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+interface Pair {
+  page?: RelayPort;
+  card?: RelayPort;
+  /** The page's last word to a card that was not connected then (a restarted worker drops both ports). */
+  waiting?: unknown;
+}
+
+/**
+ * Build the relay. `connect` takes every port opened to the background and keeps those of the card channel;
+ * it returns false for any other port, which is left alone.
+ */
+export function createCardRelay(extensionId: string, extensionRoot: string) {
+  const pairs = new Map<string, Pair>();
+
+  /** Which end a port is: the card page of this token, the top frame's content script, or neither. */
+  function sideOf(port: RelayPort, token: string): 'page' | 'card' | null {
+    const { sender } = port;
+    if (sender?.id !== extensionId || !sender.url || sender.tab?.id === undefined) return null;
+    if (sender.url === `${extensionRoot}${CARD_PAGE}#${token}`) return 'card';
+    if (sender.frameId === 0 && /^https?:\/\//.test(sender.url)) return 'page';
+    return null;
+  }
+
+  return function connect(port: RelayPort): boolean {
+    const token = cardTokenOf(port.name);
+    if (!token) return false;
+    const side = sideOf(port, token);
+    if (!side) {
+      port.disconnect();
+      return true;
+    }
+    const key = `${port.sender?.tab?.id} ${token}`;
+    const pair = pairs.get(key) ?? {};
+    pairs.set(key, pair);
+    pair[side]?.disconnect();
+    pair[side] = port;
+    if (side === 'card' && pair.waiting !== undefined) {
+      port.postMessage(pair.waiting);
+      pair.waiting = undefined;
+    }
+    port.onMessage.addListener((message) => {
+      const other = pair[side === 'page' ? 'card' : 'page'];
+      if (other) other.postMessage(message);
+      else if (side === 'page') pair.waiting = message;
+    });
+    port.onDisconnect.addListener(() => {
+      if (pair[side] === port) pair[side] = undefined;
+      if (!pair.page && !pair.card) pairs.delete(key);
+    });
+    return true;
+  };
+}

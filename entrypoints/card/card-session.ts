@@ -1,0 +1,224 @@
+/**
+ * The claim card's frame: shows what the page interface sends, keeps what the reader types as the truth
+ * while they type, and saves it itself, in order. The page interface learns of a save only once it is
+ * stored, and never sees a keystroke.
+ */
+import { createRef, h, render } from 'preact';
+import { ClaimCard, parseTags } from '../../components/ClaimCard';
+import { type CardView, type FromCard, type ToCard, parseToCard } from '../../core/card-channel';
+import type { Claim } from '../../core/model';
+import { SaveQueue, type SaveQueueDeps } from './save-queue';
+
+/** What the reader has typed, and what of it the background last confirmed. */
+interface Draft {
+  /** Null for a note started before its claim reached the card. */
+  claimId: string | null;
+  note: string;
+  tags: string;
+  confirmedNote: string;
+  confirmedTags: string;
+}
+
+const emptyDraft = (): Draft => ({ claimId: null, note: '', tags: '', confirmedNote: '', confirmedTags: '' });
+
+/** The channel to the page interface, as the frame's entry point opens it (and opens it again). */
+export interface CardLink {
+  post(message: FromCard): void;
+}
+
+export class CardSession {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly link: CardLink,
+    save: SaveQueueDeps['save'],
+  ) {
+    this.saves = new SaveQueue({
+      save,
+      onSaved: (claim) => this.onSaved(claim),
+      onProblem: (message) => {
+        this.problem = message;
+        this.draw();
+      },
+    });
+  }
+
+  private readonly saves: SaveQueue;
+  private readonly noteField = createRef<HTMLTextAreaElement>();
+  private view: CardView | null = null;
+  private draft: Draft = emptyDraft();
+  /** Drafts of claims the card left before their saves were confirmed, to come back to. */
+  private readonly kept = new Map<string, Draft>();
+  private problem: string | null = null;
+  /** Set while the reader has text selected in the page; see `ToCard`'s `arm`. */
+  private armed = false;
+
+  /** Wire the frame's own events; call once. */
+  start(): void {
+    // The reader's own click in the frame is not the page interface handing over the keyboard.
+    window.addEventListener('pointerdown', () => (this.armed = false), true);
+    window.addEventListener('focus', () => this.onFocus());
+    // The tab may close right after the last keystroke: send what waits now rather than after the save
+    // under way.
+    window.addEventListener('pagehide', () => this.saves.flushNow());
+    new ResizeObserver(() => this.link.post({ type: 'size', height: this.root.scrollHeight })).observe(
+      this.root,
+    );
+    this.draw();
+  }
+
+  /** A message from the page interface. */
+  receive(raw: unknown): void {
+    const message: ToCard | null = parseToCard(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'arm':
+        this.armed = true;
+        return;
+      case 'hide':
+        this.armed = false;
+        this.view = null;
+        this.leaveDraft();
+        this.problem = null;
+        this.draw();
+        return;
+      case 'show':
+        this.show(message.view);
+    }
+  }
+
+  /**
+   * The page interface moved the keyboard here after the reader chose a status: when armed, start a new note
+   * at once, before the new claim arrives, so that not one letter typed meanwhile is lost.
+   */
+  private onFocus(): void {
+    if (this.armed) {
+      this.armed = false;
+      this.view = null;
+      this.leaveDraft();
+      this.problem = null;
+      this.draw();
+    }
+    if (!this.view || this.view.focusNote) this.noteField.current?.focus();
+  }
+
+  private show(view: CardView): void {
+    const { claim } = view;
+    // The page interface has said what to show: a focus still to come hands over the keyboard for it.
+    this.armed = false;
+    const draft = this.draft;
+    if (draft.claimId === null && view.focusNote && !this.view) {
+      // The note the reader started belongs to the claim just made.
+      draft.claimId = claim.id;
+      draft.confirmedNote = claim.note;
+      draft.confirmedTags = claim.tags.join(', ');
+      if (draft.note !== claim.note) this.saves.push(claim.id, { note: draft.note });
+      if (draft.tags) this.saves.push(claim.id, { tags: parseTags(draft.tags) });
+    } else if (draft.claimId !== claim.id) {
+      this.leaveDraft();
+      this.draft = this.kept.get(claim.id) ?? {
+        claimId: claim.id,
+        note: claim.note,
+        tags: claim.tags.join(', '),
+        confirmedNote: claim.note,
+        confirmedTags: claim.tags.join(', '),
+      };
+      this.kept.delete(claim.id);
+      this.problem = null;
+    } else if (!this.saves.unsaved(claim.id) && this.untouched()) {
+      // Changed elsewhere (the notes page, another tab) while the reader was not typing here.
+      this.adopt(claim);
+    }
+    if (view.stored) this.saves.release(claim.id);
+    else this.saves.hold(claim.id);
+    const focus = view.focusNote && this.view?.claim.id !== claim.id;
+    this.view = view;
+    this.draw();
+    if (focus) this.noteField.current?.focus();
+  }
+
+  private untouched(draft = this.draft): boolean {
+    return draft.note === draft.confirmedNote && draft.tags === draft.confirmedTags;
+  }
+
+  /** Start afresh, keeping a draft whose last words have not been confirmed yet. */
+  private leaveDraft(): void {
+    const { claimId } = this.draft;
+    if (claimId && (!this.untouched() || this.saves.unsaved(claimId))) this.kept.set(claimId, this.draft);
+    this.draft = emptyDraft();
+  }
+
+  private adopt(claim: Claim): void {
+    this.draft.note = this.draft.confirmedNote = claim.note;
+    this.draft.tags = this.draft.confirmedTags = claim.tags.join(', ');
+  }
+
+  private onSaved(claim: Claim): void {
+    const draft = this.draft.claimId === claim.id ? this.draft : this.kept.get(claim.id);
+    if (draft) {
+      draft.confirmedNote = claim.note;
+      // The field keeps what the reader typed ("economy, "), the list is what was stored.
+      if (parseTags(draft.tags).join(', ') === claim.tags.join(', ')) draft.confirmedTags = draft.tags;
+      if (draft !== this.draft && this.untouched(draft)) this.kept.delete(claim.id);
+    }
+    if (this.view?.claim.id === claim.id) this.view = { ...this.view, claim };
+    this.problem = null;
+    this.link.post({ type: 'saved', claim });
+    this.draw();
+  }
+
+  private edit(changes: { note?: string; tags?: string }): void {
+    if (changes.note !== undefined) this.draft.note = changes.note;
+    if (changes.tags !== undefined) this.draft.tags = changes.tags;
+    const id = this.draft.claimId;
+    if (id) {
+      this.saves.push(id, {
+        ...(changes.note !== undefined && { note: changes.note }),
+        ...(changes.tags !== undefined && { tags: parseTags(changes.tags) }),
+      });
+    }
+    this.draw();
+  }
+
+  /** Render now, not on a later tick: a key may follow at once. */
+  private draw(): void {
+    const view = this.view;
+    const claim = view?.claim ?? null;
+    const post = (message: FromCard) => this.link.post(message);
+    render(
+      h(ClaimCard, {
+        claim,
+        anchored: view?.anchored ?? true,
+        problem: this.problem ?? view?.problem ?? null,
+        note: this.draft.note,
+        tags: this.draft.tags,
+        noteField: this.noteField,
+        rebuttals: view?.rebuttals ?? [],
+        orphanRebuttals: new Set(view?.orphanRebuttals),
+        comments: view?.comments ?? [],
+        suggestions: view?.suggestions ?? [],
+        onStatus: (status) => {
+          if (!claim) return;
+          this.view = view && { ...view, claim: { ...claim, status } };
+          this.saves.push(claim.id, { status });
+          post({ type: 'status', claimId: claim.id, status });
+          this.draw();
+        },
+        onNote: (note) => this.edit({ note }),
+        onTags: (tags) => this.edit({ tags }),
+        onAttach: (commentId, stance) =>
+          claim && post({ type: 'attach', claimId: claim.id, commentId, stance }),
+        onShowRebuttal: (rebuttal) => post({ type: 'show-rebuttal', rebuttalId: rebuttal.id }),
+        onRemoveRebuttal: (rebuttal) => post({ type: 'remove-rebuttal', rebuttalId: rebuttal.id }),
+        onDelete: () => {
+          if (!claim) return;
+          this.saves.drop(claim.id);
+          this.kept.delete(claim.id);
+          post({ type: 'delete', claimId: claim.id });
+        },
+        onClose: () => post({ type: 'close' }),
+        onOpenNotes: () => post({ type: 'open-notes' }),
+      }),
+      this.root,
+    );
+  }
+}
