@@ -13,6 +13,11 @@ export interface SelectionToolbarProps {
   /** The selection is a passage of a comment, and the page has claims it may answer. */
   inComment: boolean;
   onChoose(choice: ToolbarChoice): void;
+  /**
+   * The reader pressed (not yet released) a choice that opens the card: the moment to hand the keyboard to
+   * it, so that the browser has moved it there before the first key after the click.
+   */
+  onPress(choice: ToolbarChoice): void;
   onAnswer(stance: RebuttalStance): void;
 }
 
@@ -25,7 +30,14 @@ const CHOICES: { choice: ToolbarChoice; label: string; hint: string }[] = [
 ];
 
 /** The small bar beside a selection that turns it into a claim. */
-export function SelectionToolbar({ top, left, inComment, onChoose, onAnswer }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  top,
+  left,
+  inComment,
+  onChoose,
+  onPress,
+  onAnswer,
+}: SelectionToolbarProps) {
   return (
     <div
       class="toolbar"
@@ -42,6 +54,7 @@ export function SelectionToolbar({ top, left, inComment, onChoose, onAnswer }: S
           class={`choice choice-${choice}`}
           aria-label={hint}
           title={hint}
+          onMouseDown={trusted(() => choice !== 'highlight' && onPress(choice))}
           onClick={trusted(() => onChoose(choice))}
         >
           {label}

@@ -70,10 +70,16 @@ export class CardFrame {
     this.send({ type: 'arm' });
   }
 
-  /** Show `view`; with `focus`, move the keyboard into the card now, in the reader's own click. */
-  show(view: CardView, focus: boolean): void {
+  /** Show the card and move the keyboard into it now, within the reader's own press or click. */
+  takeKeyboard(): void {
     this.setVisible(true);
-    if (focus) this.frame.focus();
+    this.frame.focus();
+  }
+
+  /** Show `view`; with `focus`, move the keyboard into the card too. */
+  show(view: CardView, focus: boolean): void {
+    if (focus) this.takeKeyboard();
+    else this.setVisible(true);
     this.send({ type: 'show', view });
   }
 

@@ -445,6 +445,7 @@ export class PageNotes {
           ...this.toolbar,
           inComment: !!selection?.commentId,
           onChoose: (choice) => this.choose(choice),
+          onPress: () => this.cardFrame?.takeKeyboard(),
           onAnswer: (stance) => this.answer(stance),
         },
         picker: this.picker && {

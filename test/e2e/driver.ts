@@ -19,7 +19,12 @@ export interface PageLike {
     up(): Promise<void>;
     click(x: number, y: number): Promise<void>;
   };
-  keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
+  keyboard: {
+    type(text: string): Promise<void>;
+    press(key: string): Promise<void>;
+    down(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
 }
 
 /** What a test learns about one element inside the overlay. */
