@@ -105,6 +105,9 @@ export class CardSession {
     const { claim } = view;
     // The page interface has said what to show: a focus still to come hands over the keyboard for it.
     this.armed = false;
+    // Before any save below: a claim not stored yet keeps its saves until it is.
+    if (view.stored) this.saves.release(claim.id);
+    else this.saves.hold(claim.id);
     const draft = this.draft;
     if (draft.claimId === null && view.focusNote && !this.view) {
       // The note the reader started belongs to the claim just made.
@@ -128,8 +131,6 @@ export class CardSession {
       // Changed elsewhere (the notes page, another tab) while the reader was not typing here.
       this.adopt(claim);
     }
-    if (view.stored) this.saves.release(claim.id);
-    else this.saves.hold(claim.id);
     const focus = view.focusNote && this.view?.claim.id !== claim.id;
     this.view = view;
     this.draw();

@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CardSession } from '../../entrypoints/card/card-session';
+import type { CardView, FromCard } from '../../core/card-channel';
+import type { Claim } from '../../core/model';
+import type { ClaimChanges, Result } from '../../core/protocol';
+
+const NEW = 'urn:uuid:11111111-2222-4333-8444-555555555555';
+const OTHER = 'urn:uuid:66666666-7777-4888-9999-aaaaaaaaaaaa';
+
+function claim(id: string, changes: Partial<Claim> = {}): Claim {
+  return {
+    id,
+    pageKey: 'http://blog.example/post',
+    url: 'http://blog.example/post',
+    title: 'Post',
+    target: {
+      quote: { type: 'TextQuoteSelector', exact: `quote of ${id.slice(-4)}`, prefix: '', suffix: '' },
+    },
+    status: 'contested',
+    note: '',
+    tags: [],
+    created: '2026-03-01T12:00:00.000Z',
+    modified: '2026-03-01T12:00:00.000Z',
+    ...changes,
+  };
+}
+
+function view(shown: Claim, more: Partial<CardView> = {}): CardView {
+  return {
+    claim: shown,
+    stored: true,
+    anchored: true,
+    focusNote: false,
+    problem: null,
+    rebuttals: [],
+    orphanRebuttals: [],
+    comments: [],
+    suggestions: [],
+    ...more,
+  };
+}
+
+let root: HTMLElement;
+let posted: FromCard[];
+let saves: { id: string; changes: ClaimChanges; answer(): void }[];
+let session: CardSession;
+
+beforeEach(() => {
+  // jsdom has no ResizeObserver; the card's size is not what these tests read.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  root = document.createElement('div');
+  document.body.append(root);
+  posted = [];
+  saves = [];
+  const stored = new Map<string, Claim>();
+  session = new CardSession(
+    root,
+    { post: (message) => void posted.push(message) },
+    (id, changes) =>
+      new Promise<Result<Claim>>((resolve) =>
+        saves.push({
+          id,
+          changes,
+          answer: () => {
+            const next = { ...(stored.get(id) ?? claim(id)), ...changes };
+            stored.set(id, next);
+            resolve({ ok: true, value: next });
+          },
+        }),
+      ),
+  );
+  session.start();
+});
+
+afterEach(() => root.remove());
+
+const note = () => root.querySelector('textarea') as HTMLTextAreaElement;
+const tags = () => root.querySelector('input[type=text]') as HTMLInputElement;
+
+/** jsdom's implementation object behind one of its DOM wrappers. */
+function implOf<T>(wrapper: object): T {
+  for (const symbol of Object.getOwnPropertySymbols(wrapper)) {
+    const impl = (wrapper as Record<symbol, unknown>)[symbol];
+    if (impl && typeof impl === 'object') return impl as T;
+  }
+  throw new Error('Not a jsdom wrapper');
+}
+
+/**
+ * Type into a field as the browser does: a trusted input event after the value changed. `dispatchEvent`
+ * marks every event untrusted, as browsers do, and the card listens only to trusted ones; so the event goes
+ * through jsdom's own dispatch, as jsdom's input does.
+ */
+function type(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
+  field.value += text;
+  const event = new Event('input', { bubbles: true });
+  const eventImpl = implOf<{ isTrusted: boolean }>(event);
+  eventImpl.isTrusted = true;
+  implOf<{ _dispatch(event: unknown): void }>(field)._dispatch(eventImpl);
+  expect(event.isTrusted).toBe(true);
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the claim card’s draft', () => {
+  it('gives the letters typed before the claim arrived to that claim, and saves them once it is stored', async () => {
+    session.receive({ type: 'arm' });
+    window.dispatchEvent(new Event('focus'));
+    expect(document.activeElement).toBe(note());
+    type(note(), 'Counts only');
+    session.receive({ type: 'show', view: view(claim(NEW), { stored: false, focusNote: true }) });
+    expect(note().value).toBe('Counts only');
+    expect(saves).toEqual([]);
+    type(note(), ' Quarry');
+    session.receive({ type: 'show', view: view(claim(NEW), { stored: true, focusNote: true }) });
+    expect(saves.map((save) => save.changes)).toEqual([{ note: 'Counts only Quarry' }]);
+    expect(note().value).toBe('Counts only Quarry');
+  });
+
+  it('never lets an older answer overwrite newer typing', async () => {
+    session.receive({ type: 'show', view: view(claim(NEW)) });
+    type(note(), 'a');
+    type(note(), 'b');
+    // The page interface shows the claim again with what it had before the reader typed.
+    session.receive({ type: 'show', view: view(claim(NEW, { note: '' })) });
+    expect(note().value).toBe('ab');
+    saves[0]?.answer();
+    await settle();
+    expect(note().value).toBe('ab');
+    saves[1]?.answer();
+    await settle();
+    expect(posted.filter((message) => message.type === 'saved')).toHaveLength(1);
+    expect(note().value).toBe('ab');
+  });
+
+  it('takes a change made elsewhere while the reader is not typing', () => {
+    session.receive({ type: 'show', view: view(claim(NEW, { note: 'old' })) });
+    session.receive({
+      type: 'show',
+      view: view(claim(NEW, { note: 'edited in the notes page', tags: ['t'] })),
+    });
+    expect(note().value).toBe('edited in the notes page');
+    expect(tags().value).toBe('t');
+  });
+
+  it('comes back to a claim’s unconfirmed draft after showing another claim', async () => {
+    session.receive({ type: 'show', view: view(claim(NEW)) });
+    type(note(), 'first words');
+    session.receive({ type: 'show', view: view(claim(OTHER, { note: 'other note' })) });
+    expect(note().value).toBe('other note');
+    // The page interface's copy of the first claim is older than the reader's draft.
+    session.receive({ type: 'show', view: view(claim(NEW)) });
+    expect(note().value).toBe('first words');
+  });
+
+  it('does not start a new note when the reader clicks into the card', () => {
+    session.receive({ type: 'show', view: view(claim(NEW, { note: 'kept' })) });
+    session.receive({ type: 'arm' });
+    window.dispatchEvent(new Event('pointerdown'));
+    window.dispatchEvent(new Event('focus'));
+    expect(note().value).toBe('kept');
+  });
+});
