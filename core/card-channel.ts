@@ -6,11 +6,14 @@
  * one tab that name the same token.
  *
  * The page interface says what the card shows (`CardView`); the card owns the reader's draft and saves it
- * itself, and tells the page interface what the reader did (`CardAction`).
+ * itself, over the same port (`CardSave`), and tells the page interface what the reader did (`FromCard`).
+ * Saves go over the port rather than as one-off messages because a port's message leaves at once: a save made
+ * just before the tab closes still arrives, and the background applies one port's saves in order.
  */
 import type { SuggestionReason } from './comments/suggest';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from './model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
+import type { ClaimChanges, Result } from './protocol';
 
 /** Every card port's name starts with this; the rest is the pairing token. */
 export const CARD_PORT_PREFIX = 'counterpoint-card:';
@@ -95,6 +98,28 @@ export type FromCard =
   | { type: 'delete'; claimId: string }
   | { type: 'close' }
   | { type: 'open-notes' };
+
+/** A save of the card's claim, from the card to the background, which answers `CardSaveAnswer`. */
+export interface CardSave {
+  type: 'save';
+  /** Numbers the card's saves, to match each answer; resent unchanged after a worker restart. */
+  request: number;
+  id: string;
+  changes: ClaimChanges;
+}
+
+export interface CardSaveAnswer {
+  type: 'saved-answer';
+  request: number;
+  result: Result<Claim>;
+}
+
+/** The card's save, or null when the message is something else. */
+export function parseCardSave(message: unknown): CardSave | null {
+  const raw = message as Partial<CardSave> | null;
+  if (raw?.type !== 'save' || typeof raw.request !== 'number' || typeof raw.id !== 'string') return null;
+  return { type: 'save', request: raw.request, id: raw.id, changes: raw.changes as ClaimChanges };
+}
 
 /**
  * Check a message from the card, which is our own code but crosses a process: a malformed one is dropped.

@@ -1,9 +1,11 @@
 /**
  * The background's half of the card channel (`core/card-channel.ts`): pairs the page interface's port with
  * the card frame's port of the same tab and token, and passes each one's messages to the other. Neither end
- * can reach the other directly in Firefox, and the page can reach neither.
+ * can reach the other directly in Firefox, and the page can reach neither. The card's saves stop here: they
+ * go through the router as the card's `claim.update`, one after another in the order they came.
  */
-import { CARD_PAGE, cardTokenOf } from '../../core/card-channel';
+import { CARD_PAGE, type CardSaveAnswer, cardTokenOf, parseCardSave } from '../../core/card-channel';
+import type { Result } from '../../core/protocol';
 
 /** The parts of a runtime port the relay uses; `browser.runtime.Port` has them, and tests fake them. */
 export interface RelayPort {
@@ -26,8 +28,39 @@ interface Pair {
  * Build the relay. `connect` takes every port opened to the background and keeps those of the card channel;
  * it returns false for any other port, which is left alone.
  */
-export function createCardRelay(extensionId: string, extensionRoot: string) {
+export function createCardRelay(
+  extensionId: string,
+  extensionRoot: string,
+  route: (message: unknown, sender: NonNullable<RelayPort['sender']>) => Promise<Result<unknown>>,
+) {
   const pairs = new Map<string, Pair>();
+
+  /** Apply a card's saves in the order they arrived, answering each on the card's port. */
+  function saver(port: RelayPort) {
+    let last: Promise<unknown> = Promise.resolve();
+    return (message: unknown): boolean => {
+      const save = parseCardSave(message);
+      if (!save || !port.sender) return false;
+      const { sender } = port;
+      last = last.then(async () => {
+        const result = await route(
+          { type: 'claim.update', payload: { id: save.id, changes: save.changes } },
+          sender,
+        );
+        const answer: CardSaveAnswer = {
+          type: 'saved-answer',
+          request: save.request,
+          result: result as CardSaveAnswer['result'],
+        };
+        try {
+          port.postMessage(answer);
+        } catch {
+          // The card went away after its save was applied; it learns the result from storage next time.
+        }
+      });
+      return true;
+    };
+  }
 
   /** Which end a port is: the card page of this token, the top frame's content script, or neither. */
   function sideOf(port: RelayPort, token: string): 'page' | 'card' | null {
@@ -55,7 +88,9 @@ export function createCardRelay(extensionId: string, extensionRoot: string) {
       port.postMessage(pair.waiting);
       pair.waiting = undefined;
     }
+    const save = side === 'card' ? saver(port) : () => false;
     port.onMessage.addListener((message) => {
+      if (save(message)) return;
       const other = pair[side === 'page' ? 'card' : 'page'];
       if (other) other.postMessage(message);
       else if (side === 'page') pair.waiting = message;

@@ -15,6 +15,6 @@ export default defineBackground(() => {
     now: () => new Date().toISOString(),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  const relay = createCardRelay(browser.runtime.id, extensionRoot);
+  const relay = createCardRelay(browser.runtime.id, extensionRoot, route);
   browser.runtime.onConnect.addListener((port) => void relay(port));
 });

@@ -17,9 +17,18 @@ interface Draft {
   tags: string;
   confirmedNote: string;
   confirmedTags: string;
+  /** When the stored claim last changed, as confirmed: what the page interface sends may be older. */
+  confirmedAt: string;
 }
 
-const emptyDraft = (): Draft => ({ claimId: null, note: '', tags: '', confirmedNote: '', confirmedTags: '' });
+const emptyDraft = (): Draft => ({
+  claimId: null,
+  note: '',
+  tags: '',
+  confirmedNote: '',
+  confirmedTags: '',
+  confirmedAt: '',
+});
 
 /** The channel to the page interface, as the frame's entry point opens it (and opens it again). */
 export interface CardLink {
@@ -57,9 +66,6 @@ export class CardSession {
     // The reader's own click in the frame is not the page interface handing over the keyboard.
     window.addEventListener('pointerdown', () => (this.armed = false), true);
     window.addEventListener('focus', () => this.onFocus());
-    // The tab may close right after the last keystroke: send what waits now rather than after the save
-    // under way.
-    window.addEventListener('pagehide', () => this.saves.flushNow());
     new ResizeObserver(() => this.link.post({ type: 'size', height: this.root.scrollHeight })).observe(
       this.root,
     );
@@ -114,6 +120,7 @@ export class CardSession {
       draft.claimId = claim.id;
       draft.confirmedNote = claim.note;
       draft.confirmedTags = claim.tags.join(', ');
+      draft.confirmedAt = claim.modified;
       if (draft.note !== claim.note) this.saves.push(claim.id, { note: draft.note });
       if (draft.tags) this.saves.push(claim.id, { tags: parseTags(draft.tags) });
     } else if (draft.claimId !== claim.id) {
@@ -124,10 +131,11 @@ export class CardSession {
         tags: claim.tags.join(', '),
         confirmedNote: claim.note,
         confirmedTags: claim.tags.join(', '),
+        confirmedAt: claim.modified,
       };
       this.kept.delete(claim.id);
       this.problem = null;
-    } else if (!this.saves.unsaved(claim.id) && this.untouched()) {
+    } else if (claim.modified > draft.confirmedAt && !this.saves.unsaved(claim.id) && this.untouched()) {
       // Changed elsewhere (the notes page, another tab) while the reader was not typing here.
       this.adopt(claim);
     }
@@ -151,12 +159,14 @@ export class CardSession {
   private adopt(claim: Claim): void {
     this.draft.note = this.draft.confirmedNote = claim.note;
     this.draft.tags = this.draft.confirmedTags = claim.tags.join(', ');
+    this.draft.confirmedAt = claim.modified;
   }
 
   private onSaved(claim: Claim): void {
     const draft = this.draft.claimId === claim.id ? this.draft : this.kept.get(claim.id);
     if (draft) {
       draft.confirmedNote = claim.note;
+      draft.confirmedAt = claim.modified;
       // The field keeps what the reader typed ("economy, "), the list is what was stored.
       if (parseTags(draft.tags).join(', ') === claim.tags.join(', ')) draft.confirmedTags = draft.tags;
       if (draft !== this.draft && this.untouched(draft)) this.kept.delete(claim.id);

@@ -1,12 +1,14 @@
 /**
- * The card's saves, in order per claim: at most one save of a claim travels at a time, the changes made
- * meanwhile wait and merge, and the last one always lands. A claim the background has not stored yet holds its
- * changes until it is. Nothing here knows about the page.
+ * The card's saves. Each change goes out the moment the reader makes it, so nothing waits in the frame when
+ * its tab closes; the channel delivers and the background applies them in the order they were sent, so the
+ * last one always wins. A claim the background has not stored yet holds its changes until it is. Nothing here
+ * knows about the page.
  */
 import type { Claim } from '../../core/model';
 import type { ClaimChanges, Result } from '../../core/protocol';
 
 export interface SaveQueueDeps {
+  /** Send one save; saves sent one after another are applied in that order. */
   save(id: string, changes: ClaimChanges): Promise<Result<Claim>>;
   onSaved(claim: Claim): void;
   onProblem(message: string): void;
@@ -15,62 +17,48 @@ export interface SaveQueueDeps {
 export class SaveQueue {
   constructor(private readonly deps: SaveQueueDeps) {}
 
-  private readonly waiting = new Map<string, ClaimChanges>();
-  private readonly travelling = new Set<string>();
-  private readonly held = new Set<string>();
+  /** Changes of claims not stored yet, merged. */
+  private readonly held = new Map<string, ClaimChanges>();
+  /** How many saves of each claim are sent and not answered yet. */
+  private readonly unanswered = new Map<string, number>();
 
   /** Keep the changes of `id` until `release`: the background has not stored that claim yet. */
   hold(id: string): void {
-    this.held.add(id);
+    if (!this.held.has(id)) this.held.set(id, {});
   }
 
   release(id: string): void {
-    if (this.held.delete(id)) this.pump(id);
+    const waiting = this.held.get(id);
+    if (!waiting) return;
+    this.held.delete(id);
+    if (Object.keys(waiting).length > 0) this.send(id, waiting);
   }
 
   push(id: string, changes: ClaimChanges): void {
-    this.waiting.set(id, { ...this.waiting.get(id), ...changes });
-    this.pump(id);
+    const waiting = this.held.get(id);
+    if (waiting) this.held.set(id, { ...waiting, ...changes });
+    else this.send(id, changes);
   }
 
   /** Forget what waits for `id`: the claim was deleted, or never stored. */
   drop(id: string): void {
-    this.waiting.delete(id);
     this.held.delete(id);
   }
 
-  /** Whether changes of `id` have not reached the background yet. */
+  /** Whether changes of `id` have not been confirmed by the background yet. */
   unsaved(id: string): boolean {
-    return this.waiting.has(id) || this.travelling.has(id);
+    return Object.keys(this.held.get(id) ?? {}).length > 0 || (this.unanswered.get(id) ?? 0) > 0;
   }
 
-  /**
-   * Send everything that waits at once, without waiting for saves under way: the frame is going away (its
-   * tab closing), and a message sent now still arrives, after the one already travelling.
-   */
-  flushNow(): void {
-    for (const [id, changes] of this.waiting) {
-      if (this.held.has(id)) continue;
-      this.waiting.delete(id);
-      void this.deps.save(id, changes);
-    }
-  }
-
-  private pump(id: string): void {
-    if (this.travelling.has(id) || this.held.has(id)) return;
-    const changes = this.waiting.get(id);
-    if (!changes) return;
-    this.waiting.delete(id);
-    this.travelling.add(id);
+  private send(id: string, changes: ClaimChanges): void {
+    this.unanswered.set(id, (this.unanswered.get(id) ?? 0) + 1);
     void this.deps.save(id, changes).then((answer) => {
-      this.travelling.delete(id);
-      if (answer.ok) {
-        // A newer save is on its way: this answer is not the claim the reader sees.
-        if (!this.waiting.has(id)) this.deps.onSaved(answer.value);
-      } else {
-        this.deps.onProblem(answer.error);
-      }
-      this.pump(id);
+      const left = (this.unanswered.get(id) ?? 1) - 1;
+      if (left > 0) this.unanswered.set(id, left);
+      else this.unanswered.delete(id);
+      if (!answer.ok) this.deps.onProblem(answer.error);
+      // Only the answer to the newest save is the claim as the reader left it.
+      else if (left === 0) this.deps.onSaved(answer.value);
     });
   }
 }

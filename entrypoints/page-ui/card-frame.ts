@@ -53,11 +53,12 @@ export class CardFrame {
     private readonly onAction: (action: FromCard) => void,
   ) {
     this.frame = this.createFrame();
+    this.setVisible(false);
     this.open();
   }
 
   private readonly token = newCardToken();
-  private frame: HTMLIFrameElement;
+  private readonly frame: HTMLIFrameElement;
   private port: CardPort | null = null;
   private last: ToCard = { type: 'hide' };
   private height = 0;
@@ -99,21 +100,10 @@ export class CardFrame {
     frame.src = `${this.links.cardPage}#${this.token}`;
     frame.title = 'Counterpoint claim';
     frame.setAttribute('style', FRAME_STYLE);
-    let loads = 0;
-    // Our page loads once. A second load is the page sending the frame elsewhere: put ours back.
-    frame.addEventListener('load', () => {
-      loads += 1;
-      if (loads > 1) this.replaceFrame();
-    });
+    // In a closed shadow root the frame is not among the page's `window.frames`, and it has no name to target:
+    // the page can neither script it nor send it elsewhere.
     this.parent.appendChild(frame);
-    this.frame = frame;
-    this.setVisible(this.last.type === 'show');
     return frame;
-  }
-
-  private replaceFrame(): void {
-    this.frame.remove();
-    this.createFrame();
   }
 
   private open(): void {

@@ -149,6 +149,9 @@ describe.each([
     }
     const [note] = await tab.overlay.query('textarea');
     expect(note?.value).toBe('Secret reasoning about the count and more');
+    // Nor can it reach the card's frame to script or navigate it: a frame in a closed shadow root is not
+    // one of the page's frames.
+    expect(await tab.page.evaluate(() => window.frames.length, null)).toBe(0);
 
     // What was stored is what the reader typed, untouched by the page's rewriting.
     await tab.reload();

@@ -42,9 +42,12 @@ const cardPort = (token: string, tabId = 7, urlToken = token) =>
     tab: { id: tabId },
   });
 
+/** A router for tests that send no saves. */
+const refuseAll = async () => ({ ok: false as const, error: 'no router in this test' });
+
 describe('the card relay', () => {
   it('passes messages between the page interface and the card of one tab and token', () => {
-    const connect = createCardRelay(EXTENSION_ID, ROOT);
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
     const page = pagePort(token);
     const card = cardPort(token);
@@ -57,7 +60,7 @@ describe('the card relay', () => {
   });
 
   it('keeps the page’s last word for a card that connects later, as after a worker restart', () => {
-    const connect = createCardRelay(EXTENSION_ID, ROOT);
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
     const page = pagePort(token);
     connect(page);
@@ -69,7 +72,7 @@ describe('the card relay', () => {
   });
 
   it('never pairs ports of two tabs, nor a card whose own address names another token', () => {
-    const connect = createCardRelay(EXTENSION_ID, ROOT);
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
     const page = pagePort(token, 7);
     const otherTabCard = cardPort(token, 8);
@@ -84,7 +87,7 @@ describe('the card relay', () => {
   });
 
   it('refuses ports from another extension or a sub-frame, and leaves other ports alone', () => {
-    const connect = createCardRelay(EXTENSION_ID, ROOT);
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
     const stranger = fakePort(`${CARD_PORT_PREFIX}${token}`, {
       id: 'someone-else',
@@ -107,7 +110,7 @@ describe('the card relay', () => {
   });
 
   it('lets a page that reconnects reach the same card', () => {
-    const connect = createCardRelay(EXTENSION_ID, ROOT);
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
     const card = cardPort(token);
     const first = pagePort(token);
@@ -122,4 +125,42 @@ describe('the card relay', () => {
     expect(second.received).toEqual([{ type: 'ready' }]);
     expect(first.received).toEqual([]);
   });
+
+  it('applies the card’s saves through the router one after another, in the order sent, and answers each', async () => {
+    const applied: string[] = [];
+    const route = async (message: unknown) => {
+      const { payload } = message as { payload: { changes: { note: string } } };
+      // The first save takes longest: a relay that ran saves side by side would apply it last.
+      await new Promise((done) => setTimeout(done, payload.changes.note === 'W' ? 30 : 0));
+      applied.push(payload.changes.note);
+      return { ok: true as const, value: payload.changes.note };
+    };
+    const connect = createCardRelay(EXTENSION_ID, ROOT, route);
+    const token = newCardToken();
+    const page = pagePort(token);
+    const card = cardPort(token);
+    connect(page);
+    connect(card);
+    for (const [request, note] of ['W', 'Wr', 'Wri'].entries()) {
+      card.send({
+        type: 'save',
+        request,
+        id: 'urn:uuid:11111111-2222-4333-8444-555555555555',
+        changes: { note },
+      });
+    }
+    await waitFor(() => card.received.length === 3);
+    expect(applied).toEqual(['W', 'Wr', 'Wri']);
+    expect(card.received).toEqual([
+      { type: 'saved-answer', request: 0, result: { ok: true, value: 'W' } },
+      { type: 'saved-answer', request: 1, result: { ok: true, value: 'Wr' } },
+      { type: 'saved-answer', request: 2, result: { ok: true, value: 'Wri' } },
+    ]);
+    // Saves are between the card and the background: the page interface never sees them.
+    expect(page.received).toEqual([]);
+  });
 });
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((tick) => setTimeout(tick, 5));
+}

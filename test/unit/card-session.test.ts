@@ -140,12 +140,20 @@ describe('the claim card’s draft', () => {
 
   it('takes a change made elsewhere while the reader is not typing', () => {
     session.receive({ type: 'show', view: view(claim(NEW, { note: 'old' })) });
-    session.receive({
-      type: 'show',
-      view: view(claim(NEW, { note: 'edited in the notes page', tags: ['t'] })),
-    });
+    const edited = { note: 'edited in the notes page', tags: ['t'], modified: '2026-03-02T09:00:00.000Z' };
+    session.receive({ type: 'show', view: view(claim(NEW, edited)) });
     expect(note().value).toBe('edited in the notes page');
     expect(tags().value).toBe('t');
+  });
+
+  it('keeps confirmed typing when the page interface shows an older copy of the claim', async () => {
+    session.receive({ type: 'show', view: view(claim(NEW)) });
+    type(note(), 'Counts only cas');
+    saves[0]?.answer();
+    await settle();
+    // Everything typed is confirmed; the page interface's copy is from before the reader typed.
+    session.receive({ type: 'show', view: view(claim(NEW, { note: 'Counts' })) });
+    expect(note().value).toBe('Counts only cas');
   });
 
   it('comes back to a claim’s unconfirmed draft after showing another claim', async () => {
