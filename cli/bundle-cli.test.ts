@@ -83,14 +83,15 @@ describe('counterpoint-bundle validate', slow, () => {
 
   it('refuses files that are not JSON, missing or hostile, without echoing control characters', async () => {
     const notJson = file('notes.txt', 'these are my notes');
-    const ansi = exportBundle(seedLibrary()).replace('Stuart Madewell', '\\u001b[2J\\u001b[31mroot');
+    // A tag is what the reader typed, so a control character in it is refused rather than removed.
+    const ansi = exportBundle(seedLibrary()).replace('"missing-context"', '"\\u001b[2J\\u001b[31mroot"');
     const hostile = file('ansi.json', ansi);
     const result = await run(['validate', notJson, 'missing.json', hostile]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^notes\.txt: the file is not JSON \(/m);
     expect(result.stdout).toContain('missing.json: no such file\n');
     expect(result.stdout).toContain(
-      'ansi.json: first.items[1].target.source.creator.name: holds a control character (U+001B)',
+      'ansi.json: first.items[0].body[3].value: holds a control character (U+001B), which text cannot contain',
     );
     expect(result.stdout).not.toContain('\u001b');
   });

@@ -84,7 +84,10 @@ describe('bundle messages: payloads', () => {
     [{ type: 'bundle.export', payload: { scope: { kind: 'claims', ids: ['x'] } } }, 'payload.scope.ids[0]'],
     [{ type: 'bundle.preview', payload: { text: 42 } }, 'payload.text: must be text'],
     [{ type: 'bundle.import', payload: {} }, 'payload.text: must be text'],
-    [{ type: 'bundle.import', payload: { token: 'guess' } }, 'payload.token: must be a urn:uuid: id'],
+    [
+      { type: 'bundle.import', payload: { token: 'guess' } },
+      'payload.token: must be a lowercase urn:uuid: id',
+    ],
   ])('refuses %j, naming the field', (message, expected) => {
     const parsed = parseRequest(message);
     expect(parsed.ok).toBe(false);
