@@ -306,6 +306,21 @@ describe('sender rules', () => {
     ]);
   });
 
+  it('opens the notes page for a content script’s own site only, so that a page cannot spam tabs', async () => {
+    const article = articleTab('https://blog.example/post');
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://bank.example/account' } }, article),
+    ).toEqual({ ok: false, error: 'A page may only open its own notes.' });
+    expect(calls).toEqual([]);
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://www.blog.example/post' } }, article),
+    ).toEqual({ ok: true, value: null });
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://bank.example/account' } }, popup),
+    ).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['notes https://www.blog.example/post', 'notes https://bank.example/account']);
+  });
+
   it('opens the claim’s page when no open tab shows it', async () => {
     const { value } = (await route(
       { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post') } },
