@@ -19,7 +19,7 @@ import { parseRequest } from '../protocol';
 import { FIELD_LIMITS } from './limits';
 import { normalizeLine, textProblem } from './text';
 
-/** Property runs build 50,000-character quotes; on a loaded CI runner they take more than the default 5 s. */
+/** Property runs (some build 50,000-character quotes) take more than the default 5 s on a loaded runner. */
 const PROPERTY_TIMEOUT = { timeout: 120_000 };
 
 function accepted<T>(message: unknown): T {
@@ -118,15 +118,19 @@ describe('page-written text', () => {
     expect(normalizeLine('a\ud83d\u0007\ude00b', 100)).toBe('ab');
   });
 
-  it('always passes the rule of a one-line field, and normalising it again changes nothing', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.nat({ max: 200 }), (text, max) => {
-        const line = normalizeLine(text, max);
-        expect(textProblem(line, { max, oneLine: true, allowEmpty: true })).toBeUndefined();
-        expect(normalizeLine(line, max)).toBe(line);
-      }),
-    );
-  });
+  it(
+    'always passes the rule of a one-line field, and normalising it again changes nothing',
+    PROPERTY_TIMEOUT,
+    () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.nat({ max: 200 }), (text, max) => {
+          const line = normalizeLine(text, max);
+          expect(textProblem(line, { max, oneLine: true, allowEmpty: true })).toBeUndefined();
+          expect(normalizeLine(line, max)).toBe(line);
+        }),
+      );
+    },
+  );
 });
 
 describe('what a page may claim about where a note belongs', () => {
