@@ -83,16 +83,67 @@ describe('counterpoint-bundle validate', slow, () => {
 
   it('refuses files that are not JSON, missing or hostile, without echoing control characters', async () => {
     const notJson = file('notes.txt', 'these are my notes');
-    const ansi = exportBundle(seedLibrary()).replace('Stuart Madewell', '\\u001b[2J\\u001b[31mroot');
+    // A tag is what the reader typed, so a control character in it is refused rather than removed.
+    const ansi = exportBundle(seedLibrary()).replace('"missing-context"', '"\\u001b[2J\\u001b[31mroot"');
     const hostile = file('ansi.json', ansi);
     const result = await run(['validate', notJson, 'missing.json', hostile]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^notes\.txt: the file is not JSON \(/m);
     expect(result.stdout).toContain('missing.json: no such file\n');
     expect(result.stdout).toContain(
-      'ansi.json: first.items[1].target.source.creator.name: holds a control character (U+001B)',
+      'ansi.json: first.items[0].body[3].value: holds a control character (U+001B), which text cannot contain',
     );
     expect(result.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('counterpoint-bundle validate: the W3C MUSTs the reader relies on', slow, () => {
+  const annotation = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: 'https://annotations.example/a/1',
+    type: 'Annotation',
+    body: { type: 'TextualBody', value: 'A note', purpose: 'commenting' },
+    target: {
+      source: 'https://example.com/article',
+      selector: { type: 'TextQuoteSelector', exact: 'grew by 2%' },
+    },
+  };
+
+  it('calls a plain W3C annotation valid, and refuses each broken MUST with its place', async () => {
+    const good = file('good.json', JSON.stringify(annotation));
+    const context = file(
+      'context.json',
+      JSON.stringify({ ...annotation, '@context': 'https://schema.org/' }),
+    );
+    const both = file('both.json', JSON.stringify({ ...annotation, bodyValue: 'Another note' }));
+    const script = file('script.json', JSON.stringify({ ...annotation, id: 'javascript:alert(1)' }));
+    const result = await run(['validate', good, context, both, script]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      'good.json: valid, W3C Web Annotations with 1 claim, 0 rebuttals, 0 tombstones',
+      'context.json: @context: must be http://www.w3.org/ns/anno.jsonld, or a list that starts with it (got the text "https://schema.org/")',
+      'both.json: bodyValue: an annotation has body or bodyValue, not both; the W3C model does not say which one holds the note',
+      'script.json: id: must be a URI with an http, https or urn scheme, such as urn:uuid:… or https://… (got "javascript:alert(1)")',
+      '',
+    ]);
+  });
+
+  it('refuses a bundle annotation with both body and bodyValue, or a context of its own that is not W3C', async () => {
+    const bundle = JSON.parse(exportBundle(seedLibrary())) as {
+      first: { items: Record<string, unknown>[] };
+    };
+    const [first, second] = bundle.first.items;
+    if (!first || !second) throw new Error('the seed bundle changed');
+    first.bodyValue = 'Another note';
+    second['@context'] = 'https://schema.org/';
+    const result = await run(['validate', file('bundle-musts.json', JSON.stringify(bundle))]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'bundle-musts.json: first.items[0].bodyValue: an annotation has body or bodyValue',
+    );
+    expect(result.stdout).toContain(
+      'bundle-musts.json: first.items[1].@context: must be http://www.w3.org/ns/anno.jsonld',
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { BundleRecords } from '../core/bundle/bundle-format';
 import { emptyRecords } from '../core/bundle/bundle-format';
-import { formatIssue } from '../core/bundle/bundle-issues';
+import { formatIssue } from '../core/records/issues';
 import { convertHypothesis, decodeBundle } from '../core/bundle/decode-bundle';
 import type { DecodeOptions, DecodeResult } from '../core/bundle/decoded-bundle';
 import { FORMAT_NAMES, allIssues } from '../core/bundle/decoded-bundle';

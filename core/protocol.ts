@@ -7,13 +7,38 @@
  * - `PageRequests`: what the extension's own pages (popup, notes page) may ask; a superset.
  * - `TabRequests`: what the background or the popup may ask of the content script in a tab.
  *
- * The background trusts nothing: `parseRequest` checks the shape of every payload before a handler runs.
+ * The background trusts nothing: `parseRequest` checks every payload with the record rules of `core/records/`,
+ * the same rules the bundle reader applies to a file, before a handler runs.
  */
-import type { BundleIssue } from './bundle/bundle-issues';
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS } from './bundle/limits';
 import type { MergeCounts, TouchedPage } from './bundle/merge-bundle';
-import type { Claim, ClaimStatus, CommentRef, Rebuttal, RebuttalStance, TextTarget } from './model';
-import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
+import type { Claim, ClaimStatus, CommentRef, NodeHint, Rebuttal, RebuttalStance, TextTarget } from './model';
+import {
+  describe,
+  field,
+  isPostedTime,
+  readArray,
+  readObject,
+  readOffset,
+  readPositionSelector,
+  readQuoteSelector,
+  readUuidId,
+  readWebUrl,
+} from './records/field-readers';
+import type { BundleIssue } from './records/issues';
+import { formatIssue, IssueList, pathTo } from './records/issues';
+import { FIELD_LIMITS } from './records/limits';
+import {
+  readAuthor,
+  readNote,
+  readPageKey,
+  readPageUrl,
+  readPermalink,
+  readStance,
+  readStatus,
+  readTags,
+  readTitle,
+} from './records/record-fields';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -152,245 +177,257 @@ export const CONTENT_REQUEST_TYPES: readonly (keyof ContentRequests)[] = [
   'notes.open',
 ];
 
-/** Limits on what one message may carry; far above what a reader writes, far below what hurts. */
-export const LIMITS = { text: 20_000, quote: 50_000, context: 200, url: 4_096, tags: 50, tag: 100 } as const;
+/** Thrown when a field was refused; the reader that refused it has already said why in the issue list. */
+class Refused extends Error {}
 
-const ID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-class Invalid extends Error {}
-
-function fail(path: string, problem: string): never {
-  throw new Invalid(`${path}: ${problem}`);
-}
-
-function record(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, path: string, max: number): string {
-  if (typeof value !== 'string') fail(path, 'must be text');
-  if (value.length > max) fail(path, `is longer than ${max} characters`);
+/** The value a field reader gave, or a stop: each field of a message is needed to act on it. */
+function need<T>(value: T | undefined): T {
+  if (value === undefined) throw new Refused();
   return value;
 }
 
-function webUrl(value: unknown, path: string): string {
-  const url = text(value, path, LIMITS.url);
-  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) fail(path, 'must be an http(s) URL');
-  return url;
+/** Text that is only carried, never shown or exported (a file's text, a node hint): its type and size alone. */
+function carriedText(value: unknown, path: string, issues: IssueList, max: number): string | undefined {
+  if (typeof value !== 'string') issues.add(path, `must be text, not ${describe(value)}`);
+  else if (value.length > max) issues.add(path, `is ${value.length} characters long; the limit is ${max}`);
+  else return value;
+  return undefined;
 }
 
-function id(value: unknown, path: string): string {
-  const checked = text(value, path, 64);
-  if (!ID.test(checked)) fail(path, 'must be a urn:uuid: id');
-  return checked;
+function objectAt(value: unknown, path: string, issues: IssueList): Record<string, unknown> {
+  return need(readObject(value, path, issues));
 }
 
-function offset(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    fail(path, 'must be a whole number, zero or more');
-  }
-  return value;
+function tagList(value: unknown, path: string, issues: IssueList): string[] {
+  const list = need(readArray(value, path, issues));
+  return need(
+    readTags(
+      list.map((tag, i) => ({ value: tag, path: pathTo(path, i) })),
+      path,
+      issues,
+    ),
+  );
 }
 
-function status(value: unknown, path: string): ClaimStatus {
-  if (!CLAIM_STATUSES.includes(value as ClaimStatus))
-    fail(path, `must be one of ${CLAIM_STATUSES.join(', ')}`);
-  return value as ClaimStatus;
-}
-
-function stance(value: unknown, path: string): RebuttalStance {
-  if (!REBUTTAL_STANCES.includes(value as RebuttalStance))
-    fail(path, `must be one of ${REBUTTAL_STANCES.join(', ')}`);
-  return value as RebuttalStance;
-}
-
-function commentRef(value: unknown, path: string): CommentRef {
-  const raw = record(value, path);
-  const checked: CommentRef = {
-    author: text(raw.author, `${path}.author`, LIMITS.tag),
-    permalink: text(raw.permalink, `${path}.permalink`, LIMITS.url),
+function nodeHint(value: unknown, path: string, issues: IssueList): NodeHint {
+  const raw = objectAt(value, path, issues);
+  const at = (key: string) => pathTo(path, key);
+  const hint: NodeHint = {
+    node: need(readOffset(field(raw, 'node'), at('node'), issues)),
+    offset: need(readOffset(field(raw, 'offset'), at('offset'), issues)),
+    length: need(readOffset(field(raw, 'length'), at('length'), issues)),
+    before: need(carriedText(field(raw, 'before'), at('before'), issues, FIELD_LIMITS.context)),
+    after: need(carriedText(field(raw, 'after'), at('after'), issues, FIELD_LIMITS.context)),
   };
-  if (raw.posted !== undefined) checked.posted = text(raw.posted, `${path}.posted`, LIMITS.tag);
-  return checked;
+  const text = field(raw, 'text');
+  if (text !== undefined) hint.text = need(carriedText(text, at('text'), issues, FIELD_LIMITS.hintText));
+  return hint;
 }
 
-function tags(value: unknown, path: string): string[] {
-  if (!Array.isArray(value)) fail(path, 'must be a list');
-  if (value.length > LIMITS.tags) fail(path, `holds more than ${LIMITS.tags} tags`);
-  return value.map((tag, i) => {
-    const trimmed = text(tag, `${path}[${i}]`, LIMITS.tag).trim();
-    if (!trimmed) fail(`${path}[${i}]`, 'is empty');
-    return trimmed;
-  });
-}
-
-function target(value: unknown, path: string): TextTarget {
-  const raw = record(value, path);
-  const quote = record(raw.quote, `${path}.quote`);
-  const exact = text(quote.exact, `${path}.quote.exact`, LIMITS.quote);
-  if (!exact.trim()) fail(`${path}.quote.exact`, 'is empty');
+/** A target in the model's shape; the quote and the position follow the bundle's selector rules. */
+function target(value: unknown, path: string, issues: IssueList): TextTarget {
+  const raw = objectAt(value, path, issues);
+  const quotePath = pathTo(path, 'quote');
+  const quote = objectAt(field(raw, 'quote'), quotePath, issues);
   const checked: TextTarget = {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact,
-      prefix: text(quote.prefix, `${path}.quote.prefix`, LIMITS.context),
-      suffix: text(quote.suffix, `${path}.quote.suffix`, LIMITS.context),
-    },
+    quote: need(readQuoteSelector(quote, quotePath, issues, { contextRequired: true })),
   };
-  if (raw.position !== undefined) {
-    const position = record(raw.position, `${path}.position`);
-    const start = offset(position.start, `${path}.position.start`);
-    const end = offset(position.end, `${path}.position.end`);
-    if (end < start) fail(`${path}.position.end`, 'is before start');
-    checked.position = { type: 'TextPositionSelector', start, end };
+  const position = field(raw, 'position');
+  if (position !== undefined) {
+    const positionPath = pathTo(path, 'position');
+    checked.position = need(
+      readPositionSelector(objectAt(position, positionPath, issues), positionPath, issues),
+    );
   }
-  if (raw.hint !== undefined) {
-    const hint = record(raw.hint, `${path}.hint`);
-    checked.hint = {
-      node: offset(hint.node, `${path}.hint.node`),
-      offset: offset(hint.offset, `${path}.hint.offset`),
-      length: offset(hint.length, `${path}.hint.length`),
-      before: text(hint.before, `${path}.hint.before`, LIMITS.context),
-      after: text(hint.after, `${path}.hint.after`, LIMITS.context),
-    };
-    if (hint.text !== undefined) {
-      checked.hint.text = text(hint.text, `${path}.hint.text`, 2 * LIMITS.quote + LIMITS.context);
-    }
-  }
+  const hint = field(raw, 'hint');
+  if (hint !== undefined) checked.hint = nodeHint(hint, pathTo(path, 'hint'), issues);
   return checked;
 }
 
-function changes(value: unknown, path: string): ClaimChanges {
-  const raw = record(value, path);
+function commentRef(value: unknown, path: string, issues: IssueList): CommentRef {
+  const raw = objectAt(value, path, issues);
+  const ref: CommentRef = {
+    author: need(readAuthor(field(raw, 'author'), pathTo(path, 'author'), issues)),
+    permalink: need(readPermalink(field(raw, 'permalink'), pathTo(path, 'permalink'), issues)),
+  };
+  // Page-written: a time no bundle could carry ("yesterday") is dropped, not refused.
+  const posted = field(raw, 'posted');
+  if (typeof posted === 'string' && isPostedTime(posted)) ref.posted = posted;
+  return ref;
+}
+
+function claimChanges(value: unknown, path: string, issues: IssueList): ClaimChanges {
+  const raw = objectAt(value, path, issues);
   const checked: ClaimChanges = {};
-  if (raw.status !== undefined) checked.status = status(raw.status, `${path}.status`);
-  if (raw.note !== undefined) checked.note = text(raw.note, `${path}.note`, LIMITS.text);
-  if (raw.tags !== undefined) checked.tags = tags(raw.tags, `${path}.tags`);
+  const [status, note, tags] = [field(raw, 'status'), field(raw, 'note'), field(raw, 'tags')];
+  if (status !== undefined) checked.status = need(readStatus(status, pathTo(path, 'status'), issues));
+  if (note !== undefined) checked.note = need(readNote(note, pathTo(path, 'note'), issues));
+  if (tags !== undefined) checked.tags = tagList(tags, pathTo(path, 'tags'), issues);
   return checked;
 }
 
-function newClaim(value: unknown, path: string): NewClaim {
-  const raw = record(value, path);
+function newClaim(value: unknown, path: string, issues: IssueList): NewClaim {
+  const raw = objectAt(value, path, issues);
+  const at = (key: string) => pathTo(path, key);
+  const url = need(readPageUrl(field(raw, 'url'), at('url'), issues));
   return {
-    id: id(raw.id, `${path}.id`),
-    pageKey: webUrl(raw.pageKey, `${path}.pageKey`),
-    url: webUrl(raw.url, `${path}.url`),
-    title: text(raw.title, `${path}.title`, LIMITS.text),
-    target: target(raw.target, `${path}.target`),
-    status: status(raw.status, `${path}.status`),
-    note: text(raw.note, `${path}.note`, LIMITS.text),
-    tags: tags(raw.tags, `${path}.tags`),
+    id: need(readUuidId(field(raw, 'id'), at('id'), issues)),
+    pageKey: need(readPageKey(field(raw, 'pageKey'), at('pageKey'), issues, { url, path: at('url') })),
+    url,
+    title: need(readTitle(field(raw, 'title'), at('title'), issues)),
+    target: target(field(raw, 'target'), at('target'), issues),
+    status: need(readStatus(field(raw, 'status'), at('status'), issues)),
+    note: need(readNote(field(raw, 'note'), at('note'), issues)),
+    tags: tagList(field(raw, 'tags'), at('tags'), issues),
   };
 }
 
-function newRebuttal(value: unknown, path: string): NewRebuttal {
-  const raw = record(value, path);
+function newRebuttal(value: unknown, path: string, issues: IssueList): NewRebuttal {
+  const raw = objectAt(value, path, issues);
+  const at = (key: string) => pathTo(path, key);
   return {
-    id: id(raw.id, `${path}.id`),
-    claimId: id(raw.claimId, `${path}.claimId`),
-    comment: commentRef(raw.comment, `${path}.comment`),
-    target: target(raw.target, `${path}.target`),
-    stance: stance(raw.stance, `${path}.stance`),
-    note: text(raw.note, `${path}.note`, LIMITS.text),
+    id: need(readUuidId(field(raw, 'id'), at('id'), issues)),
+    claimId: need(readUuidId(field(raw, 'claimId'), at('claimId'), issues)),
+    comment: commentRef(field(raw, 'comment'), at('comment'), issues),
+    target: target(field(raw, 'target'), at('target'), issues),
+    stance: need(readStance(field(raw, 'stance'), at('stance'), issues)),
+    note: need(readNote(field(raw, 'note'), at('note'), issues)),
   };
 }
 
-function rebuttalChanges(value: unknown, path: string): RebuttalChanges {
-  const raw = record(value, path);
+function rebuttalChanges(value: unknown, path: string, issues: IssueList): RebuttalChanges {
+  const raw = objectAt(value, path, issues);
   const checked: RebuttalChanges = {};
-  if (raw.stance !== undefined) checked.stance = stance(raw.stance, `${path}.stance`);
-  if (raw.note !== undefined) checked.note = text(raw.note, `${path}.note`, LIMITS.text);
+  const [stance, note] = [field(raw, 'stance'), field(raw, 'note')];
+  if (stance !== undefined) checked.stance = need(readStance(stance, pathTo(path, 'stance'), issues));
+  if (note !== undefined) checked.note = need(readNote(note, pathTo(path, 'note'), issues));
   return checked;
 }
 
-function exportScope(value: unknown, path: string): ExportScope {
-  const raw = record(value, path);
-  switch (raw.kind) {
+function exportScope(value: unknown, path: string, issues: IssueList): ExportScope {
+  const raw = objectAt(value, path, issues);
+  switch (field(raw, 'kind')) {
     case 'library':
       return { kind: 'library' };
     case 'page':
-      return { kind: 'page', pageKey: webUrl(raw.pageKey, `${path}.pageKey`) };
+      return {
+        kind: 'page',
+        pageKey: need(readWebUrl(field(raw, 'pageKey'), pathTo(path, 'pageKey'), issues)),
+      };
     case 'claims': {
-      if (!Array.isArray(raw.ids)) fail(`${path}.ids`, 'must be a list');
-      if (raw.ids.length > MAX_BUNDLE_RECORDS)
-        fail(`${path}.ids`, `holds more than ${MAX_BUNDLE_RECORDS} ids`);
-      return { kind: 'claims', ids: raw.ids.map((each, i) => id(each, `${path}.ids[${i}]`)) };
+      const idsPath = pathTo(path, 'ids');
+      const ids = need(readArray(field(raw, 'ids'), idsPath, issues));
+      if (ids.length > MAX_BUNDLE_RECORDS) {
+        issues.add(idsPath, `holds ${ids.length} ids; the limit is ${MAX_BUNDLE_RECORDS}`);
+        throw new Refused();
+      }
+      return {
+        kind: 'claims',
+        ids: ids.map((each, i) => need(readUuidId(each, pathTo(idsPath, i), issues))),
+      };
     }
     default:
-      fail(`${path}.kind`, 'must be library, page or claims');
+      issues.add(pathTo(path, 'kind'), 'must be library, page or claims');
+      throw new Refused();
   }
 }
 
-function exportFormat(value: unknown, path: string): ExportFormat {
-  if (!EXPORT_FORMATS.includes(value as ExportFormat))
-    fail(path, `must be one of ${EXPORT_FORMATS.join(', ')}`);
-  return value as ExportFormat;
+function exportFormat(value: unknown, path: string, issues: IssueList): ExportFormat {
+  if (EXPORT_FORMATS.includes(value as ExportFormat)) return value as ExportFormat;
+  issues.add(path, `must be one of ${EXPORT_FORMATS.join(', ')}`);
+  throw new Refused();
 }
 
 /** A file's text; UTF-16 length never exceeds UTF-8 size, so the byte cap bounds it and the decoder checks bytes. */
-function fileText(value: unknown, path: string): string {
-  return text(value, path, MAX_BUNDLE_BYTES);
+function fileText(value: unknown, path: string, issues: IssueList): string {
+  return need(carriedText(value, path, issues, MAX_BUNDLE_BYTES));
 }
 
-const empty = (value: unknown, path: string): Record<string, never> => {
-  record(value, path);
-  return {};
-};
+/** A page key asked about (to read or open notes), not stored: any http(s) URL. */
+function pageKeyOf(payload: unknown, issues: IssueList): string {
+  return need(readWebUrl(field(objectAt(payload, 'payload', issues), 'pageKey'), 'payload.pageKey', issues));
+}
 
-/** One checker per message type: it returns a clean copy of the payload, holding only known fields. */
-const payloadCheckers: { [K in keyof PageRequests]: (payload: unknown) => PageRequests[K]['payload'] } = {
-  'page.open': (p) => {
-    const raw = record(p, 'payload');
-    return { pageKey: webUrl(raw.pageKey, 'payload.pageKey'), url: webUrl(raw.url, 'payload.url') };
-  },
-  'claim.create': (p) => ({ claim: newClaim(record(p, 'payload').claim, 'payload.claim') }),
-  'claim.update': (p) => {
-    const raw = record(p, 'payload');
-    return { id: id(raw.id, 'payload.id'), changes: changes(raw.changes, 'payload.changes') };
-  },
-  'claim.delete': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
-  'rebuttal.create': (p) => ({ rebuttal: newRebuttal(record(p, 'payload').rebuttal, 'payload.rebuttal') }),
-  'rebuttal.update': (p) => {
-    const raw = record(p, 'payload');
-    return { id: id(raw.id, 'payload.id'), changes: rebuttalChanges(raw.changes, 'payload.changes') };
-  },
-  'rebuttal.delete': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
-  'notes.open': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
-  'library.page': (p) => ({ pageKey: webUrl(record(p, 'payload').pageKey, 'payload.pageKey') }),
-  'library.all': (p) => empty(p, 'payload'),
-  'claim.reveal': (p) => ({ id: id(record(p, 'payload').id, 'payload.id') }),
-  'bundle.export': (p) => {
-    const raw = record(p, 'payload');
+function idOf(payload: unknown, issues: IssueList): string {
+  return need(readUuidId(field(objectAt(payload, 'payload', issues), 'id'), 'payload.id', issues));
+}
+
+/**
+ * One checker per message type: it returns a clean copy of the payload, holding only known fields, with what
+ * the page wrote normalised (see `core/records/record-fields.ts`).
+ */
+const payloadCheckers: {
+  [K in keyof PageRequests]: (payload: unknown, issues: IssueList) => PageRequests[K]['payload'];
+} = {
+  'page.open': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
     return {
-      scope: exportScope(raw.scope, 'payload.scope'),
-      format: exportFormat(raw.format, 'payload.format'),
+      pageKey: need(readWebUrl(field(raw, 'pageKey'), 'payload.pageKey', issues)),
+      url: need(readWebUrl(field(raw, 'url'), 'payload.url', issues)),
     };
   },
-  'bundle.preview': (p) => ({ text: fileText(record(p, 'payload').text, 'payload.text') }),
-  'bundle.import': (p) => {
-    const raw = record(p, 'payload');
-    return raw.token !== undefined
-      ? { token: id(raw.token, 'payload.token') }
-      : { text: fileText(raw.text, 'payload.text') };
+  'claim.create': (p, issues) => ({
+    claim: newClaim(field(objectAt(p, 'payload', issues), 'claim'), 'payload.claim', issues),
+  }),
+  'claim.update': (p, issues) => ({
+    id: idOf(p, issues),
+    changes: claimChanges(field(objectAt(p, 'payload', issues), 'changes'), 'payload.changes', issues),
+  }),
+  'claim.delete': (p, issues) => ({ id: idOf(p, issues) }),
+  'rebuttal.create': (p, issues) => ({
+    rebuttal: newRebuttal(field(objectAt(p, 'payload', issues), 'rebuttal'), 'payload.rebuttal', issues),
+  }),
+  'rebuttal.update': (p, issues) => ({
+    id: idOf(p, issues),
+    changes: rebuttalChanges(field(objectAt(p, 'payload', issues), 'changes'), 'payload.changes', issues),
+  }),
+  'rebuttal.delete': (p, issues) => ({ id: idOf(p, issues) }),
+  'notes.open': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
+  'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
+  'library.all': (p, issues) => (objectAt(p, 'payload', issues), {}),
+  'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),
+  'bundle.export': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
+    return {
+      scope: exportScope(field(raw, 'scope'), 'payload.scope', issues),
+      format: exportFormat(field(raw, 'format'), 'payload.format', issues),
+    };
+  },
+  'bundle.preview': (p, issues) => ({
+    text: fileText(field(objectAt(p, 'payload', issues), 'text'), 'payload.text', issues),
+  }),
+  'bundle.import': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
+    const token = field(raw, 'token');
+    return token !== undefined
+      ? { token: need(readUuidId(token, 'payload.token', issues)) }
+      : { text: fileText(field(raw, 'text'), 'payload.text', issues) };
   },
 };
+
+/** How many problems a refused message names; the first says enough, a few help a developer. */
+const MESSAGE_PROBLEMS_SHOWN = 3;
 
 /** Check an incoming message: a known type with a well-formed payload, or an error that says what is wrong. */
 export function parseRequest(message: unknown): Result<Message<PageRequests>> {
+  const issues = new IssueList();
   try {
-    const raw = record(message, 'message');
-    const type = raw.type;
+    const raw = objectAt(message, 'message', issues);
+    const type = field(raw, 'type');
     if (typeof type !== 'string' || !Object.hasOwn(payloadCheckers, type)) {
       return { ok: false, error: `Unknown message type: ${String(type).slice(0, 40)}` };
     }
     const key = type as keyof PageRequests;
     return {
       ok: true,
-      value: { type: key, payload: payloadCheckers[key](raw.payload) } as Message<PageRequests>,
+      value: {
+        type: key,
+        payload: payloadCheckers[key](field(raw, 'payload'), issues),
+      } as Message<PageRequests>,
     };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: `Malformed message: ${error.message}` };
-    throw error;
+    if (!(error instanceof Refused)) throw error;
+    const shown = issues.issues.slice(0, MESSAGE_PROBLEMS_SHOWN).map(formatIssue);
+    return { ok: false, error: `Malformed message: ${shown.join('; ')}` };
   }
 }

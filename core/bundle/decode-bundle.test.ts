@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../model';
 import { emptyRecords } from './bundle-format';
-import { formatIssue } from './bundle-issues';
+import { formatIssue } from '../records/issues';
 import { convertHypothesis, decodeBundle, detectFormat } from './decode-bundle';
 import { allIssues } from './decoded-bundle';
 import { exportBundle } from './encode-bundle';
@@ -92,8 +92,19 @@ describe.skipIf(!hypothesisPresent)('Hypothesis API JSON (the corpus sample)', (
   });
 
   it('uses the page key the extension computes', () => {
-    const result = decodeBundle(wikipedia(), { pageKeyFor: (url) => `key:${new URL(url).pathname}` });
-    expect(result.ok && result.records.claims[0]?.pageKey).toBe('key:/wiki/Regression_testing');
+    const keyOf = (url: string) => `${new URL(url).origin}/key${new URL(url).pathname}`;
+    const result = decodeBundle(wikipedia(), { pageKeyFor: keyOf });
+    expect(result.ok && result.records.claims[0]?.pageKey).toBe(
+      'https://en.wikipedia.org/key/wiki/Regression_testing',
+    );
+  });
+
+  it('refuses a page key that is not a URL on the annotated site, whatever computed it', () => {
+    for (const pageKeyFor of [() => 'javascript:alert(1)', () => 'https://bank.example/']) {
+      const result = decodeBundle(wikipedia(), { pageKeyFor });
+      expect(result.ok && result.records.claims).toEqual([]);
+      expect(allIssues(result)[0]?.message).toMatch(/gives no page key that notes could be stored under/);
+    }
   });
 });
 

@@ -4,10 +4,10 @@
  * claim is not in the file). Nothing here throws on bad input; every refusal is an issue with its path.
  */
 import { emptyRecords } from './bundle-format';
-import { pathTo } from './bundle-issues';
+import { pathTo } from '../records/issues';
 import type { BundleFormat, DecodeOptions, DecodeResult, ReadOutcome, RejectedItem } from './decoded-bundle';
 import { FORMAT_NAMES } from './decoded-bundle';
-import { isObject } from './field-readers';
+import { isObject } from '../records/field-readers';
 import { isCounterpointBundle, readCounterpointBundle } from './read-counterpoint';
 import { isHypothesisData, readHypothesis } from './read-hypothesis';
 import { isW3cAnnotationData, readW3cAnnotations } from './read-w3c-annotations';

@@ -1,7 +1,7 @@
 /** What decoding an untrusted file gives: records ready to merge, and what was refused and why. */
 import type { Claim, Rebuttal, Tombstone } from '../model';
 import type { BundleRecords } from './bundle-format';
-import type { BundleIssue } from './bundle-issues';
+import type { BundleIssue } from '../records/issues';
 
 /** The kinds of file that import accepts. */
 export type BundleFormat = 'counterpoint' | 'w3c' | 'hypothesis';

@@ -14,7 +14,8 @@ import type {
   TombstoneJson,
 } from './bundle-format';
 import { ANNO_CONTEXT, BUNDLE_LABEL, BUNDLE_VERSION, COUNTERPOINT_VOCAB } from './bundle-format';
-import { isRfc3339 } from './field-readers';
+import { isRfc3339 } from '../records/field-readers';
+import { isWebPermalink } from '../records/record-fields';
 import { COUNTERPOINT_NAMESPACE, nameUuid } from './name-uuid';
 
 /** Thrown when the records handed to the encoder cannot form a bundle; a bug in the caller, not in a file. */
@@ -171,10 +172,8 @@ function encodeClaim(claim: Claim): ClaimAnnotationJson {
   };
 }
 
-/** True when a permalink is a web address rather than a comment's id within its page. */
-export function isWebPermalink(permalink: string): boolean {
-  return /^https?:\/\//i.test(permalink) && URL.canParse(permalink);
-}
+// The encoder and the Markdown export tell permalinks from comment ids by the record rule itself.
+export { isWebPermalink };
 
 function encodeRebuttal(rebuttal: Rebuttal, claim: Claim): RebuttalAnnotationJson {
   const { comment } = rebuttal;

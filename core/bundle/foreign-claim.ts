@@ -6,12 +6,14 @@
  */
 import type { ClaimStatus } from '../model';
 import { CLAIM_STATUSES } from '../model';
-import type { IssueList } from './bundle-issues';
-import { quoteValue } from './bundle-issues';
+import type { IssueList } from '../records/issues';
+import { quoteValue } from '../records/issues';
 import type { DecodeOptions } from './decoded-bundle';
 import { urlWithoutFragment } from './decoded-bundle';
-import { readAnyTimestamp, textProblem } from './field-readers';
-import { FIELD_LIMITS } from './limits';
+import { sameSite } from '../page-key';
+import { readAnyTimestamp } from '../records/field-readers';
+import { FIELD_LIMITS } from '../records/limits';
+import { isWebUrl } from '../records/text';
 
 export const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -54,7 +56,9 @@ export function foreignPageKey(
   } catch {
     key = undefined;
   }
-  if (typeof key === 'string' && !textProblem(key, { max: FIELD_LIMITS.url, oneLine: true })) return key;
+  // Held to the rule of a claim's page key in a bundle: an http(s) URL on the site of the page it quotes.
+  if (typeof key === 'string' && key.length <= FIELD_LIMITS.url && isWebUrl(key) && sameSite(key, url))
+    return key;
   issues.add(path, `gives no page key that notes could be stored under (got ${quoteValue(url)})`);
   return undefined;
 }

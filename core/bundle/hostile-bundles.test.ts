@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BundleJson } from './bundle-format';
-import { formatIssue } from './bundle-issues';
+import { formatIssue } from '../records/issues';
 import { decodeBundle } from './decode-bundle';
 import { allIssues } from './decoded-bundle';
 import { encodeBundle } from './encode-bundle';
@@ -311,23 +311,10 @@ const cases: Case[] = [
     /control character \(U\+0000\)/,
   ),
   oneRecord(
-    'an ANSI escape in an author name',
-    (b) => ((item(b, 1).target.source as Json).creator = { type: 'Person', name: '\u001b[31mroot' } as never),
-    'first.items[1].target.source.creator.name',
-    /control character \(U\+001B\)/,
-  ),
-  oneRecord(
     'a line break in a tag',
     (b) => ((item(b, 0).body[2] as Json).value = 'two\nlines' as never),
     'first.items[0].body[2].value',
     /U\+000A, which a one-line field cannot contain/,
-  ),
-  oneRecord(
-    'a right-to-left override in an author name',
-    (b) =>
-      ((item(b, 1).target.source as Json).creator = { type: 'Person', name: 'Alice\u202egpj.exe' } as never),
-    'first.items[1].target.source.creator.name',
-    /U\+202E, which a one-line field cannot contain/,
   ),
   oneRecord(
     'an unpaired surrogate in a note',
@@ -363,6 +350,30 @@ const cases: Case[] = [
     'a data: permalink',
     (b) => ((item(b, 1).target.source as Json).id = 'data:text/html,<script>alert(1)</script>' as never),
     'first.items[1].target.source.id',
+    /must be an http or https address/,
+  ),
+  oneRecord(
+    'a javascript: page key',
+    (b) => ((item(b, 0).target as Json)['cp:pageKey'] = 'javascript:alert(1)' as never),
+    'first.items[0].target.cp:pageKey',
+    /must be an http or https address/,
+  ),
+  oneRecord(
+    'a page key that is not a URL',
+    (b) => ((item(b, 0).target as Json)['cp:pageKey'] = 'my notes' as never),
+    'first.items[0].target.cp:pageKey',
+    /must be an http or https address/,
+  ),
+  oneRecord(
+    'a page key on another site than the quoted page',
+    (b) => ((item(b, 0).target as Json)['cp:pageKey'] = 'https://bank.example/account' as never),
+    'first.items[0].target.cp:pageKey',
+    /names another site than first\.items\[0\]\.target\.source/,
+  ),
+  oneRecord(
+    'a javascript: page key in a tombstone',
+    (b) => ((b['cp:tombstones'][0] as Json)['cp:pageKey'] = 'javascript:alert(1)' as never),
+    'cp:tombstones[0].cp:pageKey',
     /must be an http or https address/,
   ),
   oneRecord(
@@ -623,11 +634,6 @@ describe('script and markup in every text field', () => {
       (r) => r.claims[0]?.title ?? '',
     ],
     [
-      'page key',
-      (b) => ((item(b, 0).target as Json)['cp:pageKey'] = script as never),
-      (r) => r.claims[0]?.pageKey ?? '',
-    ],
-    [
       'quote',
       (b) => ((item(b, 0).target.selector[0] as Json).exact = script as never),
       (r) => r.claims[0]?.target.quote.exact ?? '',
@@ -675,7 +681,32 @@ describe('script and markup in every text field', () => {
       .replace(/(?<!\\)\[((?:\\.|[^\\\]])*)\]\(<[^<>\s]+>\)/g, '$1')
       .replace(/^(\s*)> /gm, '$1');
     expect(markdown).not.toMatch(/(?<!\\)[<>&[\]]/);
-    // Prefix, suffix and page key are not part of the Markdown; every other field is, escaped.
-    if (!/prefix|suffix|page key/.test(name)) expect(markdown).toContain('\\<script\\>');
+    // Prefix and suffix are not part of the Markdown; every other field is, escaped.
+    if (!/prefix|suffix/.test(name)) expect(markdown).toContain('\\<script\\>');
+  });
+});
+
+describe('text a page wrote, normalised rather than refused', () => {
+  it.each([
+    ['an ANSI escape in an author name', { type: 'Person', name: '\u001b[31mroot' }, '[31mroot'],
+    [
+      'a right-to-left override in an author name',
+      { type: 'Person', name: 'Alice\u202egpj.exe' },
+      'Alicegpj.exe',
+    ],
+    ['an author name over 200 characters', { type: 'Person', name: 'A'.repeat(250) }, 'A'.repeat(200)],
+  ])('imports %s with the characters removed', (_name, creator, expected) => {
+    const result = decodeBundle(
+      edited((b) => ((item(b, 1).target.source as Json).creator = creator as never)),
+    );
+    expect(result.ok && result.rejected).toEqual([]);
+    expect(result.ok && result.records.rebuttals[0]?.comment.author).toBe(expected);
+  });
+
+  it('imports a title of 30,000 characters with bidi isolates, cut to 1,000 plain characters', () => {
+    const title = `\u2066${'T'.repeat(30_000)}\u2069`;
+    const result = decodeBundle(edited((b) => ((item(b, 0).target as Json)['cp:title'] = title as never)));
+    expect(result.ok && result.rejected).toEqual([]);
+    expect(result.ok && result.records.claims[0]?.title).toBe('T'.repeat(1_000));
   });
 });

@@ -5,14 +5,15 @@
  */
 export type { BundleRecords, BundleJson } from './bundle-format';
 export { ANNO_CONTEXT, BUNDLE_VERSION, COUNTERPOINT_VOCAB, emptyRecords } from './bundle-format';
-export type { BundleIssue } from './bundle-issues';
-export { formatIssue } from './bundle-issues';
+export type { BundleIssue } from '../records/issues';
+export { formatIssue } from '../records/issues';
+export { FIELD_LIMITS } from '../records/limits';
 export { convertHypothesis, decodeBundle, detectFormat } from './decode-bundle';
 export type { BundleFormat, DecodeOptions, DecodeResult, RejectedItem } from './decoded-bundle';
 export { FORMAT_NAMES, allIssues } from './decoded-bundle';
 export type { EncodeOptions } from './encode-bundle';
 export { BundleEncodeError, encodeBundle, exportBundle, serializeBundle } from './encode-bundle';
-export { FIELD_LIMITS, MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS, MAX_JSON_DEPTH } from './limits';
+export { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS, MAX_JSON_DEPTH } from './limits';
 export { exportMarkdown } from './markdown-export';
 export type { MergeCounts, MergePlan, TouchedPage } from './merge-bundle';
 export { mergeRecords, planMerge } from './merge-bundle';

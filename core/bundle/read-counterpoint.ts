@@ -3,12 +3,7 @@
  * a known field is an error, named by its path. Unknown extra fields are ignored, so that a later minor version
  * can add some; a change older readers would misread bumps `cp:bundleVersion` instead.
  */
-import type { Claim, ClaimStatus, CommentRef, Rebuttal, RebuttalStance, Tombstone } from '../model';
-import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../model';
-import { ANNO_CONTEXT, BUNDLE_VERSION, COUNTERPOINT_VOCAB } from './bundle-format';
-import { IssueList, pathTo, quoteValue } from './bundle-issues';
-import type { AcceptedRecord, ReadOutcome, RejectedItem } from './decoded-bundle';
-import { isWebPermalink } from './encode-bundle';
+import type { Claim, ClaimStatus, CommentRef, Rebuttal, Tombstone } from '../model';
 import {
   describe,
   displayableId,
@@ -18,14 +13,27 @@ import {
   readArray,
   readObject,
   readPartialTimestamp,
-  readTags,
-  readText,
   readTextTarget,
   readUtcTimestamp,
   readUuidId,
   readWebUrl,
-} from './field-readers';
-import { FIELD_LIMITS, MAX_BUNDLE_RECORDS } from './limits';
+} from '../records/field-readers';
+import { IssueList, pathTo } from '../records/issues';
+import { FIELD_LIMITS } from '../records/limits';
+import {
+  readAuthor,
+  readCommentId,
+  readNote,
+  readPageKey,
+  readStance,
+  readStatus,
+  readTags,
+  readTitle,
+} from '../records/record-fields';
+import { ANNO_CONTEXT, BUNDLE_VERSION, COUNTERPOINT_VOCAB } from './bundle-format';
+import type { AcceptedRecord, ReadOutcome, RejectedItem } from './decoded-bundle';
+import { MAX_BUNDLE_RECORDS } from './limits';
+import { checkAnnotation } from './w3c-rules';
 
 function mapsOurVocabulary(context: unknown): boolean {
   return (
@@ -137,6 +145,7 @@ function readAnnotation(
   if (field(item, 'type') !== 'Annotation') {
     issues.add(pathTo(path, 'type'), `must be Annotation (got ${describe(field(item, 'type'))})`);
   }
+  checkAnnotation(item, path, issues);
   const motivation = field(item, 'motivation');
   if (motivation === 'assessing') {
     const claim = readClaim(item, path, issues);
@@ -196,12 +205,12 @@ function readTextualBodies(
 }
 
 /** The note from at most one `commenting` body; no body means an empty note. */
-function readNote(bodies: TextualBodies, bodyPath: string, issues: IssueList): string | undefined {
+function noteOf(bodies: TextualBodies, bodyPath: string, issues: IssueList): string | undefined {
   const notes = bodies.byPurpose.get('commenting') ?? [];
   if (notes.length > 1) issues.add(bodyPath, 'holds more than one commenting body; a record has one note');
   const note = notes[0];
   if (!note) return '';
-  return readText(note.value, note.path, issues, { max: FIELD_LIMITS.note, allowEmpty: true });
+  return readNote(note.value, note.path, issues);
 }
 
 function readTarget(
@@ -242,16 +251,9 @@ function readClaim(item: Record<string, unknown>, path: string, issues: IssueLis
     );
   } else {
     const [assessment] = assessments;
-    if (assessment && CLAIM_STATUSES.includes(assessment.value as ClaimStatus))
-      status = assessment.value as ClaimStatus;
-    else if (assessment) {
-      issues.add(
-        assessment.path,
-        `must be one of ${CLAIM_STATUSES.join(', ')} (got ${describe(assessment.value)})`,
-      );
-    }
+    if (assessment) status = readStatus(assessment.value, assessment.path, issues);
   }
-  const note = readNote(bodies, bodyPath, issues);
+  const note = noteOf(bodies, bodyPath, issues);
   const tags = readTags(bodies.byPurpose.get('tagging') ?? [], bodyPath, issues);
 
   const targetPath = pathTo(path, 'target');
@@ -261,16 +263,13 @@ function readClaim(item: Record<string, unknown>, path: string, issues: IssueLis
   let title: string | undefined;
   let textTarget: Claim['target'] | undefined;
   if (target) {
-    url = readWebUrl(field(target, 'source'), pathTo(targetPath, 'source'), issues);
-    pageKey = readText(field(target, 'cp:pageKey'), pathTo(targetPath, 'cp:pageKey'), issues, {
-      max: FIELD_LIMITS.url,
-      oneLine: true,
+    const sourcePath = pathTo(targetPath, 'source');
+    url = readWebUrl(field(target, 'source'), sourcePath, issues);
+    pageKey = readPageKey(field(target, 'cp:pageKey'), pathTo(targetPath, 'cp:pageKey'), issues, {
+      url,
+      path: sourcePath,
     });
-    title = readText(field(target, 'cp:title'), pathTo(targetPath, 'cp:title'), issues, {
-      max: FIELD_LIMITS.title,
-      oneLine: true,
-      allowEmpty: true,
-    });
+    title = readTitle(field(target, 'cp:title'), pathTo(targetPath, 'cp:title'), issues);
     textTarget = readTextTarget(field(target, 'selector'), pathTo(targetPath, 'selector'), issues, {
       strict: true,
       contextRequired: true,
@@ -297,15 +296,7 @@ function readRebuttal(item: Record<string, unknown>, path: string, issues: Issue
   const id = readUuidId(field(item, 'id'), pathTo(path, 'id'), issues);
   const created = readUtcTimestamp(field(item, 'created'), pathTo(path, 'created'), issues);
   const modified = readUtcTimestamp(field(item, 'modified'), pathTo(path, 'modified'), issues);
-  const stanceValue = field(item, 'cp:stance');
-  let stance: RebuttalStance | undefined;
-  if (REBUTTAL_STANCES.includes(stanceValue as RebuttalStance)) stance = stanceValue as RebuttalStance;
-  else {
-    issues.add(
-      pathTo(path, 'cp:stance'),
-      `must be one of ${REBUTTAL_STANCES.join(', ')} (got ${describe(stanceValue)})`,
-    );
-  }
+  const stance = readStance(field(item, 'cp:stance'), pathTo(path, 'cp:stance'), issues);
 
   const bodyPath = pathTo(path, 'body');
   const bodyArray = readArray(field(item, 'body'), bodyPath, issues);
@@ -326,7 +317,7 @@ function readRebuttal(item: Record<string, unknown>, path: string, issues: Issue
       `must link exactly one claim through a SpecificResource body (found ${claimIds.length})`,
     );
   }
-  const note = readNote(bodies, bodyPath, issues);
+  const note = noteOf(bodies, bodyPath, issues);
 
   const targetPath = pathTo(path, 'target');
   const target = readTarget(item, path, issues);
@@ -356,18 +347,26 @@ function readRebuttal(item: Record<string, unknown>, path: string, issues: Issue
   return { id, claimId, comment, target: textTarget, stance, note, created, modified };
 }
 
+/**
+ * How long the address of a comment without a permalink may be: the encoder writes the article's address with
+ * the comment's id as its fragment (`encodeURIComponent`, at most 9 characters for each UTF-16 unit of the id).
+ */
+const FRAGMENT_ADDRESS_MAX = FIELD_LIMITS.url + 1 + 9 * FIELD_LIMITS.commentId;
+
 function readComment(value: unknown, path: string, issues: IssueList): CommentRef | undefined {
   const source = readObject(value, path, issues);
   if (!source) return undefined;
-  const address = readWebUrl(field(source, 'id'), pathTo(path, 'id'), issues);
+  const commentIdValue = field(source, 'cp:commentId');
+  const address = readWebUrl(
+    field(source, 'id'),
+    pathTo(path, 'id'),
+    issues,
+    commentIdValue === undefined ? FIELD_LIMITS.url : FRAGMENT_ADDRESS_MAX,
+  );
   const creatorPath = pathTo(path, 'creator');
   const creator = readObject(field(source, 'creator'), creatorPath, issues);
   const author = creator
-    ? readText(field(creator, 'name'), pathTo(creatorPath, 'name'), issues, {
-        max: FIELD_LIMITS.author,
-        oneLine: true,
-        allowEmpty: true,
-      })
+    ? readAuthor(field(creator, 'name'), pathTo(creatorPath, 'name'), issues)
     : undefined;
   const created = field(source, 'created');
   const partial = field(source, 'cp:posted');
@@ -381,22 +380,10 @@ function readComment(value: unknown, path: string, issues: IssueList): CommentRe
       : partial !== undefined
         ? readPartialTimestamp(partial, pathTo(path, 'cp:posted'), issues)
         : undefined;
-  const commentIdValue = field(source, 'cp:commentId');
-  let permalink = address;
-  if (commentIdValue !== undefined) {
-    const idPath = pathTo(path, 'cp:commentId');
-    const commentId = readText(commentIdValue, idPath, issues, {
-      max: FIELD_LIMITS.commentId,
-      oneLine: true,
-    });
-    if (commentId !== undefined && isWebPermalink(commentId)) {
-      issues.add(
-        idPath,
-        `is a web address; it belongs in ${pathTo(path, 'id')} (got ${quoteValue(commentId)})`,
-      );
-    }
-    permalink = commentId;
-  }
+  const permalink =
+    commentIdValue === undefined
+      ? address
+      : readCommentId(commentIdValue, pathTo(path, 'cp:commentId'), issues);
   if (address === undefined || author === undefined || permalink === undefined) return undefined;
   if (postedValue !== undefined && posted === undefined) return undefined;
   return posted === undefined ? { author, permalink } : { author, permalink, posted };
@@ -414,10 +401,7 @@ function readTombstone(
   const kindValue = field(item, 'cp:kind');
   const kind = kindValue === 'claim' || kindValue === 'rebuttal' ? kindValue : undefined;
   if (!kind) issues.add(pathTo(path, 'cp:kind'), `must be claim or rebuttal (got ${describe(kindValue)})`);
-  const pageKey = readText(field(item, 'cp:pageKey'), pathTo(path, 'cp:pageKey'), issues, {
-    max: FIELD_LIMITS.url,
-    oneLine: true,
-  });
+  const pageKey = readWebUrl(field(item, 'cp:pageKey'), pathTo(path, 'cp:pageKey'), issues);
   const deleted = readUtcTimestamp(field(item, 'cp:deleted'), pathTo(path, 'cp:deleted'), issues);
   if (id === undefined || kind === undefined || pageKey === undefined || deleted === undefined)
     return undefined;

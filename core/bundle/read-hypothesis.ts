@@ -5,23 +5,24 @@
  * Replies and page notes have no passage to place, so they are refused with that reason.
  */
 import type { Claim } from '../model';
-import { IssueList, pathTo } from './bundle-issues';
-import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
-import { urlWithoutFragment } from './decoded-bundle';
-import { DEFAULT_STATUS, foreignPageKey, foreignTimes, readForeignTime } from './foreign-claim';
 import {
   describe,
   displayableId,
   field,
   isObject,
   readArray,
-  readTags,
   readText,
   readTextTarget,
   readWebUrl,
-  textProblem,
-} from './field-readers';
-import { FIELD_LIMITS, MAX_BUNDLE_RECORDS } from './limits';
+} from '../records/field-readers';
+import { IssueList, pathTo } from '../records/issues';
+import { FIELD_LIMITS } from '../records/limits';
+import { readNote, readTags } from '../records/record-fields';
+import { normalizeLine } from '../records/text';
+import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
+import { urlWithoutFragment } from './decoded-bundle';
+import { DEFAULT_STATUS, foreignPageKey, foreignTimes, readForeignTime } from './foreign-claim';
+import { MAX_BUNDLE_RECORDS } from './limits';
 import { COUNTERPOINT_NAMESPACE, nameUuid } from './name-uuid';
 
 /** Whether a parsed value looks like Hypothesis API JSON. */
@@ -115,10 +116,7 @@ function readRow(
     }
   }
   const text = field(row, 'text');
-  const note =
-    text === undefined || text === null
-      ? ''
-      : readText(text, pathTo(path, 'text'), issues, { max: FIELD_LIMITS.note, allowEmpty: true });
+  const note = text === undefined || text === null ? '' : readNote(text, pathTo(path, 'text'), issues);
   const tagsValue = field(row, 'tags');
   const tagsPath = pathTo(path, 'tags');
   let tags: string[] | undefined = [];
@@ -168,12 +166,10 @@ function readRow(
   };
 }
 
-/** `document.title[0]` when it is usable text; a title is only shown, so a bad one is dropped, not fatal. */
+/** `document.title[0]`, normalised like any page title; a title is only shown, so it is never a reason to refuse. */
 function documentTitle(row: Record<string, unknown>): string {
   const document = field(row, 'document');
   const titles = isObject(document) ? field(document, 'title') : undefined;
   const title = Array.isArray(titles) ? titles[0] : titles;
-  if (typeof title !== 'string') return '';
-  const trimmed = title.trim().slice(0, FIELD_LIMITS.title);
-  return textProblem(trimmed, { max: FIELD_LIMITS.title, oneLine: true, allowEmpty: true }) ? '' : trimmed;
+  return typeof title === 'string' ? normalizeLine(title, FIELD_LIMITS.title) : '';
 }

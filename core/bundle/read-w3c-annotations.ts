@@ -4,7 +4,20 @@
  * when one of its targets is a web page with a TextQuoteSelector; the rest are refused with the reason.
  */
 import type { Claim, ClaimStatus } from '../model';
-import { IssueList, pathTo } from './bundle-issues';
+import {
+  describe,
+  displayableId,
+  field,
+  isObject,
+  isUuidUrn,
+  readArray,
+  readText,
+  readTextTarget,
+} from '../records/field-readers';
+import { IssueList, pathTo } from '../records/issues';
+import { FIELD_LIMITS } from '../records/limits';
+import { readNote, readTags } from '../records/record-fields';
+import { isWebUrl, normalizeLine } from '../records/text';
 import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
 import { urlWithoutFragment } from './decoded-bundle';
 import {
@@ -14,21 +27,9 @@ import {
   isClaimStatus,
   readForeignTime,
 } from './foreign-claim';
-import {
-  describe,
-  displayableId,
-  field,
-  isObject,
-  isUuidUrn,
-  isWebUrl,
-  readArray,
-  readTags,
-  readText,
-  readTextTarget,
-  textProblem,
-} from './field-readers';
-import { FIELD_LIMITS, MAX_BUNDLE_RECORDS } from './limits';
+import { MAX_BUNDLE_RECORDS } from './limits';
 import { URL_NAMESPACE, nameUuid } from './name-uuid';
+import { annotationIdProblem, checkAnnotation, checkContext, isSafeAnnotationId } from './w3c-rules';
 
 const W3C_TYPES = ['Annotation', 'AnnotationPage', 'AnnotationCollection'];
 
@@ -51,6 +52,9 @@ function typeIs(object: Record<string, unknown>, name: string): boolean {
 
 export function readW3cAnnotations(root: unknown, options: DecodeOptions): ReadOutcome {
   const fatal = new IssueList();
+  // A bare list is not a JSON-LD document: each annotation in it carries its own context, checked below.
+  if (!Array.isArray(root))
+    checkContext(isObject(root) ? field(root, '@context') : undefined, '@context', fatal, true);
   let list: unknown[] | undefined;
   let listPath = '';
   if (Array.isArray(root)) list = root;
@@ -81,7 +85,9 @@ export function readW3cAnnotations(root: unknown, options: DecodeOptions): ReadO
   list.forEach((item, i) => {
     const path = single ? '' : pathTo(listPath, i);
     const issues = new IssueList();
-    const claim = isObject(item) ? readAnnotation(item, path, issues, options) : undefined;
+    const claim = isObject(item)
+      ? readAnnotation(item, path, issues, options, Array.isArray(root))
+      : undefined;
     if (!isObject(item)) issues.add(path, 'must be an annotation object');
     if (claim && issues.empty) accepted.push({ path, kind: 'claim', record: claim });
     else {
@@ -97,11 +103,8 @@ function claimIdFor(value: unknown, path: string, issues: IssueList): string | u
   const text = readText(value, path, issues, { max: FIELD_LIMITS.url, oneLine: true });
   if (text === undefined) return undefined;
   if (isUuidUrn(text.toLowerCase())) return text.toLowerCase();
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(text)) {
-    issues.add(
-      path,
-      `must be a URI such as urn:uuid:… or https://… (got ${JSON.stringify(text.slice(0, 60))})`,
-    );
+  if (!isSafeAnnotationId(text)) {
+    issues.add(path, annotationIdProblem(text));
     return undefined;
   }
   return nameUuid(URL_NAMESPACE, text);
@@ -111,16 +114,22 @@ function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+/** `ownContext`: the annotation stands alone in a list, so it must carry its own `@context`. */
 function readAnnotation(
   item: Record<string, unknown>,
   path: string,
   issues: IssueList,
   options: DecodeOptions,
+  ownContext: boolean,
 ): Claim | undefined {
   if (!typeIs(item, 'Annotation')) {
     issues.add(pathTo(path, 'type'), `must be Annotation (got ${describe(field(item, 'type'))})`);
     return undefined;
   }
+  if (ownContext && field(item, '@context') === undefined) {
+    issues.add(pathTo(path, '@context'), 'missing: an annotation outside a collection names its @context');
+  }
+  checkAnnotation(item, path, issues);
   const id = claimIdFor(field(item, 'id'), pathTo(path, 'id'), issues);
   const times = foreignTimes(
     readForeignTime(field(item, 'created'), pathTo(path, 'created'), issues),
@@ -141,11 +150,9 @@ function readAnnotation(
       reasons.add(pathTo(at, 'source'), 'must be the http or https address of a page');
       return;
     }
+    // A title is what the page called itself: normalised like one, never a reason to refuse.
     const sourceTitle = isObject(source) ? field(source, 'title') : undefined;
-    const title =
-      typeof sourceTitle === 'string' && !textProblem(sourceTitle, { max: FIELD_LIMITS.title, oneLine: true })
-        ? sourceTitle
-        : '';
+    const title = typeof sourceTitle === 'string' ? normalizeLine(sourceTitle, FIELD_LIMITS.title) : '';
     const selectorIssues = new IssueList();
     const textTarget = readTextTarget(field(target, 'selector'), pathTo(at, 'selector'), selectorIssues, {
       strict: false,
@@ -202,6 +209,6 @@ function readAnnotation(
 }
 
 function asNote(value: unknown, path: string, issues: IssueList): string[] {
-  const text = readText(value, path, issues, { max: FIELD_LIMITS.note, allowEmpty: true });
+  const text = readNote(value, path, issues);
   return text === undefined || text.trim() === '' ? [] : [text];
 }

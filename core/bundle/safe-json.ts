@@ -2,8 +2,8 @@
  * Turns the bytes or text of an untrusted file into a JSON value, refusing what could hurt the code that reads it:
  * oversized files, other encodings, deep nesting and keys that reach into prototypes.
  */
-import type { BundleIssue } from './bundle-issues';
-import { pathTo } from './bundle-issues';
+import type { BundleIssue } from '../records/issues';
+import { pathTo } from '../records/issues';
 import { MAX_BUNDLE_BYTES, MAX_JSON_DEPTH } from './limits';
 
 /** The parsed value, or the reasons it was refused. */

@@ -1,6 +1,6 @@
 /**
- * The background's message handlers: a map from message type to handler, reached only after the sender
- * and the payload have been checked. Content scripts run beside hostile pages, so they get a narrower
+ * The background's message handlers: a typed map from message type to handler, so that every answer is
+ * checked against the protocol, reached only after the sender and the payload have been checked. Content scripts run beside hostile pages, so they get a narrower
  * set of messages than the extension's own pages, and only over claims of their own site.
  */
 import type { DecodeResult, MergePlan } from '../../core/bundle';
@@ -16,11 +16,9 @@ import { CARD_PAGE } from '../../core/card-channel';
 import { pageKeyFor, sameSite } from '../../core/page-key';
 import type { Claim } from '../../core/model';
 import type {
-  ExportedFile,
   ExportFormat,
   ExportScope,
   ImportSummary,
-  Message,
   Notes,
   PageRequests,
   Result,
@@ -175,6 +173,15 @@ async function stashExport(text: string, mimeType: string): Promise<string | nul
   }
 }
 
+/** What answers one message type: its checked payload and its caller in, the protocol's answer out. */
+type Handler<K extends keyof PageRequests> = (
+  payload: PageRequests[K]['payload'],
+  caller: Caller,
+) => Promise<PageRequests[K]['answer']>;
+
+/** One named handler per message type, like a typed switch that cannot miss a case or mistype an answer. */
+type Handlers = { [K in keyof PageRequests]: Handler<K> };
+
 /** Pages whose open tabs are told to reload their notes after an import; past this, readers reload. */
 const PAGES_NOTIFIED = 50;
 
@@ -219,123 +226,130 @@ export function createRouter(deps: RouterDeps) {
     };
   }
 
-  async function handle(message: Message<PageRequests>, caller: Caller): Promise<unknown> {
-    switch (message.type) {
-      case 'page.open': {
-        const { pageKey, url } = message.payload;
-        if (caller.kind === 'content' && !(sameSite(pageKey, caller.url) && sameSite(url, caller.url))) {
-          throw new StorageProblem('A page may only open its own notes.');
-        }
-        const reveal = caller.kind === 'content' ? tabs.takePendingReveal(caller.tabId) : null;
-        return { ...(await notesOf(await claimsForPage(db, pageKey))), reveal };
+  /** One handler per message type; each answer is checked against the protocol's answer type. */
+  const handlers: Handlers = {
+    'page.open': async ({ pageKey, url }, caller) => {
+      if (caller.kind === 'content' && !(sameSite(pageKey, caller.url) && sameSite(url, caller.url))) {
+        throw new StorageProblem('A page may only open its own notes.');
       }
-      case 'claim.create': {
-        const { claim } = message.payload;
-        if (
-          caller.kind === 'content' &&
-          !(sameSite(claim.url, caller.url) && sameSite(claim.pageKey, caller.url))
-        ) {
-          throw new StorageProblem('A page may only add notes to itself.');
-        }
-        const created = await createClaim(db, claim, now());
-        await tabs.notifyChanged(created.pageKey, tabOf(caller));
-        return created;
+      const reveal = caller.kind === 'content' ? tabs.takePendingReveal(caller.tabId) : null;
+      return { ...(await notesOf(await claimsForPage(db, pageKey))), reveal };
+    },
+    'claim.create': async ({ claim }, caller) => {
+      if (
+        caller.kind === 'content' &&
+        !(sameSite(claim.url, caller.url) && sameSite(claim.pageKey, caller.url))
+      ) {
+        throw new StorageProblem('A page may only add notes to itself.');
       }
-      case 'claim.update': {
-        await claimOfCaller(message.payload.id, caller);
-        const updated = await updateClaim(db, message.payload.id, message.payload.changes, now());
-        await tabs.notifyChanged(updated.pageKey, tabOf(caller));
-        return updated;
+      const created = await createClaim(db, claim, now());
+      await tabs.notifyChanged(created.pageKey, tabOf(caller));
+      return created;
+    },
+    'claim.update': async ({ id, changes }, caller) => {
+      await claimOfCaller(id, caller);
+      const updated = await updateClaim(db, id, changes, now());
+      await tabs.notifyChanged(updated.pageKey, tabOf(caller));
+      return updated;
+    },
+    'claim.delete': async ({ id }, caller) => {
+      const claim = await claimOfCaller(id, caller);
+      await deleteClaim(db, claim.id, now());
+      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      return null;
+    },
+    'rebuttal.create': async ({ rebuttal }, caller) => {
+      const claim = await claimOfCaller(rebuttal.claimId, caller);
+      const created = await createRebuttal(db, rebuttal, now());
+      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      return created;
+    },
+    'rebuttal.update': async ({ id, changes }, caller) => {
+      const { claim } = await rebuttalOfCaller(id, caller);
+      const updated = await updateRebuttal(db, id, changes, now());
+      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      return updated;
+    },
+    'rebuttal.delete': async ({ id }, caller) => {
+      const { claim } = await rebuttalOfCaller(id, caller);
+      await deleteRebuttal(db, id, claim.pageKey, now());
+      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      return null;
+    },
+    'notes.open': async ({ pageKey }, caller) => {
+      // Each call opens a tab: a page may ask it only for its own site, so it cannot open tabs for others.
+      if (caller.kind === 'content' && !sameSite(pageKey, caller.url)) {
+        throw new StorageProblem('A page may only open its own notes.');
       }
-      case 'claim.delete': {
-        const claim = await claimOfCaller(message.payload.id, caller);
-        await deleteClaim(db, claim.id, now());
-        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
-        return null;
+      await tabs.openNotes(pageKey);
+      return null;
+    },
+    'library.page': async ({ pageKey }) => notesOf(await claimsForPage(db, pageKey)),
+    'library.all': async () => notesOf(await allClaims(db)),
+    'claim.reveal': async ({ id }, caller) => {
+      const claim = await claimOfCaller(id, caller);
+      if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);
+      return null;
+    },
+    'bundle.export': async ({ scope, format }) => {
+      const records = await recordsToExport(db, scope);
+      const isoNow = now();
+      let text: string;
+      try {
+        text =
+          format === 'bundle'
+            ? exportBundle(records, { clock: () => new Date(isoNow) })
+            : exportMarkdown(records);
+      } catch (error) {
+        if (error instanceof BundleEncodeError) throw new StorageProblem(error.message);
+        throw error;
       }
-      case 'rebuttal.create': {
-        const claim = await claimOfCaller(message.payload.rebuttal.claimId, caller);
-        const created = await createRebuttal(db, message.payload.rebuttal, now());
-        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
-        return created;
-      }
-      case 'rebuttal.update': {
-        const { claim } = await rebuttalOfCaller(message.payload.id, caller);
-        const updated = await updateRebuttal(db, message.payload.id, message.payload.changes, now());
-        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
-        return updated;
-      }
-      case 'rebuttal.delete': {
-        const { claim } = await rebuttalOfCaller(message.payload.id, caller);
-        await deleteRebuttal(db, message.payload.id, claim.pageKey, now());
-        await tabs.notifyChanged(claim.pageKey, tabOf(caller));
-        return null;
-      }
-      case 'notes.open':
-        await tabs.openNotes(message.payload.pageKey);
-        return null;
-      case 'library.page':
-        return notesOf(await claimsForPage(db, message.payload.pageKey));
-      case 'library.all':
-        return notesOf(await allClaims(db));
-      case 'claim.reveal': {
-        const claim = await claimOfCaller(message.payload.id, caller);
-        if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);
-        return null;
-      }
-      case 'bundle.export': {
-        const { scope, format } = message.payload;
-        const records = await recordsToExport(db, scope);
-        const isoNow = now();
-        let text: string;
-        try {
-          text =
-            format === 'bundle'
-              ? exportBundle(records, { clock: () => new Date(isoNow) })
-              : exportMarkdown(records);
-        } catch (error) {
-          if (error instanceof BundleEncodeError) throw new StorageProblem(error.message);
-          throw error;
-        }
-        const mimeType = format === 'bundle' ? 'application/ld+json' : 'text/markdown';
-        const stored = await stashExport(text, mimeType);
-        const file: ExportedFile = {
-          filename: exportName(scope, format, isoNow),
-          mimeType,
-          claims: records.claims.length,
-          rebuttals: records.rebuttals.length,
-          ...(stored ? { stored } : { text }),
-        };
-        return file;
-      }
-      case 'bundle.preview': {
-        previewed = null;
-        const decoded = decodeImport(message.payload.text);
-        const token = `urn:uuid:${crypto.randomUUID()}`;
-        previewed = { token, decoded };
-        return {
-          ...summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length)),
-          token,
-        };
-      }
-      case 'bundle.import': {
-        const { payload } = message;
-        let decoded: ReturnType<typeof decodeImport>;
-        if ('token' in payload) {
-          if (previewed?.token !== payload.token) throw new StorageProblem(PREVIEW_EXPIRED);
-          decoded = previewed.decoded;
-        } else decoded = decodeImport(payload.text);
-        previewed = null;
-        const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
-        // Not awaited: the reader's report need not wait for every open tab to reload its notes.
-        void Promise.all(
-          plan.pages.slice(0, PAGES_NOTIFIED).map((page) => tabs.notifyChanged(page.pageKey)),
-        ).catch((error: unknown) =>
-          console.warn('Counterpoint could not tell the tabs about an import', error),
-        );
-        return summarize(decoded, plan);
-      }
-    }
+      const mimeType = format === 'bundle' ? 'application/ld+json' : 'text/markdown';
+      const stored = await stashExport(text, mimeType);
+      return {
+        filename: exportName(scope, format, isoNow),
+        mimeType,
+        claims: records.claims.length,
+        rebuttals: records.rebuttals.length,
+        ...(stored ? { stored } : { text }),
+      };
+    },
+    'bundle.preview': async ({ text }) => {
+      previewed = null;
+      const decoded = decodeImport(text);
+      const token = `urn:uuid:${crypto.randomUUID()}`;
+      previewed = { token, decoded };
+      return {
+        ...summarize(decoded, await previewImport(db, decoded.records, decoded.rejected.length)),
+        token,
+      };
+    },
+    'bundle.import': async (payload) => {
+      let decoded: ReturnType<typeof decodeImport>;
+      if ('token' in payload) {
+        if (previewed?.token !== payload.token) throw new StorageProblem(PREVIEW_EXPIRED);
+        decoded = previewed.decoded;
+      } else decoded = decodeImport(payload.text);
+      previewed = null;
+      const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
+      // Not awaited: the reader's report need not wait for every open tab to reload its notes.
+      void Promise.all(
+        plan.pages.slice(0, PAGES_NOTIFIED).map((page) => tabs.notifyChanged(page.pageKey)),
+      ).catch((error: unknown) =>
+        console.warn('Counterpoint could not tell the tabs about an import', error),
+      );
+      return summarize(decoded, plan);
+    },
+  };
+
+  /** Runs the handler of a message's type; the map's type ties each payload to its handler and answer. */
+  function dispatch<K extends keyof PageRequests>(
+    type: K,
+    payload: PageRequests[K]['payload'],
+    caller: Caller,
+  ): Promise<PageRequests[K]['answer']> {
+    const handler: Handler<K> = handlers[type];
+    return handler(payload, caller);
   }
 
   return async function route(raw: unknown, sender: Sender): Promise<Result<unknown>> {
@@ -350,7 +364,8 @@ export function createRouter(deps: RouterDeps) {
       return refuse(`A page may not ask for ${parsed.value.type}.`);
     }
     try {
-      return { ok: true, value: await handle(parsed.value, caller) };
+      const { type, payload } = parsed.value;
+      return { ok: true, value: await dispatch(type, payload, caller) };
     } catch (error) {
       if (error instanceof StorageProblem) return refuse(error.message);
       console.error('Counterpoint could not handle a message', error);

@@ -84,7 +84,10 @@ describe('bundle messages: payloads', () => {
     [{ type: 'bundle.export', payload: { scope: { kind: 'claims', ids: ['x'] } } }, 'payload.scope.ids[0]'],
     [{ type: 'bundle.preview', payload: { text: 42 } }, 'payload.text: must be text'],
     [{ type: 'bundle.import', payload: {} }, 'payload.text: must be text'],
-    [{ type: 'bundle.import', payload: { token: 'guess' } }, 'payload.token: must be a urn:uuid: id'],
+    [
+      { type: 'bundle.import', payload: { token: 'guess' } },
+      'payload.token: must be a lowercase urn:uuid: id',
+    ],
   ])('refuses %j, naming the field', (message, expected) => {
     const parsed = parseRequest(message);
     expect(parsed.ok).toBe(false);
@@ -193,4 +196,68 @@ describe('bundle messages: import and export', () => {
     });
     expect(listed).toMatchObject({ claims: 1, rebuttals: 2 });
   });
+});
+
+describe('notes made on odd pages, exported and imported again', () => {
+  it('normalises a 30,000-character title and bidi characters where they enter, and re-imports them all', async () => {
+    const page = 'https://odd.example/post';
+    const article = contentOf(page);
+    const claim = {
+      id: 'urn:uuid:11111111-2222-4333-8444-555555555555',
+      pageKey: page,
+      url: page,
+      title: `\u2066${'T'.repeat(30_000)}\u202e\u2069`,
+      target: { quote: { type: 'TextQuoteSelector', exact: 'a claim', prefix: '', suffix: '' } },
+      status: 'contested',
+      note: 'Why?',
+      tags: ['odd'],
+    };
+    const stored = await answer<{ title: string }>({ type: 'claim.create', payload: { claim } }, article);
+    expect(stored.title).toBe('T'.repeat(1_000));
+    await answer(
+      {
+        type: 'rebuttal.create',
+        payload: {
+          rebuttal: {
+            id: 'urn:uuid:22222222-2222-4333-8444-555555555555',
+            claimId: claim.id,
+            comment: { author: '\u202eAlice\u2066 \u001b[31m', permalink: '#c\u202e1', posted: 'yesterday' },
+            target: { quote: { type: 'TextQuoteSelector', exact: 'Not so', prefix: '', suffix: '' } },
+            stance: 'rebuts',
+            note: '',
+          },
+        },
+      },
+      article,
+    );
+    const exported = await answer<ExportedFile & { text: string }>({
+      type: 'bundle.export',
+      payload: { scope: { kind: 'library' }, format: 'bundle' },
+    });
+    await db.claims.clear();
+    await db.rebuttals.clear();
+    const report = await answer<ImportSummary>({ type: 'bundle.import', payload: { text: exported.text } });
+    expect(report.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(report.problems).toEqual([]);
+    expect((await db.rebuttals.toArray())[0]?.comment).toEqual({ author: 'Alice [31m', permalink: '#c1' });
+  });
+
+  it.each([
+    ['another site', 'https://bank.example/account'],
+    ['not a URL', 'my notes'],
+    ['javascript:', 'javascript:alert(1)'],
+  ])(
+    'refuses a claim whose page key is %s, with its place in the file, and writes nothing for it',
+    async (_what, key) => {
+      const file = seedFile().replace(
+        `"cp:pageKey":"${claimMurshid.pageKey}"`,
+        `"cp:pageKey":${JSON.stringify(key)}`,
+      );
+      expect(file).not.toBe(seedFile());
+      const report = await answer<ImportSummary>({ type: 'bundle.import', payload: { text: file } });
+      expect(report.problems.map((problem) => problem.path)).toContain('first.items[0].target.cp:pageKey');
+      expect(await db.claims.get(claimMurshid.id)).toBeUndefined();
+      expect(await db.rebuttals.where('claimId').equals(claimMurshid.id).count()).toBe(0);
+    },
+  );
 });

@@ -65,13 +65,17 @@ describe('message validation', () => {
     ['no type', { payload: {} }, 'Unknown message type'],
     ['an unknown type', { type: 'db.drop', payload: {} }, 'Unknown message type: db.drop'],
     ['an inherited name as type', { type: 'toString', payload: {} }, 'Unknown message type'],
-    ['a missing payload', { type: 'library.page' }, 'payload: must be an object'],
+    ['a missing payload', { type: 'library.page' }, 'payload: missing'],
     [
       'a non-URL page key',
       { type: 'library.page', payload: { pageKey: 'javascript:alert(1)' } },
-      'pageKey: must be an http(s) URL',
+      'pageKey: must be an http or https address',
     ],
-    ['a bad id', { type: 'claim.delete', payload: { id: '1; DROP' } }, 'payload.id: must be a urn:uuid: id'],
+    [
+      'a bad id',
+      { type: 'claim.delete', payload: { id: '1; DROP' } },
+      'payload.id: must be a lowercase urn:uuid: id',
+    ],
     [
       'an unknown status',
       {
@@ -86,7 +90,7 @@ describe('message validation', () => {
         type: 'claim.update',
         payload: { id: claimFor('https://a.example/').id, changes: { note: 'x'.repeat(20_001) } },
       },
-      'changes.note: is longer than 20000',
+      'changes.note: is 20001 characters long; the limit is 20000',
     ],
     [
       'a negative offset',
@@ -300,6 +304,21 @@ describe('sender rules', () => {
       'claim',
       'rebuttal',
     ]);
+  });
+
+  it('opens the notes page for a content script’s own site only, so that a page cannot spam tabs', async () => {
+    const article = articleTab('https://blog.example/post');
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://bank.example/account' } }, article),
+    ).toEqual({ ok: false, error: 'A page may only open its own notes.' });
+    expect(calls).toEqual([]);
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://www.blog.example/post' } }, article),
+    ).toEqual({ ok: true, value: null });
+    expect(
+      await route({ type: 'notes.open', payload: { pageKey: 'https://bank.example/account' } }, popup),
+    ).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['notes https://www.blog.example/post', 'notes https://bank.example/account']);
   });
 
   it('opens the claim’s page when no open tab shows it', async () => {

@@ -1,16 +1,14 @@
 /**
- * Readers for single fields of untrusted input. Each takes `unknown`, returns the narrowed value or `undefined`,
- * and records why it refused at the field's path, so that one pass reports every problem of a record.
- *
- * Text stays text: markup such as `<script>` is kept as inert characters, because every renderer uses
- * `textContent` and the Markdown export escapes it. What is refused is what text has no business holding:
- * control characters, unpaired surrogates and non-characters everywhere, and line breaks and bidirectional
- * overrides in one-line fields such as tags and names, where they could disguise one value as another.
+ * Readers for single fields of untrusted input, from a message or from a file. Each takes `unknown`, returns the
+ * narrowed value or `undefined`, and records why it refused at the field's path, so that one pass reports every
+ * problem of a record. What characters text may hold is decided in `text.ts`.
  */
 import type { TextPositionSelector, TextQuoteSelector, TextTarget } from '../model';
-import type { IssueList } from './bundle-issues';
-import { pathTo, quoteValue } from './bundle-issues';
+import type { IssueList } from './issues';
+import { pathTo, quoteValue } from './issues';
 import { FIELD_LIMITS } from './limits';
+import type { TextRules } from './text';
+import { isWebUrl, textProblem } from './text';
 
 /** A plain object from parsed JSON (not an array, not null). */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -37,44 +35,6 @@ export function readArray(value: unknown, path: string, issues: IssueList): unkn
   if (value === undefined) issues.add(path, 'missing');
   else if (!Array.isArray(value)) issues.add(path, 'must be a list');
   else return value;
-  return undefined;
-}
-
-// C0 controls except tab, line feed and carriage return; DEL; C1 controls; non-characters U+FFFE and U+FFFF.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
-const ONE_LINE_EXTRA = /[\t\u202a-\u202e\u2066-\u2069]/;
-
-export interface TextRules {
-  max: number;
-  /** Tags, names, titles, ids: no line breaks, tabs or bidirectional overrides. */
-  oneLine?: boolean;
-  /** Whether the empty string is a valid value. */
-  allowEmpty?: boolean;
-}
-
-function codePoint(match: string): string {
-  return `U+${(match.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Anything any of the patterns above could match; most text has none, and then one scan is enough. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern.
-const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/;
-
-/** Checks a string against the rules; returns the problem, for callers that have the value already. */
-export function textProblem(value: string, rules: TextRules): string | undefined {
-  if (value.length > rules.max) return `is ${value.length} characters long; the limit is ${rules.max}`;
-  if (!rules.allowEmpty && value.trim() === '') return 'is empty';
-  if (!SUSPECT.test(value)) return undefined;
-  const control = CONTROL.exec(value);
-  if (control) return `holds a control character (${codePoint(control[0])}), which text cannot contain`;
-  if (LONE_SURROGATE.test(value)) return 'holds a broken character (an unpaired UTF-16 surrogate)';
-  if (rules.oneLine) {
-    const extra = LINE_BREAK.exec(value) ?? ONE_LINE_EXTRA.exec(value);
-    if (extra) return `holds ${codePoint(extra[0])}, which a one-line field cannot contain`;
-  }
   return undefined;
 }
 
@@ -133,13 +93,14 @@ export function readUuidId(value: unknown, path: string, issues: IssueList): str
   return undefined;
 }
 
-/** An absolute http(s) URL. Other schemes (`javascript:`, `data:`) would become live links in the popup. */
-export function isWebUrl(value: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value);
-}
-
-export function readWebUrl(value: unknown, path: string, issues: IssueList): string | undefined {
-  const text = readText(value, path, issues, { max: FIELD_LIMITS.url, oneLine: true });
+/** An http(s) URL (see `isWebUrl`) of at most `max` characters. */
+export function readWebUrl(
+  value: unknown,
+  path: string,
+  issues: IssueList,
+  max: number = FIELD_LIMITS.url,
+): string | undefined {
+  const text = readText(value, path, issues, { max, oneLine: true });
   if (text === undefined) return undefined;
   if (!isWebUrl(text)) {
     issues.add(path, `must be an http or https address (got ${quoteValue(text)})`);
@@ -159,13 +120,17 @@ export function isRfc3339(value: string): boolean {
   return RFC_3339.test(value) && realDate(value);
 }
 
-/** A comment's posted time as the extractor gives it: ISO 8601, possibly only a date or without a zone. */
+/**
+ * Whether a comment's posted time is one a bundle can carry: ISO 8601 as the extractor gives it, possibly only a
+ * date or without a zone, on a day that exists.
+ */
+export function isPostedTime(value: string): boolean {
+  return PARTIAL_TIMESTAMP.test(value) && realDate(`${value.slice(0, 10)}T00:00:00Z`);
+}
+
+/** A comment's posted time as a file gives it (see `isPostedTime`). */
 export function readPartialTimestamp(value: unknown, path: string, issues: IssueList): string | undefined {
-  if (
-    typeof value !== 'string' ||
-    !PARTIAL_TIMESTAMP.test(value) ||
-    !realDate(`${value.slice(0, 10)}T00:00:00Z`)
-  ) {
+  if (typeof value !== 'string' || !isPostedTime(value)) {
     issues.add(path, `must be an ISO 8601 date, with or without a time (got ${describe(value)})`);
     return undefined;
   }
@@ -309,23 +274,4 @@ function refinements(entry: unknown, path: string): { entry: unknown; at: string
     current = field(current, 'refinedBy');
   }
   return found;
-}
-
-/** Tags: trimmed, blanks and repeats dropped, each a one-line text under the cap. Each comes with its own path. */
-export function readTags(
-  entries: { value: unknown; path: string }[],
-  listPath: string,
-  issues: IssueList,
-): string[] | undefined {
-  const before = issues.issues.length;
-  const tags: string[] = [];
-  for (const { value, path } of entries) {
-    if (typeof value === 'string' && value.trim() === '') continue;
-    const tag = readText(value, path, issues, { max: FIELD_LIMITS.tag, oneLine: true });
-    if (tag !== undefined && !tags.includes(tag.trim())) tags.push(tag.trim());
-  }
-  if (tags.length > FIELD_LIMITS.tags) {
-    issues.add(listPath, `holds ${tags.length} tags; the limit is ${FIELD_LIMITS.tags}`);
-  }
-  return issues.issues.length > before ? undefined : tags;
 }
