@@ -194,6 +194,34 @@ describe('sender rules', () => {
     ).toBeNull();
   });
 
+  it('gives the claim card’s frame in a tab no more than a page’s rights, and spares its own tab a reload', async () => {
+    const card = {
+      id: EXTENSION_ID,
+      url: `${EXTENSION_ROOT}card.html#${'a'.repeat(32)}`,
+      frameId: 4,
+      tab: { id: 7 },
+    };
+    expect(identifyCaller(card, EXTENSION_ID, EXTENSION_ROOT)).toEqual({ kind: 'card', tabId: 7 });
+    expect(await route({ type: 'library.all', payload: {} }, card)).toEqual({
+      ok: false,
+      error: 'A page may not ask for library.all.',
+    });
+    await route(
+      { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post') } },
+      articleTab(),
+    );
+    calls.length = 0;
+    const saved = await route(
+      {
+        type: 'claim.update',
+        payload: { id: claimFor('https://blog.example/post').id, changes: { note: 'typed' } },
+      },
+      card,
+    );
+    expect(saved).toMatchObject({ ok: true, value: { note: 'typed' } });
+    expect(calls).toEqual(['changed https://blog.example/post except 7']);
+  });
+
   it('refuses messages from other extensions', async () => {
     const answer = await route(
       { type: 'library.all', payload: {} },
