@@ -47,7 +47,7 @@ export const HIGHLIGHT_LAYERS: Record<Layer, { priority: number; css: string }> 
 const LAYERS = Object.keys(HIGHLIGHT_LAYERS) as Layer[];
 
 /** How often to check that the page has left our highlights and their colours alone. */
-export const REPAIR_CHECK_MS = 500;
+const REPAIR_CHECK_MS = 500;
 
 /** `document.highlightsFromPoint`, where the browser has it. */
 type HitTestingDocument = Document & {
