@@ -7,7 +7,8 @@ import { trusted } from './trusted';
 export type ImportState =
   | { step: 'idle' }
   | { step: 'checking'; fileName: string }
-  | { step: 'preview'; fileName: string; summary: ImportSummary }
+  /** `interrupted`: why the reader's last try failed, when it saved nothing and may simply be tried again. */
+  | { step: 'preview'; fileName: string; summary: ImportSummary; interrupted?: string }
   | { step: 'importing'; fileName: string; summary: ImportSummary }
   | { step: 'done'; fileName: string; summary: ImportSummary }
   | { step: 'failed'; fileName: string; message: string };
@@ -105,6 +106,12 @@ export function ImportPanel({ state, onFile, onConfirm, onCancel }: ImportPanelP
       )}
       {(state.step === 'preview' || state.step === 'importing') && (
         <div class="preview" role="status">
+          {state.step === 'preview' && state.interrupted !== undefined && (
+            <p class="problem import-interrupted" role="alert">
+              The import was cut short: {state.interrupted} Nothing was imported: your notes are as they were.
+              It is safe to try again.
+            </p>
+          )}
           <p>
             “{state.fileName}” is {state.summary.format}. Importing it would give:{' '}
             <strong class="counts">{describeCounts(state.summary.counts, false)}</strong>.

@@ -1,53 +1,122 @@
 /**
- * Paints notes with the CSS Custom Highlight API: one named highlight per style (each claim status, and
- * rebuttal excerpts), so the page gains no nodes and its own re-renders cannot break our markup. The
- * colours live in `highlights.css`, which the extension's manifest injects, as `counterpoint-<style>`.
+ * Paints notes with the CSS Custom Highlight API: one highlight per style (each claim status, and rebuttal
+ * excerpts), so the page gains no nodes and its own re-renders cannot break our markup.
+ *
+ * The registry and our `Highlight` objects are shared with the page, so two things follow (issue 10):
+ * - Names are random tokens drawn once per page load, never `contested` or the like. The colours therefore
+ *   cannot come from fixed CSS in the manifest; they come from a constructed style sheet that this class
+ *   adopts into the document. A page can read that sheet, and `getComputedStyle(el, '::highlight(name)')`
+ *   gives it the same colours whatever carries them, so a page that knows our palette can still tell a
+ *   highlight's status from its colour (or from its `priority`). It can also read which passages are
+ *   highlighted. It never sees notes, tags or anything the reader types.
+ * - A page can delete, clear or replace what it sees. Nothing announces such a change, so a cheap check runs
+ *   every `REPAIR_CHECK_MS` while anything is painted (identity, size and membership of each highlight, and
+ *   our style sheet) and puts back what was taken.
  */
 import type { ClaimStatus } from './model';
 
 export type HighlightStyle = ClaimStatus | 'rebuttal';
 
-/** Later styles win where two highlights overlap: the reader's doubt matters more than a plain mark. */
-const PRIORITY: Record<HighlightStyle, number> = {
-  rebuttal: 0,
-  highlight: 1,
-  supported: 2,
-  'needs-source': 3,
-  contested: 4,
+type Layer = HighlightStyle | 'flash';
+
+/**
+ * Each layer's look and its priority: later layers win where two overlap, the reader's doubt over a plain
+ * mark, and the flash over everything. Translucent fills with an underline stay readable on light and dark
+ * pages alike. Backgrounds differ per layer: tests tell the layers apart by them, as a page could.
+ */
+export const HIGHLIGHT_LAYERS: Record<Layer, { priority: number; css: string }> = {
+  rebuttal: {
+    priority: 0,
+    css: 'background-color: rgb(59 130 246 / 0.14); text-decoration: underline dashed 2px rgb(37 99 235)',
+  },
+  highlight: { priority: 1, css: 'background-color: rgb(250 204 21 / 0.4)' },
+  supported: {
+    priority: 2,
+    css: 'background-color: rgb(34 197 94 / 0.3); text-decoration: underline 2px rgb(22 163 74)',
+  },
+  'needs-source': {
+    priority: 3,
+    css: 'background-color: rgb(245 158 11 / 0.32); text-decoration: underline dotted 2px rgb(217 119 6)',
+  },
+  contested: {
+    priority: 4,
+    css: 'background-color: rgb(239 68 68 / 0.32); text-decoration: underline 2px rgb(220 38 38)',
+  },
+  flash: { priority: 10, css: 'background-color: rgb(59 130 246 / 0.45)' },
 };
-const FLASH = 'counterpoint-flash';
-/** How often to check that the page has not cleared our highlights from the registry. */
-const REGISTRY_CHECK_MS = 1000;
+const LAYERS = Object.keys(HIGHLIGHT_LAYERS) as Layer[];
+
+/** How often to check that the page has left our highlights and their colours alone. */
+const REPAIR_CHECK_MS = 500;
 
 /** `document.highlightsFromPoint`, where the browser has it. */
 type HitTestingDocument = Document & {
   highlightsFromPoint?(x: number, y: number): { highlight: Highlight; ranges: AbstractRange[] }[];
 };
 
+/**
+ * A CSS identifier that says nothing: a letter, then 48 random bits. `crypto.getRandomValues` works on
+ * plain-http pages too, unlike `crypto.randomUUID`.
+ */
+function neutralName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `h${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export class Highlighter {
   private readonly painted = new Map<string, { range: Range; style: HighlightStyle }>();
   private readonly idOfRange = new Map<AbstractRange, string>();
-  private readonly layers = new Map<string, Highlight>();
-  private registryCheck: ReturnType<typeof setInterval> | undefined;
+  /** The ranges each style must hold: what a repair puts back. */
+  private readonly members = new Map<HighlightStyle, Set<Range>>();
+  private readonly layers = new Map<Layer, Highlight>();
+  private readonly names = new Map<Layer, string>(LAYERS.map((layer) => [layer, neutralName()]));
+  private readonly sheetText = LAYERS.map(
+    (layer) => `::highlight(${this.names.get(layer)}) { ${HIGHLIGHT_LAYERS[layer].css} }`,
+  ).join('\n');
+  private sheet: { sheet: CSSStyleSheet; serialized: string } | undefined;
+  private repairCheck: ReturnType<typeof setInterval> | undefined;
 
-  private layer(name: string, priority: number): Highlight {
-    let highlight = this.layers.get(name);
+  private layer(layer: Layer): Highlight {
+    let highlight = this.layers.get(layer);
     if (!highlight) {
       highlight = new Highlight();
-      highlight.priority = priority;
-      this.layers.set(name, highlight);
+      highlight.priority = HIGHLIGHT_LAYERS[layer].priority;
+      this.layers.set(layer, highlight);
     }
+    const name = this.names.get(layer) ?? '';
     if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     return highlight;
   }
 
+  /** Adopt our colours into the document, again if the page dropped them, afresh if it edited them. */
+  private adoptSheet(): void {
+    if (!this.sheet) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(this.sheetText);
+      this.sheet = { sheet, serialized: serialize(sheet) };
+    }
+    const { sheet, serialized } = this.sheet;
+    if (serialize(sheet) !== serialized) sheet.replaceSync(this.sheetText);
+    if (!document.adoptedStyleSheets.includes(sheet)) {
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+  }
+
   /**
-   * Register our highlights again wherever the page cleared or replaced them. The registry sends no event
-   * when it changes, so this runs on a slow timer, and only while something is painted.
+   * Put back whatever the page changed: a highlight deleted from the registry or replaced there, ranges
+   * removed from ours or foreign ones added, a changed priority, our style sheet dropped or edited.
    */
-  restore(): void {
-    for (const [name, highlight] of this.layers) {
-      if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+  repair(): void {
+    this.adoptSheet();
+    for (const [style, ranges] of this.members) {
+      const highlight = this.layer(style);
+      const intact = highlight.size === ranges.size && [...ranges].every((range) => highlight.has(range));
+      if (!intact) {
+        highlight.clear();
+        for (const range of ranges) highlight.add(range);
+      }
+      const { priority } = HIGHLIGHT_LAYERS[style];
+      if (highlight.priority !== priority) highlight.priority = priority;
     }
   }
 
@@ -56,19 +125,24 @@ export class Highlighter {
     this.erase(id);
     this.painted.set(id, { range, style });
     this.idOfRange.set(range, id);
-    this.layer(`counterpoint-${style}`, PRIORITY[style]).add(range);
-    this.registryCheck ??= setInterval(() => this.restore(), REGISTRY_CHECK_MS);
+    let ranges = this.members.get(style);
+    if (!ranges) this.members.set(style, (ranges = new Set()));
+    ranges.add(range);
+    this.layer(style).add(range);
+    this.adoptSheet();
+    this.repairCheck ??= setInterval(() => this.repair(), REPAIR_CHECK_MS);
   }
 
   erase(id: string): void {
     const current = this.painted.get(id);
     if (!current) return;
-    this.layers.get(`counterpoint-${current.style}`)?.delete(current.range);
+    this.members.get(current.style)?.delete(current.range);
+    this.layers.get(current.style)?.delete(current.range);
     this.painted.delete(id);
     this.idOfRange.delete(current.range);
     if (this.painted.size === 0) {
-      clearInterval(this.registryCheck);
-      this.registryCheck = undefined;
+      clearInterval(this.repairCheck);
+      this.repairCheck = undefined;
     }
   }
 
@@ -103,8 +177,14 @@ export class Highlighter {
   flash(id: string, milliseconds = 1600): void {
     const range = this.rangeOf(id);
     if (!range) return;
-    const flash = this.layer(FLASH, 10);
+    const flash = this.layer('flash');
     flash.add(range);
+    this.adoptSheet();
     setTimeout(() => flash.delete(range), milliseconds);
   }
+}
+
+/** A style sheet's rules as the browser reads them back, to notice a page's edits. */
+function serialize(sheet: CSSStyleSheet): string {
+  return [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
 }

@@ -1,8 +1,9 @@
 /**
  * The Markdown export, for people to read and publish: per page its title and link, then each claim as a quote
  * with its status, note and tags, and its rebuttals (author, stance, excerpt, permalink).
- * Every piece of reader or page text is escaped so that a Markdown renderer shows it as written: no links,
- * emphasis, headings or HTML can come from a note, a quote or a comment.
+ * Every piece of reader or page text is escaped so that a Markdown renderer shows it as written: no links
+ * (bare URLs and addresses included, which GFM would link), emphasis, headings or HTML can come from a note,
+ * a quote, a title or a comment. The only links are the ones this module writes.
  */
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../model';
 import type { BundleRecords } from './bundle-format';
@@ -26,17 +27,28 @@ const STANCE_LABELS: Record<RebuttalStance, string> = {
  * entities, tables, strike-through, and `$` because some renderers read it as math.
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>&|~!$]/g;
+/**
+ * What GFM turns into a link with no markup at all (its autolink literals): the `://` after a scheme, the dot
+ * of `www.`, and the `@` of an address (also in `mailto:` and `xmpp:`). One escape breaks each, and the
+ * renderer still shows the character.
+ */
+const AUTOLINK_LITERAL = /:(?=\/\/)|(?<=www)\.|@/gi;
 /** Line starts that open a block: headings, quotes, list items, thematic breaks, setext underlines. */
 const BLOCK_START = /^(\s*)([#>+=-]|\d+[.)])/;
 
-/** One line of text, escaped so that it renders as itself. */
-function escapeLine(line: string): string {
-  const escaped = line
-    .replace(INLINE_SPECIAL, '\\$&')
-    .replace(BLOCK_START, (_, space: string, marker: string) => {
+/**
+ * One line of text, escaped so that it renders as itself. `keepLiterals` leaves URLs as they are, for the
+ * address that is the text of our own link to it: links do not nest, so it cannot become another one.
+ */
+function escapeLine(line: string, { keepLiterals = false } = {}): string {
+  const inline = line.replace(INLINE_SPECIAL, '\\$&');
+  const escaped = (keepLiterals ? inline : inline.replace(AUTOLINK_LITERAL, '\\$&')).replace(
+    BLOCK_START,
+    (_, space: string, marker: string) => {
       // Only the last character of a marker is punctuation; escaping it is enough to break the marker.
       return `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`;
-    });
+    },
+  );
   // Trailing spaces would become a hard line break.
   return escaped.trimEnd();
 }
@@ -118,7 +130,10 @@ export function exportMarkdown(records: BundleRecords): string {
   for (const claims of byPage.values()) {
     const [first] = claims;
     if (!first) continue;
-    const title = first.title.trim() === '' ? escapeMarkdown(first.url) : escapeMarkdown(first.title);
+    const title =
+      first.title.trim() === ''
+        ? escapeLine(first.url.trim(), { keepLiterals: true })
+        : escapeMarkdown(first.title);
     out.push('', `## [${title}](${destination(first.url)})`);
     for (const claim of claims) {
       const rebuttals = (rebuttalsOf.get(claim.id) ?? []).sort(

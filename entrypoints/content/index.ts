@@ -11,7 +11,6 @@ import type { Message, Result, TabRequests } from '../../core/protocol';
 import { ask } from '../../messaging/send';
 import type { PageOpened } from '../page-ui/page-notes';
 import type { PAGE_UI_GLOBAL, StartPageUi } from '../page-ui';
-import './highlights.css';
 
 type PageUi = Awaited<ReturnType<StartPageUi>>;
 

@@ -52,12 +52,37 @@ export function createOverlay(): Overlay {
   return { container, frameParent: shadow, contains: (target) => target === host };
 }
 
+/** How often to look again, for the changes no event reports (a page may also swallow the `toggle` event). */
+const REPAIR_CHECK_MS = 500;
+
+/**
+ * Put the host in the top layer and keep it there: whatever a page does to it (removes or moves it, closes
+ * the popover, restyles it or sets `hidden`, `inert`, a class…), it is visible again within a second.
+ * Mutation observers and the `toggle` event repair at once; a slow timer catches what they cannot see.
+ * A page stylesheet cannot hide the host at all: the inline `!important` declarations outrank its rules.
+ */
 function mount(host: HTMLElement): void {
-  document.documentElement.append(host);
-  host.popover = 'manual';
-  host.showPopover();
-  // A page that removes foreign nodes (or re-renders its whole document) must not take the overlay away.
-  new MutationObserver(() => {
-    if (!host.isConnected) mount(host);
-  }).observe(document.documentElement, { childList: true });
+  const repair = () => {
+    if (host.parentNode !== document.documentElement) document.documentElement.append(host);
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    for (const { name } of [...host.attributes]) {
+      if (name !== 'style' && name !== 'popover') host.removeAttribute(name);
+    }
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    if (!host.matches(':popover-open')) host.showPopover();
+  };
+  repair();
+  const watchRoot = new MutationObserver(repair);
+  let root = document.documentElement;
+  watchRoot.observe(root, { childList: true });
+  new MutationObserver(repair).observe(host, { attributes: true });
+  host.addEventListener('toggle', repair);
+  setInterval(() => {
+    // A page that swaps its whole root element takes our observer with the old one.
+    if (root !== document.documentElement) {
+      root = document.documentElement;
+      watchRoot.observe(root, { childList: true });
+    }
+    repair();
+  }, REPAIR_CHECK_MS);
 }

@@ -12,9 +12,9 @@ import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
 import { PageGroups } from '../../components/PageGroups';
 import type { Claim } from '../../core/model';
 import type { ExportFormat, ExportScope, Notes } from '../../core/protocol';
-import { PREVIEW_EXPIRED } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
+import { confirmImport } from './import-flow';
 
 type View = 'page' | 'all';
 interface CurrentPage {
@@ -117,18 +117,14 @@ function Popup() {
     setImporting({ step: 'preview', fileName: file.name, summary });
   }
 
-  async function confirmImport() {
+  async function importPreviewed() {
     if (importing.step !== 'preview' || importFile === null) return;
-    const { fileName } = importing;
-    setImporting({ ...importing, step: 'importing' });
-    let answer = await ask('bundle.import', { token: importFile.token });
-    if (!answer.ok && answer.error === PREVIEW_EXPIRED) {
-      answer = await ask('bundle.import', { text: importFile.text });
-    }
-    setImportFile(null);
-    if (!answer.ok) return setImporting({ step: 'failed', fileName, message: answer.error });
-    setImporting({ step: 'done', fileName, summary: answer.value });
-    setReloads((count) => count + 1);
+    const { fileName, summary } = importing;
+    setImporting({ step: 'importing', fileName, summary });
+    const outcome = await confirmImport(ask, { fileName, summary, ...importFile });
+    setImportFile(outcome.retry);
+    setImporting(outcome.state);
+    if (outcome.saved) setReloads((count) => count + 1);
   }
 
   const cancelImport = () => {
@@ -205,7 +201,7 @@ function Popup() {
         <ImportPanel
           state={importing}
           onFile={(file) => void previewFile(file)}
-          onConfirm={() => void confirmImport()}
+          onConfirm={() => void importPreviewed()}
           onCancel={cancelImport}
         />
         {!inTab && (

@@ -180,9 +180,8 @@ function contentScript(): { js: string; ui: string; css: string } {
   return { js, ui, css: join(dir, 'content.css') };
 }
 
-/** What the painters paint with: the extension's own highlight colours, and a fill for Hypothesis-style wrappers. */
-const HIGHLIGHT_CSS = `${readFileSync(join(REPO, 'entrypoints/content/highlights.css'), 'utf8')}
-hypothesis-highlight { background-color: rgb(255 255 60 / 0.4); }`;
+/** A fill for Hypothesis-style wrappers; Counterpoint's `Highlighter` adopts its own colours. */
+const HIGHLIGHT_CSS = 'hypothesis-highlight { background-color: rgb(255 255 60 / 0.4); }';
 
 async function open(
   bench: BenchBrowser,

@@ -177,14 +177,15 @@ describe.each([
     await article.reload();
     await new Promise((done) => setTimeout(done, 1000));
     expect(await highlightedTexts(article.page)).toEqual({});
-    // A page without notes is left as it was: no overlay, no highlight registered.
+    // A page without notes is left as it was: no overlay, no highlight registered, no style sheet adopted.
     const touched = await article.page.evaluate(
       () => ({
         overlay: document.querySelector('counterpoint-overlay') !== null,
-        highlights: [...CSS.highlights.keys()].filter((name) => name.startsWith('counterpoint-')),
+        highlights: [...CSS.highlights.keys()],
+        sheets: document.adoptedStyleSheets.length,
       }),
       null,
     );
-    expect(touched).toEqual({ overlay: false, highlights: [] });
+    expect(touched).toEqual({ overlay: false, highlights: [], sheets: 0 });
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { PageLike, Tab } from './driver';
 import { waitFor } from './driver';
+import { HIGHLIGHT_LAYERS } from '../../core/highlighter';
 
 /** Claim sentences of the demo article (`demo/article.html`). */
 export const CLAIMS = {
@@ -71,18 +72,54 @@ export async function selectWithMouse(page: PageLike, sentence: string): Promise
   await page.mouse.up();
 }
 
-/** The texts Counterpoint highlights, by status, whitespace collapsed; read as any page script could. */
-export async function highlightedTexts(page: PageLike): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const found: Record<string, string[]> = {};
+/** One range Counterpoint paints: its layer (a status, `rebuttal` or `flash`), its text, whether it is on screen. */
+interface PaintedRange {
+  layer: string;
+  text: string;
+  inView: boolean;
+}
+
+/** Each layer's background as numbers (`[r, g, b, alpha]`), to recognise it in a computed colour. */
+const LAYER_BACKGROUNDS = Object.entries(HIGHLIGHT_LAYERS).map(([layer, { css }]): [string, number[]] => {
+  const background = /background-color:\s*([^;]+)/.exec(css)?.[1] ?? '';
+  return [layer, (background.match(/[\d.]+/g) ?? []).map(Number)];
+});
+
+/**
+ * Every range Counterpoint paints, found as any page script could find it: highlight names are random, so
+ * each highlight in the registry is recognised by its computed colour, which `getComputedStyle` exposes.
+ */
+async function paintedRanges(page: PageLike): Promise<PaintedRange[]> {
+  return page.evaluate((backgrounds: [string, number[]][]) => {
+    const found: PaintedRange[] = [];
     CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('counterpoint-') || name === 'counterpoint-flash' || highlight.size === 0) return;
-      found[name.slice('counterpoint-'.length)] = [...highlight].map((range) =>
-        range.toString().replace(/\s+/g, ' ').trim(),
-      );
+      const computed = getComputedStyle(document.documentElement, `::highlight(${name})`).backgroundColor;
+      const channels = (computed.match(/[\d.]+/g) ?? []).map(Number);
+      if (channels.length === 3) channels.push(1);
+      const layer = backgrounds.find(([, wanted]) =>
+        wanted.every((value, i) => Math.abs(value - (channels[i] ?? NaN)) < 0.01),
+      )?.[0];
+      if (!layer) return;
+      for (const range of highlight) {
+        const box = (range as Range).getBoundingClientRect();
+        found.push({
+          layer,
+          text: range.toString().replace(/\s+/g, ' ').trim(),
+          inView: box.top >= 0 && box.bottom <= window.innerHeight,
+        });
+      }
     });
     return found;
-  }, null);
+  }, LAYER_BACKGROUNDS);
+}
+
+/** The texts Counterpoint highlights, by status (or `rebuttal`), whitespace collapsed; read as any page could. */
+export async function highlightedTexts(page: PageLike): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const { layer, text } of await paintedRanges(page)) {
+    if (layer !== 'flash') (found[layer] ??= []).push(text);
+  }
+  return found;
 }
 
 /** Select `sentence` with the mouse and mark it with the toolbar, then wait until it is highlighted so. */
@@ -133,16 +170,5 @@ export async function pageText(page: PageLike): Promise<string> {
 
 /** Whether `sentence` is highlighted and on screen. */
 export async function highlightInView(page: PageLike, sentence: string): Promise<boolean> {
-  return page.evaluate((wanted: string) => {
-    let visible = false;
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('counterpoint-')) return;
-      for (const range of highlight) {
-        if (range.toString().replace(/\s+/g, ' ').trim() !== wanted) continue;
-        const box = (range as Range).getBoundingClientRect();
-        if (box.top >= 0 && box.bottom <= window.innerHeight) visible = true;
-      }
-    });
-    return visible;
-  }, sentence);
+  return (await paintedRanges(page)).some(({ text, inView }) => inView && text === sentence);
 }

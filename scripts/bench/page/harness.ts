@@ -430,8 +430,8 @@ function clear(): void {
 }
 
 /**
- * Add the highlight colours, as the extension's manifest injects `highlights.css`: without a `::highlight()`
- * rule the browser has nothing to paint, and the figure would leave painting out. A constructed sheet, because
+ * Add the colours of the wrapping painters' elements, which the page does not style: without them the browser
+ * has less to paint, and the figure would leave painting out. A constructed sheet, because
  * the page's policy does not govern the DevTools protocol but would refuse a `<style>` added by script.
  */
 function style(css: string): void {
