@@ -11,6 +11,7 @@ import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { anchorTargets, describeRange, INDEX_OBSERVER_OPTIONS, TextIndex } from '../../core/anchoring';
 import { commentRefOf, suggestRebuttals, type Suggestion } from '../../core/comments';
 import { Highlighter } from '../../core/highlighter';
+import { newId } from '../../core/ids';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import type {
   ClaimChanges,
@@ -596,10 +597,6 @@ export class PageNotes {
       this.overlay.container,
     );
   }
-}
-
-function newId(): string {
-  return `urn:uuid:${crypto.randomUUID()}`;
 }
 
 /** The URL as the reader sees it, without its fragment. */
