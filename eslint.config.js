@@ -48,6 +48,22 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs in a page also runs on plain http sites, where secure-context APIs are missing.
+    files: ['entrypoints/content/**', 'entrypoints/page-ui/**', 'core/**', 'components/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'crypto',
+          property: 'randomUUID',
+          message: 'Missing on plain http pages: make ids with newId() from core/ids.',
+        },
+        { object: 'crypto', property: 'subtle', message: 'Missing on plain http pages.' },
+        { object: 'navigator', property: 'clipboard', message: 'Missing on plain http pages.' },
+      ],
+    },
+  },
+  {
     // The pure core is tested without an extension around it.
     files: ['core/**'],
     rules: {

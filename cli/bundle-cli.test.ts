@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../test/shared-data';
 import type { Claim } from '../core/model';
 import { decodeBundle } from '../core/bundle/decode-bundle';
 import { exportBundle } from '../core/bundle/encode-bundle';
@@ -16,8 +17,7 @@ import { exportMarkdown } from '../core/bundle/markdown-export';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(repoRoot, 'cli/counterpoint-bundle.mjs');
-const HYPOTHESIS = resolve(repoRoot, '../shared/corpus/hypothesis-baselines');
-const hypothesisPresent = existsSync(join(HYPOTHESIS, 'wikipedia-regression-testing.json'));
+const HYPOTHESIS = sharedPath('corpus/hypothesis-baselines');
 
 const work = mkdtempSync(join(tmpdir(), 'counterpoint-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -216,47 +216,57 @@ describe('counterpoint-bundle merge', slow, () => {
   });
 });
 
-describe.skipIf(!hypothesisPresent)('counterpoint-bundle convert', slow, () => {
-  it('converts a Hypothesis export into a bundle that validates', async () => {
-    const source = join(HYPOTHESIS, 'wikipedia-regression-testing.json');
-    const result = await run(['convert', '--from', 'hypothesis', source, '-o', 'converted.json']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('5 claims converted, 0 rejected');
-    const check = await run(['validate', 'converted.json']);
-    expect(check.stdout).toBe(
-      'converted.json: valid, a Counterpoint bundle with 5 claims, 0 rebuttals, 0 tombstones\n',
-    );
-  });
+describeWithShared(
+  'counterpoint-bundle convert',
+  {
+    needs: [
+      'corpus/hypothesis-baselines/wikipedia-regression-testing.json',
+      'corpus/hypothesis-baselines/minimal.json',
+    ],
+    ...slow,
+  },
+  () => {
+    it('converts a Hypothesis export into a bundle that validates', async () => {
+      const source = join(HYPOTHESIS, 'wikipedia-regression-testing.json');
+      const result = await run(['convert', '--from', 'hypothesis', source, '-o', 'converted.json']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('5 claims converted, 0 rejected');
+      const check = await run(['validate', 'converted.json']);
+      expect(check.stdout).toBe(
+        'converted.json: valid, a Counterpoint bundle with 5 claims, 0 rebuttals, 0 tombstones\n',
+      );
+    });
 
-  it('gives converted notes the page key the extension would give their page', async () => {
-    const row = {
-      id: 'k1',
-      uri: 'https://www.example.com/post?utm_source=feed&id=3#comments',
-      target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'quoted' }] }],
-    };
-    const source = file('tracked.json', JSON.stringify({ rows: [row] }));
-    expect((await run(['convert', '--from', 'hypothesis', source, '-o', 'tracked-out.json'])).code).toBe(0);
-    const converted = decodeBundle(readFileSync(join(work, 'tracked-out.json')));
-    expect(converted.ok && converted.records.claims.map((claim) => [claim.url, claim.pageKey])).toEqual([
-      ['https://www.example.com/post?utm_source=feed&id=3', 'https://example.com/post?id=3'],
-    ]);
-  });
+    it('gives converted notes the page key the extension would give their page', async () => {
+      const row = {
+        id: 'k1',
+        uri: 'https://www.example.com/post?utm_source=feed&id=3#comments',
+        target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'quoted' }] }],
+      };
+      const source = file('tracked.json', JSON.stringify({ rows: [row] }));
+      expect((await run(['convert', '--from', 'hypothesis', source, '-o', 'tracked-out.json'])).code).toBe(0);
+      const converted = decodeBundle(readFileSync(join(work, 'tracked-out.json')));
+      expect(converted.ok && converted.records.claims.map((claim) => [claim.url, claim.pageKey])).toEqual([
+        ['https://www.example.com/post?utm_source=feed&id=3', 'https://example.com/post?id=3'],
+      ]);
+    });
 
-  it('exits 1 and writes nothing when no annotation can be converted', async () => {
-    const result = await run([
-      'convert',
-      '--from',
-      'hypothesis',
-      join(HYPOTHESIS, 'minimal.json'),
-      '-o',
-      'none.json',
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('rows[0].uri: missing');
-    expect(result.stderr).toContain('no annotation could be converted; nothing was written.');
-    expect(existsSync(join(work, 'none.json'))).toBe(false);
-  });
-});
+    it('exits 1 and writes nothing when no annotation can be converted', async () => {
+      const result = await run([
+        'convert',
+        '--from',
+        'hypothesis',
+        join(HYPOTHESIS, 'minimal.json'),
+        '-o',
+        'none.json',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('rows[0].uri: missing');
+      expect(result.stderr).toContain('no annotation could be converted; nothing was written.');
+      expect(existsSync(join(work, 'none.json'))).toBe(false);
+    });
+  },
+);
 
 describe('counterpoint-bundle usage', slow, () => {
   it.each([

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { TEST_HOSTS } from './test-hosts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -28,7 +29,8 @@ export interface ChromiumSession {
 
 /**
  * Chromium with the chrome-mv3 build loaded, in a fresh profile. Tests ask for reduced motion so that a
- * jump to a highlight lands at once rather than mid-scroll.
+ * jump to a highlight lands at once rather than mid-scroll. The test hosts resolve to 127.0.0.1, and the
+ * self-signed certificate they are served with is accepted.
  */
 export async function launchChromium({
   headless = true,
@@ -45,7 +47,11 @@ export async function launchChromium({
     executablePath: CHROMIUM_PATH,
     headless,
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+    ignoreHTTPSErrors: true,
     args: [
+      `--host-resolver-rules=${Object.values(TEST_HOSTS)
+        .map((host) => `MAP ${host} 127.0.0.1`)
+        .join(', ')}`,
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       '--no-sandbox',
@@ -76,7 +82,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** Firefox ESR over WebDriver BiDi with the firefox-mv2 build installed as a temporary add-on, reduced motion. */
+/**
+ * Firefox ESR over WebDriver BiDi with the firefox-mv2 build installed as a temporary add-on, reduced motion.
+ * The test hosts resolve to 127.0.0.1, and the self-signed certificate they are served with is accepted.
+ */
 export async function launchFirefox({ headless = true } = {}): Promise<FirefoxSession> {
   mustExist(
     FIREFOX_PATH,
@@ -88,7 +97,12 @@ export async function launchFirefox({ headless = true } = {}): Promise<FirefoxSe
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless,
-    extraPrefsFirefox: { 'ui.prefersReducedMotion': 1 },
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'ui.prefersReducedMotion': 1,
+      // Names listed here resolve to loopback; the page still sees an ordinary site, not a secure context.
+      'network.dns.localDomains': Object.values(TEST_HOSTS).join(','),
+    },
   });
   await browser.installExtension(FIREFOX_BUILD);
   return { browser, close: () => browser.close() };

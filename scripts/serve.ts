@@ -4,9 +4,11 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { makeTestCertificate, TEST_HOSTS, type Certificate } from './test-hosts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,15 +20,18 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, or `https://…` when served with a certificate. */
   origin: string;
   /** Serve HTML through this edit from now on, as a site revising an article between two visits would. */
   reviseHtml: ((html: string) => string) | null;
   close(): Promise<void>;
 }
 
-/** Serve each `{ '/prefix': '/abs/dir' }` mount; `port` 0 picks a free one. */
-export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+/** Serve each `{ '/prefix': '/abs/dir' }` mount on a free port; over https when given a certificate. */
+export async function serveStatic(
+  mounts: Record<string, string>,
+  certificate?: Certificate,
+): Promise<StaticServer> {
   const roots = Object.entries(mounts).map(
     ([prefix, dir]) => [prefix.replace(/\/$/, ''), resolve(dir)] as const,
   );
@@ -35,7 +40,7 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
     reviseHtml: null,
     close: () => new Promise((done) => server.close(() => done())),
   };
-  const server = createServer(async (request, response) => {
+  const serve: RequestListener = async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     for (const [prefix, root] of roots) {
       if (!path.startsWith(`${prefix}/`)) continue;
@@ -56,9 +61,33 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
       }
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  const { port: bound } = server.address() as AddressInfo;
-  served.origin = `http://127.0.0.1:${bound}`;
+  };
+  const server = certificate ? createHttpsServer(certificate, serve) : createServer(serve);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  served.origin = `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`;
   return served;
+}
+
+/** Where the same files can be reached: on loopback, on a plain http site, on an https site. */
+export interface TestSites {
+  origins: { loopback: string; http: string; https: string };
+  close(): Promise<void>;
+}
+
+/** Serve the mounts on loopback and on the test hosts of `test-hosts.ts`, https with a certificate made now. */
+export async function serveTestSites(mounts: Record<string, string>): Promise<TestSites> {
+  const [plain, secure] = await Promise.all([
+    serveStatic(mounts),
+    makeTestCertificate().then((certificate) => serveStatic(mounts, certificate)),
+  ]);
+  const on = (server: StaticServer, host: string) => server.origin.replace('127.0.0.1', host);
+  return {
+    origins: {
+      loopback: plain.origin,
+      http: on(plain, TEST_HOSTS.http),
+      https: on(secure, TEST_HOSTS.https),
+    },
+    close: async () => void (await Promise.all([plain.close(), secure.close()])),
+  };
 }

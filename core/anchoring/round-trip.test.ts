@@ -5,10 +5,10 @@
  * real pages from the shared corpus when it is present.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../../test/shared-data';
 import { TextIndex, anchorTargets, describeRange } from './index';
 
 /** Every boundary point a selection could use under `root`: in text, and between children of elements. */
@@ -175,10 +175,11 @@ describe('describe then anchor, on generated pages', () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // About 3 s alone; jsdom's ranges are CPU-bound, so a busy machine takes several times that.
+  }, 60_000);
 });
 
-const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/readability');
+const corpus = sharedPath('corpus/readability');
 const pages = existsSync(corpus)
   ? readdirSync(corpus)
       .filter((name) => existsSync(join(corpus, name, 'source.html')))
@@ -189,10 +190,9 @@ const sample = [
   ...new Set([...pages.filter((_, i) => i % 8 === 0), ...pages.filter((p) => p === 'wikipedia-2')]),
 ];
 
-describe.skipIf(pages.length === 0)(
-  pages.length === 0
-    ? 'describe then anchor on real pages: skipped, ../shared/corpus/readability is not present'
-    : 'describe then anchor, on real pages from ../shared/corpus/readability',
+describeWithShared(
+  'describe then anchor, on real pages from ../shared/corpus/readability',
+  { needs: ['corpus/readability'] },
   () => {
     it.each(sample)(
       'gives back the same text for random selections on %s',

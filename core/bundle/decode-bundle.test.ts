@@ -2,10 +2,9 @@
  * What import accepts besides our own bundles: Hypothesis API JSON (the real sample in `../shared/corpus/`) and
  * W3C annotations from other clients (the suite's correct samples), each turned into claims a reader can use.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { Claim } from '../model';
 import { emptyRecords } from './bundle-format';
 import { formatIssue } from '../records/issues';
@@ -16,14 +15,8 @@ import { seedLibrary } from './fixtures/seed-library';
 import { planMerge } from './merge-bundle';
 import { URL_NAMESPACE, nameUuid } from './name-uuid';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const HYPOTHESIS = resolve(repoRoot, '../shared/corpus/hypothesis-baselines');
-const SAMPLES = resolve(
-  repoRoot,
-  '../shared/conformance/wpt-annotation-model/upstream-fill/tools/samples/correct',
-);
-const hypothesisPresent = existsSync(join(HYPOTHESIS, 'wikipedia-regression-testing.json'));
-const samplesPresent = existsSync(join(SAMPLES, 'anno26.json'));
+const HYPOTHESIS = 'corpus/hypothesis-baselines';
+const SAMPLES = 'conformance/wpt-annotation-model/upstream-fill/tools/samples/correct';
 
 const claimsOf = (input: string | Uint8Array): Claim[] => {
   const result = decodeBundle(input);
@@ -31,82 +24,87 @@ const claimsOf = (input: string | Uint8Array): Claim[] => {
   return result.records.claims;
 };
 
-describe.skipIf(!hypothesisPresent)('Hypothesis API JSON (the corpus sample)', () => {
-  const wikipedia = (): Buffer => readFileSync(join(HYPOTHESIS, 'wikipedia-regression-testing.json'));
+describeWithShared(
+  'Hypothesis API JSON (the corpus sample)',
+  { needs: [`${HYPOTHESIS}/wikipedia-regression-testing.json`, `${HYPOTHESIS}/minimal.json`] },
+  () => {
+    const wikipedia = (): Buffer =>
+      readFileSync(sharedPath(`${HYPOTHESIS}/wikipedia-regression-testing.json`));
 
-  it('turns each quoted annotation into a claim with its note, page, title, quote and times', () => {
-    const result = convertHypothesis(wikipedia());
-    expect(result.ok && result.format).toBe('hypothesis');
-    if (!result.ok) return;
-    expect(result.rejected).toEqual([]);
-    expect(result.records.claims).toHaveLength(5);
-    const footer = result.records.claims.find((claim) => claim.note === 'Footer');
-    expect(footer).toMatchObject({
-      url: 'https://en.wikipedia.org/wiki/Regression_testing',
-      pageKey: 'https://en.wikipedia.org/wiki/Regression_testing',
-      title: 'Regression testing - Wikipedia',
-      status: 'highlight',
-      tags: [],
-      created: '2016-12-16T11:24:14.673Z',
-      modified: '2016-12-16T11:24:14.673Z',
-      target: {
-        quote: {
-          type: 'TextQuoteSelector',
-          exact: '11 November 2016',
-          prefix: ' This page was last modified on ',
-          suffix: ', at 05:56.\n\t\t\t\t\t\t\t\t\t\t\tText is a',
+    it('turns each quoted annotation into a claim with its note, page, title, quote and times', () => {
+      const result = convertHypothesis(wikipedia());
+      expect(result.ok && result.format).toBe('hypothesis');
+      if (!result.ok) return;
+      expect(result.rejected).toEqual([]);
+      expect(result.records.claims).toHaveLength(5);
+      const footer = result.records.claims.find((claim) => claim.note === 'Footer');
+      expect(footer).toMatchObject({
+        url: 'https://en.wikipedia.org/wiki/Regression_testing',
+        pageKey: 'https://en.wikipedia.org/wiki/Regression_testing',
+        title: 'Regression testing - Wikipedia',
+        status: 'highlight',
+        tags: [],
+        created: '2016-12-16T11:24:14.673Z',
+        modified: '2016-12-16T11:24:14.673Z',
+        target: {
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: '11 November 2016',
+            prefix: ' This page was last modified on ',
+            suffix: ', at 05:56.\n\t\t\t\t\t\t\t\t\t\t\tText is a',
+          },
+          position: { type: 'TextPositionSelector', start: 11881, end: 11897 },
         },
-        position: { type: 'TextPositionSelector', start: 11881, end: 11897 },
-      },
+      });
+      expect(footer?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     });
-    expect(footer?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-  });
 
-  it('gives the same ids on every import, so that importing the export twice changes nothing', () => {
-    const first = claimsOf(wikipedia());
-    const library = planMerge(emptyRecords(), { ...emptyRecords(), claims: first }).result;
-    const second = planMerge(library, { ...emptyRecords(), claims: claimsOf(wikipedia()) });
-    expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 5 });
-  });
-
-  it('refuses the minimal sample, which does not name its page, and says so', () => {
-    const result = decodeBundle(readFileSync(join(HYPOTHESIS, 'minimal.json')));
-    expect(result.ok && result.records.claims).toEqual([]);
-    expect(allIssues(result).map(formatIssue)).toEqual([
-      'rows[0].uri: missing: the annotation does not name the page it belongs to',
-    ]);
-  });
-
-  it('refuses a record whose page key cannot be computed instead of throwing', () => {
-    const result = decodeBundle(wikipedia(), {
-      pageKeyFor: () => {
-        throw new URIError('URI malformed');
-      },
+    it('gives the same ids on every import, so that importing the export twice changes nothing', () => {
+      const first = claimsOf(wikipedia());
+      const library = planMerge(emptyRecords(), { ...emptyRecords(), claims: first }).result;
+      const second = planMerge(library, { ...emptyRecords(), claims: claimsOf(wikipedia()) });
+      expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 5 });
     });
-    expect(result.ok && result.records.claims).toEqual([]);
-    expect(allIssues(result)[0]).toEqual({
-      path: 'rows[0].uri',
-      message:
-        'gives no page key that notes could be stored under (got "https://en.wikipedia.org/wiki/Regression_testing")',
-    });
-  });
 
-  it('uses the page key the extension computes', () => {
-    const keyOf = (url: string) => `${new URL(url).origin}/key${new URL(url).pathname}`;
-    const result = decodeBundle(wikipedia(), { pageKeyFor: keyOf });
-    expect(result.ok && result.records.claims[0]?.pageKey).toBe(
-      'https://en.wikipedia.org/key/wiki/Regression_testing',
-    );
-  });
-
-  it('refuses a page key that is not a URL on the annotated site, whatever computed it', () => {
-    for (const pageKeyFor of [() => 'javascript:alert(1)', () => 'https://bank.example/']) {
-      const result = decodeBundle(wikipedia(), { pageKeyFor });
+    it('refuses the minimal sample, which does not name its page, and says so', () => {
+      const result = decodeBundle(readFileSync(sharedPath(`${HYPOTHESIS}/minimal.json`)));
       expect(result.ok && result.records.claims).toEqual([]);
-      expect(allIssues(result)[0]?.message).toMatch(/gives no page key that notes could be stored under/);
-    }
-  });
-});
+      expect(allIssues(result).map(formatIssue)).toEqual([
+        'rows[0].uri: missing: the annotation does not name the page it belongs to',
+      ]);
+    });
+
+    it('refuses a record whose page key cannot be computed instead of throwing', () => {
+      const result = decodeBundle(wikipedia(), {
+        pageKeyFor: () => {
+          throw new URIError('URI malformed');
+        },
+      });
+      expect(result.ok && result.records.claims).toEqual([]);
+      expect(allIssues(result)[0]).toEqual({
+        path: 'rows[0].uri',
+        message:
+          'gives no page key that notes could be stored under (got "https://en.wikipedia.org/wiki/Regression_testing")',
+      });
+    });
+
+    it('uses the page key the extension computes', () => {
+      const keyOf = (url: string) => `${new URL(url).origin}/key${new URL(url).pathname}`;
+      const result = decodeBundle(wikipedia(), { pageKeyFor: keyOf });
+      expect(result.ok && result.records.claims[0]?.pageKey).toBe(
+        'https://en.wikipedia.org/key/wiki/Regression_testing',
+      );
+    });
+
+    it('refuses a page key that is not a URL on the annotated site, whatever computed it', () => {
+      for (const pageKeyFor of [() => 'javascript:alert(1)', () => 'https://bank.example/']) {
+        const result = decodeBundle(wikipedia(), { pageKeyFor });
+        expect(result.ok && result.records.claims).toEqual([]);
+        expect(allIssues(result)[0]?.message).toMatch(/gives no page key that notes could be stored under/);
+      }
+    });
+  },
+);
 
 const row = {
   id: 'h1',
@@ -202,18 +200,18 @@ describe('W3C annotations from other clients', () => {
     expect(claimsOf(JSON.stringify(page))).toHaveLength(1);
   });
 
-  describe.skipIf(!samplesPresent)('the test suite’s correct samples', () => {
+  describeWithShared('the test suite’s correct samples', { needs: [`${SAMPLES}/anno26.json`] }, () => {
     it('imports the samples that quote text, including a quote refined inside a fragment', () => {
-      const anno26 = claimsOf(readFileSync(join(SAMPLES, 'anno26.json')));
+      const anno26 = claimsOf(readFileSync(sharedPath(`${SAMPLES}/anno26.json`)));
       expect(anno26.map((claim) => [claim.url, claim.target.quote.exact])).toEqual([
         ['http://example.org/page1', 'anotation'],
       ]);
-      const anno32 = claimsOf(readFileSync(join(SAMPLES, 'anno32.json')));
+      const anno32 = claimsOf(readFileSync(sharedPath(`${SAMPLES}/anno32.json`)));
       expect(anno32.map((claim) => claim.target.quote.exact)).toEqual(['Selected Text']);
     });
 
     it('refuses the rest of a collection one by one, each with its reason', () => {
-      const result = decodeBundle(readFileSync(join(SAMPLES, 'collection1.json')));
+      const result = decodeBundle(readFileSync(sharedPath(`${SAMPLES}/collection1.json`)));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.records.claims.map((claim) => claim.target.quote.exact)).toEqual([

@@ -4,13 +4,13 @@
  * Pages whose comment widget had not loaded when they were saved (Livefyre, Echo, Disqus iframes) must yield no
  * comments, but still name the section a content script should watch.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../../test/shared-data';
 import { extractComments, findCommentSections } from './extract';
 
-const corpus = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'readability');
-const present = existsSync(corpus);
+const corpus = sharedPath('corpus/readability');
 
 function load(name: string): Document {
   const html = readFileSync(join(corpus, name, 'source.html'), 'utf8');
@@ -19,8 +19,9 @@ function load(name: string): Document {
 
 const SLOW = 30_000;
 
-describe.skipIf(!present)(
-  'extractComments on real pages from ../shared/corpus/readability (skipped when ../shared is absent)',
+describeWithShared(
+  'extractComments on real pages from ../shared/corpus/readability',
+  { needs: ['corpus/readability'] },
   () => {
     it(
       'wordpress (WP Tavern, Epoch plugin): 13 comments in threads up to four deep',

@@ -4,15 +4,14 @@
  * the comments are laid out as a WordPress thread, extracted, and ranked for claims of the article that
  * they answer. Labels are by hand, from reading the thread.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { ExtractedComment } from './extract';
 import { extractComments } from './extract';
 import { suggestRebuttals } from './suggest';
 
-const seedFile = join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'article-with-comments.txt');
-const present = existsSync(seedFile);
+const SEED = 'seed/article-with-comments.txt';
 
 /** The seed's "N. Author says:" blocks, as authors and paragraphs. */
 function seedComments(text: string): { author: string; paragraphs: string[] }[] {
@@ -99,11 +98,12 @@ const LABELLED: { claim: string; answeredBy: number[] }[] = [
   },
 ];
 
-describe.skipIf(!present)(
+describeWithShared(
   'suggestRebuttals on a page built from ../shared/seed/article-with-comments.txt',
+  { needs: [SEED] },
   () => {
     const load = (): ExtractedComment[] =>
-      extractComments(threadPage(seedComments(readFileSync(seedFile, 'utf8'))));
+      extractComments(threadPage(seedComments(readFileSync(sharedPath(SEED), 'utf8'))));
 
     it('extracts the nine comments with their numbered points apart', () => {
       const comments = load();

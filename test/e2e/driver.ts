@@ -265,6 +265,22 @@ export async function chromiumHarness({ headless = true } = {}): Promise<Harness
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+  on(event: 'browsingContext.navigationCommitted', listener: (info: NavigationInfo) => void): void;
+  off(event: 'browsingContext.navigationCommitted', listener: (info: NavigationInfo) => void): void;
+}
+
+interface NavigationInfo {
+  context: string;
+  url: string;
+}
+
+function bidiConnection(session: FirefoxSession): BidiConnection {
+  return (session.browser as unknown as { connection: BidiConnection }).connection;
+}
+
+/** The BiDi id of the tab's top-level browsing context. */
+function contextId(page: PuppeteerPage): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
 interface BidiNode {
@@ -273,8 +289,8 @@ interface BidiNode {
 }
 
 function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProbe {
-  const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const connection = bidiConnection(session);
+  const context = contextId(page);
   /** Run `fn(shadowRoot, selector)` in the page with a reference that only automation can hold. */
   async function inShadow(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
     const { result } = await connection.send('script.evaluate', {
@@ -318,12 +334,27 @@ export async function firefoxHarness(): Promise<Harness> {
     name: 'firefox',
     newTab: async () => firefoxTab(session, await session.browser.newPage()),
     async nextOpenedTab(action) {
-      const before = new Set(await session.browser.pages());
-      await action();
-      const page = await waitFor('a tab opened by the extension', async () =>
-        (await session.browser.pages()).find((candidate) => !before.has(candidate)),
-      );
-      return firefoxTab(session, page);
+      // A new tab starts on an about:blank that Firefox throws away when the page the extension asked for
+      // commits, in another process; a command sent to the tab in between fails ("browser is null"). So the
+      // tab is used only once that page has committed. Firefox sends no load events for moz-extension pages.
+      const committed = new Set<string>();
+      const onCommit = (info: NavigationInfo) => {
+        if (info.url !== 'about:blank') committed.add(info.context);
+      };
+      const connection = bidiConnection(session);
+      connection.on('browsingContext.navigationCommitted', onCommit);
+      try {
+        const before = new Set(await session.browser.pages());
+        await action();
+        const page = await waitFor('a tab opened by the extension, its page committed', async () =>
+          (await session.browser.pages()).find(
+            (candidate) => !before.has(candidate) && committed.has(contextId(candidate)),
+          ),
+        );
+        return await firefoxTab(session, page);
+      } finally {
+        connection.off('browsingContext.navigationCommitted', onCommit);
+      }
     },
     // Automation may neither open Firefox's popup nor navigate to moz-extension:// pages.
     openPopup: async () => null,

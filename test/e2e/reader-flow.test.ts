@@ -1,10 +1,12 @@
 /**
  * Issue 2's reader path, end to end in both browsers: select a claim, mark it contested, write a note,
  * reload, find it in the popup, jump back to it, delete it; and the page cannot read or press the overlay.
+ * The core of it (mark, write, reload, find both again) also runs on a plain http site that is not loopback,
+ * where secure-context APIs are missing, and on an https site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { serveTestSites, type TestSites } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
 import {
   CLAIMS,
@@ -23,22 +25,20 @@ describe.each([
   ['chromium', chromiumHarness],
   ['firefox', firefoxHarness],
 ] as const)('a reader in %s', (_name, launch) => {
-  let server: StaticServer;
+  let sites: TestSites;
   let harness: Harness;
   let article: Tab;
-  let articleUrl: string;
 
   beforeAll(async () => {
-    server = await serveStatic({ '/demo': resolve(import.meta.dirname, '../../demo') });
-    articleUrl = `${server.origin}/demo/article.html`;
+    sites = await serveTestSites({ '/demo': resolve(import.meta.dirname, '../../demo') });
     harness = await launch();
     article = await harness.newTab();
-    await article.goto(articleUrl);
+    await article.goto(`${sites.origins.loopback}/demo/article.html`);
   });
 
   afterAll(async () => {
     await harness?.close();
-    await server?.close();
+    await sites?.close();
   });
 
   const toolbarButtons = () => article.overlay.query('.toolbar button');
@@ -187,5 +187,48 @@ describe.each([
       null,
     );
     expect(touched).toEqual({ overlay: false, highlights: [], sheets: 0 });
+  });
+
+  describe.each([
+    ['loopback', true],
+    ['http', false],
+    ['https', true],
+  ] as const)('on the %s site', (site, secure) => {
+    let tab: Tab;
+
+    beforeAll(async () => {
+      tab = await harness.newTab();
+      await tab.goto(`${sites.origins[site]}/demo/article.html`);
+    });
+
+    afterAll(async () => {
+      await tab?.close();
+    });
+
+    it(`is a page where secure-context APIs are ${secure ? 'present' : 'missing'}`, async () => {
+      const page = await tab.page.evaluate(
+        () => ({ secureContext: window.isSecureContext, randomUUID: typeof crypto.randomUUID }),
+        null,
+      );
+      expect(page).toEqual({ secureContext: secure, randomUUID: secure ? 'function' : 'undefined' });
+    });
+
+    it('marks a claim contested with a note, and brings both back after a reload', async () => {
+      await selectWithMouse(tab.page, CLAIMS.footfall);
+      await clickInOverlay(tab, '.choice-contested');
+      await waitFor('the contested highlight', async () => (await highlightedTexts(tab.page)).contested);
+      await waitFor('the card', async () => (await tab.overlay.query('.card'))[0]);
+      await tab.page.keyboard.type(NOTE);
+      // Let the last keystrokes' save land before the page goes.
+      await new Promise((done) => setTimeout(done, 800));
+
+      await tab.reload();
+      await waitFor('the restored highlight', async () => (await highlightedTexts(tab.page)).contested);
+      expect(await highlightedTexts(tab.page)).toEqual({ contested: [CLAIMS.footfall] });
+      const { middle } = await locateText(tab.page, CLAIMS.footfall);
+      await tab.page.mouse.click(middle.x, middle.y);
+      const note = await waitFor('the reopened card', async () => (await tab.overlay.query('textarea'))[0]);
+      expect(note.value).toBe(NOTE);
+    });
   });
 });
