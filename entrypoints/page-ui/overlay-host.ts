@@ -46,7 +46,8 @@ export function createOverlay(): Overlay {
   const container = document.createElement('div');
   container.className = 'root';
   shadow.append(style, container);
-  // Keystrokes typed into a note would otherwise bubble out to the page's listeners.
+  // Keys pressed on the toolbar are ours: they need not bubble on to the page. (What the reader types goes to
+  // the card's frame, out of the page's reach altogether.)
   for (const type of KEY_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   mount(host);
   return { container, frameParent: shadow, contains: (target) => target === host };
