@@ -18,6 +18,20 @@ export type CommentMarkupName =
   | 'schema-org'
   | 'json-ld'
   | 'microformats'
+  | 'xenforo'
+  | 'phpbb'
+  | 'vbulletin'
+  | 'nodebb'
+  | 'lemmy'
+  | 'mastodon'
+  | 'substack'
+  | 'ghost'
+  | 'commento'
+  | 'isso'
+  | 'remark42'
+  | 'coral'
+  | 'viafoura'
+  | 'drupal'
   | 'generic';
 
 /** Fields a markup reader found for one comment; the extractor fills in what is missing. */

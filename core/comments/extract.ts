@@ -28,6 +28,7 @@ import {
   isLookalikeRegion,
   readGenericItem,
 } from './generic-section';
+import { FORUM_MARKUPS } from './forum-markups';
 import { SITE_MARKUPS } from './site-markups';
 import { STRUCTURED_MARKUPS, jsonLdComments } from './structured-markups';
 
@@ -70,6 +71,9 @@ interface Found {
 }
 
 const MAX_DEPTH = 64;
+
+/** Every markup reader, the most specific first; a forum's posts may also carry schema.org microdata. */
+const READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...STRUCTURED_MARKUPS];
 
 /** Candidates of one reader inside `scope`, including `scope` itself when it is a comment (a rescan of one reply). */
 function candidates(scope: ParentNode, reader: CommentMarkupReader): Element[] {
@@ -122,7 +126,7 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
     found.push(entry);
   };
 
-  for (const reader of [...SITE_MARKUPS, ...STRUCTURED_MARKUPS]) {
+  for (const reader of READERS) {
     // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
     // WordPress comments), not another comment.
     const mine = candidates(scope, reader).filter((root) => !insideAny(root, claimed));

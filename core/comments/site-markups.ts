@@ -177,6 +177,9 @@ const stackExchange: CommentMarkupReader = {
   // Answers answer the question, which is the article; comments hang under the question (no parent) or under an
   // answer (whose root encloses them, so nesting gives the parent).
   roots: '#answers .answer, .answer[data-answerid], li.comment[data-comment-id], li.js-comment',
+  // Other sites (Habr) also name their comments `li.js-comment`; Stack Exchange's hold a `.comment-copy`.
+  accept: (root) =>
+    !root.matches('li') || root.hasAttribute('data-comment-id') || root.querySelector('.comment-copy') !== null,
   read: (root, own) => {
     if (root.matches('li')) {
       return {
