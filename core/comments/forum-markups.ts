@@ -26,7 +26,8 @@ const xenforo1: CommentMarkupReader = {
     const body = own('blockquote.messageText');
     return {
       id: root.id || undefined,
-      author: root.getAttribute('data-author') ?? authorFrom(own, ['.messageUserInfo .username', '.username']),
+      author:
+        root.getAttribute('data-author') ?? authorFrom(own, ['.messageUserInfo .username', '.username']),
       // Recent posts carry an epoch in `abbr.DateTime[data-time]`, older ones their date in a title.
       posted: postedFrom(own, ['.messageMeta .DateTime', '.DateTime']),
       permalink: permalinkFrom(own, ['.messageMeta a.datePermalink', '.messageMeta a.hashPermalink']),
@@ -44,7 +45,8 @@ const xenforo2: CommentMarkupReader = {
     return {
       // `post-123` is what the page's own links point at (a span inside the article carries it).
       id: root.getAttribute('data-content') ?? (root.id || undefined),
-      author: root.getAttribute('data-author') ?? authorFrom(own, ['.message-name .username', '.message-name']),
+      author:
+        root.getAttribute('data-author') ?? authorFrom(own, ['.message-name .username', '.message-name']),
       posted: postedFrom(own, ['.message-attribution-main time', 'time.u-dt']),
       permalink: permalinkFrom(own, ['.message-attribution-main a[href]']),
       body,
@@ -93,7 +95,11 @@ const vbulletin4: CommentMarkupReader = {
   roots: 'li.postcontainer, ol#posts > li.postbit',
   read: (root, own) => ({
     id: root.id || undefined,
-    author: authorFrom(own, ['.username_container .username strong', '.username_container .username', '.username']),
+    author: authorFrom(own, [
+      '.username_container .username strong',
+      '.username_container .username',
+      '.username',
+    ]),
     posted: postedFrom(own, ['.postdate .date', '.postdate']),
     permalink: permalinkFrom(own, ['a.postcounter']),
     body: own('.postcontent') ?? own('[id^="post_message_"]'),
@@ -107,7 +113,11 @@ const vbulletin5: CommentMarkupReader = {
     const node = root.getAttribute('data-node-id');
     return {
       id: node ? `post${node}` : root.id || undefined,
-      author: authorFrom(own, ['.b-userinfo__details .author', '.author', '[itemprop="author"] [itemprop="name"]']),
+      author: authorFrom(own, [
+        '.b-userinfo__details .author',
+        '.author',
+        '[itemprop="author"] [itemprop="name"]',
+      ]),
       posted:
         parsePostedTime(root.getAttribute('data-node-publishdate')) ??
         postedFrom(own, ['.b-post__timestamp time', '.b-post__timestamp']),
@@ -193,6 +203,7 @@ const redditReact: CommentMarkupReader = {
   read: (root, own) => {
     const id = root.classList.value.split(/\s+/).find((c) => c.startsWith('t1_'));
     const stamp = own('[data-testid="comment_timestamp"]');
+    const body = own('[data-testid="comment"]');
     return {
       id,
       // Some snapshots render only the avatar link; its address names the user. Deleted comments have neither.
@@ -202,7 +213,9 @@ const redditReact: CommentMarkupReader = {
         '[deleted]',
       posted: postedFrom(own, ['[data-testid="comment_timestamp"]']),
       permalink: resolveHref(stamp),
-      body: own('[data-testid="comment"]'),
+      body,
+      // A deleted comment keeps its place in the thread but has no text; its placeholder line is not text.
+      ...(body ? {} : { paragraphs: [] }),
     };
   },
   parentOf: (root) => {
