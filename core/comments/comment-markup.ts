@@ -225,3 +225,19 @@ export function decodeFragment(fragment: string): string {
     return fragment;
   }
 }
+
+/**
+ * The element matching `selector` that comes last before `root` in document order, outside `root`: for flat
+ * layouts where each comment sits in wrappers of its own and the thread is drawn by indentation.
+ */
+export function previousMatch(root: Element, selector: string): Element | null {
+  for (let a: Element | null = root; a && !a.matches('body'); a = a.parentElement) {
+    for (let before = a.previousElementSibling; before; before = before.previousElementSibling) {
+      if (before.matches(selector)) return before;
+      const inside = before.querySelectorAll(selector);
+      const last = inside[inside.length - 1];
+      if (last) return last;
+    }
+  }
+  return null;
+}

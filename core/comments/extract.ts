@@ -26,10 +26,12 @@ import {
   genericItems,
   genericParent,
   isLookalikeRegion,
+  isSidebarRegion,
   readGenericItem,
 } from './generic-section';
 import { FORUM_MARKUPS } from './forum-markups';
 import { SITE_MARKUPS } from './site-markups';
+import { WIDGET_MARKUPS } from './widget-markups';
 import { STRUCTURED_MARKUPS, jsonLdComments } from './structured-markups';
 
 export type { CommentMarkupName } from './comment-markup';
@@ -72,8 +74,8 @@ interface Found {
 
 const MAX_DEPTH = 64;
 
-/** Every markup reader, the most specific first; a forum's posts may also carry schema.org microdata. */
-const READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...STRUCTURED_MARKUPS];
+/** Every markup reader, the most specific first; forum posts and widgets may also carry schema.org microdata. */
+const READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...WIDGET_MARKUPS, ...STRUCTURED_MARKUPS];
 
 /** Candidates of one reader inside `scope`, including `scope` itself when it is a comment (a rescan of one reply). */
 function candidates(scope: ParentNode, reader: CommentMarkupReader): Element[] {
@@ -126,10 +128,14 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
     found.push(entry);
   };
 
+  const sidebars = new Map<Element, boolean>();
   for (const reader of READERS) {
     // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
-    // WordPress comments), not another comment.
-    const mine = candidates(scope, reader).filter((root) => !insideAny(root, claimed));
+    // WordPress comments), not another comment. The same markup repeated in a sidebar's "Recent comments" or a
+    // "Most discussed" widget lists comments made elsewhere.
+    const mine = candidates(scope, reader).filter(
+      (root) => !insideAny(root, claimed) && !isSidebarRegion(root, sidebars),
+    );
     for (const root of mine)
       take({ root, markup: reader.name, fields: reader.read(root, ownQueryFor(root, reader.roots)), reader });
   }

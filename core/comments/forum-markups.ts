@@ -9,7 +9,7 @@
  */
 
 import type { CommentMarkupReader } from './comment-markup';
-import { authorFrom, permalinkFrom, postedFrom, resolveHref, textOf } from './comment-markup';
+import { authorFrom, permalinkFrom, postedFrom, previousMatch, resolveHref, textOf } from './comment-markup';
 import { parsePostedTime } from './posted-time';
 
 /** The buttons forums print inside a post's text to unfold a long quote. */
@@ -221,25 +221,12 @@ const redditReact: CommentMarkupReader = {
   parentOf: (root) => {
     const level = redditLevel(root);
     if (level <= 1) return null;
-    for (let other = previousComment(root); other; other = previousComment(other)) {
+    for (let other = previousMatch(root, 'div.Comment'); other; other = previousMatch(other, 'div.Comment')) {
       if (redditLevel(other) < level) return other;
     }
     return null;
   },
 };
-
-/** The `div.Comment` drawn just before this one in new Reddit's flat list, where each sits in wrappers of its own. */
-function previousComment(root: Element): Element | null {
-  for (let a: Element | null = root; a && !a.matches('body'); a = a.parentElement) {
-    for (let before = a.previousElementSibling; before; before = before.previousElementSibling) {
-      if (before.matches('div.Comment')) return before;
-      const inside = before.querySelectorAll('div.Comment');
-      const last = inside[inside.length - 1];
-      if (last) return last;
-    }
-  }
-  return null;
-}
 
 /** Reddit since 2023: each comment a `shreddit-comment` element, its fields in attributes, replies nested in it. */
 const shreddit: CommentMarkupReader = {

@@ -57,20 +57,88 @@ function nameOf(element: Element): string {
   return `${element.id} ${element.getAttribute('class') ?? ''}`;
 }
 
-/** True when the element, or a block around it, is navigation, a footer, a widget or promoted content. */
-export function isLookalikeRegion(element: Element): boolean {
-  for (let a: Element | null = element; a && !a.matches('body, html'); a = a.parentElement) {
-    if (a.matches(LOOKALIKE_CONTAINERS)) return true;
-    // A page footer, not the <footer> of a comment or of an article.
-    if (a.matches('footer') && a.parentElement?.matches('body')) return true;
-    if (
-      nameOf(a)
-        .split(/\s+/)
-        .some((token) => REGION_TOKEN.test(token))
-    )
-      return true;
+/**
+ * Headings of blocks that list comments made elsewhere on the site: "Recent comments", "Most discussed",
+ * "Latest replies", "Top comments this week".
+ */
+const ELSEWHERE_HEADING =
+  /^(?:recent|latest|newest|popular|trending|top|most (?:discussed|commented|popular|read|talked))\b|\b(?:recent|latest) (?:comments|replies|discussions)\b/i;
+
+/** Class or id tokens of a sidebar, or of a widget listing comments made elsewhere on the site. */
+const SIDEBAR_TOKEN =
+  /^(?:sidebar\w*|side-bar|secondary|widget_recent\w*|recentcomments|recent-comments?|popular\w*|most-(?:discussed|commented)\w*)$|[_-](?:sidebar|recent-comments|recentcomments)$/i;
+
+/** Whether one block (not its ancestors) is a sidebar, an aside, or a widget headed "Recent comments". */
+function isSidebarBlock(a: Element): boolean {
+  if (a.matches(LOOKALIKE_CONTAINERS)) return true;
+  // A page footer, not the <footer> of a comment or of an article.
+  if (a.matches('footer') && a.parentElement?.matches('body')) return true;
+  const heading = ownHeading(a);
+  // An aside holds a sidebar's widgets, unless it is itself the comment section.
+  if (a.matches('aside') && !isNamedSection(a) && !(heading && SECTION_HEADING.test(textOf(heading))))
+    return true;
+  if (heading && ELSEWHERE_HEADING.test(textOf(heading))) return true;
+  return tokensOf(a).some((token) => SIDEBAR_TOKEN.test(token));
+}
+
+/** Whether one block is a sidebar (above), navigation, a widget, related or promoted content, or a footer. */
+function isLookalikeBlock(a: Element): boolean {
+  return isSidebarBlock(a) || tokensOf(a).some((token) => REGION_TOKEN.test(token));
+}
+
+/** The block's own title: its first child that is a heading, without searching deeper (cheap on every ancestor). */
+function ownHeading(block: Element): Element | null {
+  for (let child = block.firstElementChild; child; child = child.nextElementSibling) {
+    if (/^H[2-4]$/.test(child.tagName.toUpperCase())) return child;
   }
-  return false;
+  return null;
+}
+
+function tokensOf(element: Element): string[] {
+  return nameOf(element).split(/\s+/);
+}
+
+/** Walks up from `element` until a block says yes, sharing verdicts through `memo` (see the callers). */
+function regionVerdict(
+  element: Element,
+  isBlock: (a: Element) => boolean,
+  memo?: Map<Element, boolean>,
+): boolean {
+  const path: Element[] = [];
+  let verdict = false;
+  for (let a: Element | null = element; a && !a.matches('body, html'); a = a.parentElement) {
+    const known = memo?.get(a);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    path.push(a);
+    if (isBlock(a)) {
+      verdict = true;
+      break;
+    }
+  }
+  // Every block on the path shares the verdict of the block that decided it, or of the body when none did.
+  if (memo) for (const a of path) memo.set(a, verdict);
+  return verdict;
+}
+
+/**
+ * True when the element, or a block around it, is navigation, a footer, a widget or promoted content: where the
+ * generic reader must not look for comments. `memo` keeps verdicts on blocks met before.
+ */
+export function isLookalikeRegion(element: Element, memo?: Map<Element, boolean>): boolean {
+  return regionVerdict(element, isLookalikeBlock, memo);
+}
+
+/**
+ * True when the element sits in a sidebar, an aside or a widget listing comments made elsewhere ("Recent
+ * comments", "Most discussed"): where a platform's own comment markup, repeated, is not this page's comment.
+ * Narrower than {@link isLookalikeRegion}, because forums and news sites build their main column out of blocks
+ * they call widgets. `memo` keeps verdicts on blocks met before, so a long thread is checked cheaply.
+ */
+export function isSidebarRegion(element: Element, memo?: Map<Element, boolean>): boolean {
+  return regionVerdict(element, isSidebarBlock, memo);
 }
 
 /** A container whose own id or class names a comment section, and not one of its counters or forms. */
@@ -101,8 +169,9 @@ export interface CommentContainer {
 /** Containers marked as comment sections, by name or by a heading, found within or around `scope`. */
 export function commentContainers(scope: ParentNode): CommentContainer[] {
   const found = new Map<Element, CommentContainer>();
+  const lookalikes = new Map<Element, boolean>();
   const consider = (element: Element | null | undefined, heading?: Element): void => {
-    if (!element || found.has(element) || isLookalikeRegion(element)) return;
+    if (!element || found.has(element) || isLookalikeRegion(element, lookalikes)) return;
     found.set(element, { element, heading });
   };
   for (const element of scope.querySelectorAll(CONTAINER_TAGS)) {
