@@ -10,6 +10,7 @@
 import type { CommentFields, OwnQuery } from './comment-markup';
 import {
   authorElementFrom,
+  cleanAuthor,
   permalinkFrom,
   postedElementsFrom,
   postedFrom,
@@ -24,7 +25,7 @@ import { parsePostedTime } from './posted-time';
  * "One reply", "Discussion", "留言列表". A bare singular ("Response") is more often a heading in the article itself.
  */
 const SECTION_HEADING =
-  /\b(?:comments|responses|replies|discussion|reactions|what people are saying|kommentare|commentaires|comentarios|commenti|reacties|komentarze)\b|\b(?:\d+|one|no)\s+(?:comment|response|reply)\b|^(?:comment|leave a (?:comment|reply))\b|留言|评论|評論|回應|コメント|댓글|комментари/i;
+  /\b(?:comments|responses|replies|discussion|reactions|what people are saying|commentaires|comentarios|commenti|reacties|komentarze)\b|\b(?:\d+|one|no)\s+(?:comment|response|reply)\b|^(?:comment|leave a (?:comment|reply))\b|kommentare\b|leserstimmen|lesermeinungen|留言|评论|評論|回應|コメント|댓글|комментари/i;
 
 /** Ids and classes that name a comment section or list (not one comment: `comment-12` is an item). */
 const SECTION_NAME =
@@ -265,12 +266,16 @@ export function readGenericItem(root: Element, own: OwnQuery): CommentFields {
     precedingAnchor(root) ??
     own('a[name^="comment"], a[id^="comment"], [id^="comment-"]')?.getAttribute('name') ??
     own('[id^="comment-"]')?.id;
-  const author = authorElementFrom(own, AUTHOR_SELECTORS);
+  const beside = nameBesideTime(root);
+  const author = authorElementFrom(own, AUTHOR_SELECTORS) ?? beside;
   // The body is the block with the text in it, not one that also holds the name above the text.
   const isBody = (e: Element): boolean =>
     !inMetaRegion(e, root) && textOf(e).length > 0 && !(author && e.contains(author.element));
   const body = BODY_SELECTORS.map((s) => own(s, isBody)).find((e) => e !== null);
-  const posted = postedElementsFrom(own, TIME_SELECTORS);
+  const stamp = beside?.stamp;
+  const posted =
+    postedElementsFrom(own, TIME_SELECTORS) ??
+    (stamp ? { posted: parsePostedTime(textOf(stamp)) ?? '', elements: [stamp] } : undefined);
   return {
     id: root.id || anchor || undefined,
     author: author?.name,
@@ -317,13 +322,51 @@ function precedingAnchor(root: Element): string | undefined {
   return previous.id || previous.getAttribute('name') || undefined;
 }
 
+/** Small elements a byline is made of; only the first few of an item are looked at. */
+const BYLINE_PARTS = 'span, small, time, a, b, strong, div, p, li, dt, dd';
+const BYLINE_SCAN = 24;
+
+/** A name-like label: one to five words, not a date, not a control ("Reply", "Report"). */
+function looksLikeName(text: string): boolean {
+  return (
+    text.length >= 2 &&
+    text.length <= 40 &&
+    /\p{L}/u.test(text) &&
+    text.split(/\s+/).length <= 5 &&
+    !/[.!?]$/.test(text) &&
+    cleanAuthor(text) !== undefined &&
+    parsePostedTime(text) === undefined &&
+    !/\bago$/i.test(text)
+  );
+}
+
+/**
+ * The commenter's name on a site whose classes say nothing ("lz-nutzer"): the short label printed right beside the
+ * comment's date, in its first few elements. A news site's own comment list is recognised by this pairing.
+ */
+function nameBesideTime(item: Element): { name: string; element: Element; stamp: Element } | undefined {
+  const parts = item.querySelectorAll(BYLINE_PARTS);
+  for (let i = 0; i < parts.length && i < BYLINE_SCAN; i++) {
+    const stamp = parts[i];
+    if (!stamp || stamp.children.length > 1) continue;
+    const text = textOf(stamp);
+    if (text.length > 60 || parsePostedTime(text) === undefined) continue;
+    for (const side of [stamp.previousElementSibling, stamp.nextElementSibling]) {
+      const name = side ? textOf(side) : '';
+      if (side && looksLikeName(name)) return { name: cleanAuthor(name) ?? name, element: side, stamp };
+    }
+  }
+  return undefined;
+}
+
 /** Whether one repeated block reads like something a person wrote, with a name on it. */
 function readsLikeComment(item: Element): boolean {
   // The "leave a reply" form repeats the section's names but is not a comment; teasers lead with a linked headline.
   if (item.querySelector('form, textarea, input:not([type="hidden"]), h1 a, h2 a, h3 a, h4 a')) return false;
   const text = textOf(item);
   if (text.length < 2 || text.length > 50_000) return false;
-  const author = authorElementFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS);
+  const author =
+    authorElementFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS) ?? nameBesideTime(item);
   return author !== undefined && linkDensity(item, text.length, author.element) <= 0.5;
 }
 

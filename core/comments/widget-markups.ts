@@ -9,6 +9,7 @@
 
 import type { CommentMarkupReader } from './comment-markup';
 import { authorFrom, permalinkFrom, postedFrom, previousMatch, resolveHref } from './comment-markup';
+import { parsePostedTime } from './posted-time';
 
 const isso: CommentMarkupReader = {
   name: 'isso',
@@ -158,7 +159,10 @@ const lemmy: CommentMarkupReader = {
   read: (root, own) => ({
     id: root.id,
     author: authorFrom(own, ['.person-listing', 'a[href*="/u/"]']),
-    posted: postedFrom(own, ['.moment-time [data-tippy-content]', '[data-tippy-content]', 'time']),
+    // The visible age is relative ("3d"); the tooltip states the date.
+    posted:
+      parsePostedTime(own('.moment-time[data-tippy-content]')?.getAttribute('data-tippy-content')) ??
+      postedFrom(own, ['time']),
     permalink: permalinkFrom(own, ['a[href*="/comment/"]']),
     body: own('.comment-content') ?? own('.md-div'),
   }),
@@ -193,12 +197,15 @@ const drupal: CommentMarkupReader = {
     const anchor = root.previousElementSibling?.matches('a[id^="comment-"]')
       ? root.previousElementSibling
       : null;
+    const body = own('.comment__content') ?? own('.content') ?? own('.field--name-comment-body');
     return {
       id: root.id || anchor?.id || undefined,
       author: authorFrom(own, ['.comment__author a', '.comment__author', '.username', '[rel="author"]']),
       posted: postedFrom(own, ['.comment__time time', 'time[datetime]', '.comment__time', '.submitted']),
       permalink: permalinkFrom(own, ['.comment__permalink a', 'a.permalink', 'a[rel="bookmark"]']),
-      body: own('.comment__content') ?? own('.content') ?? own('.field--name-comment-body'),
+      body,
+      // The Reply, Edit and Delete links are printed inside the content block.
+      skip: body ? [...body.querySelectorAll('ul.links')] : [],
     };
   },
   // Replies follow their parent in a `div.indented`.
