@@ -77,12 +77,18 @@ const MAX_DEPTH = 64;
 /** Every markup reader, the most specific first; forum posts and widgets may also carry schema.org microdata. */
 const READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...WIDGET_MARKUPS, ...STRUCTURED_MARKUPS];
 
-/** Candidates of one reader inside `scope`, including `scope` itself when it is a comment (a rescan of one reply). */
-function candidates(scope: ParentNode, reader: CommentMarkupReader): Element[] {
-  const list = [...scope.querySelectorAll(reader.roots)];
+/** One selector for every reader's roots, so that the page is searched once, not once per reader. */
+const ALL_ROOTS = READERS.map((reader) => reader.roots).join(', ');
+
+/**
+ * Every reader's candidates inside `scope` in one search, including `scope` itself when it is a comment (a rescan
+ * of one reply); each reader then takes those its own selector matches.
+ */
+function allCandidates(scope: ParentNode): Element[] {
+  const list = [...scope.querySelectorAll(ALL_ROOTS)];
   const self = scope as Element;
-  if (self.nodeType === 1 && self.matches(reader.roots)) list.unshift(self);
-  return reader.accept ? list.filter(reader.accept) : list;
+  if (self.nodeType === 1 && self.matches(ALL_ROOTS)) list.unshift(self);
+  return list;
 }
 
 function insideAny(element: Element, roots: ReadonlySet<Element>): boolean {
@@ -129,12 +135,17 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
   };
 
   const sidebars = new Map<Element, boolean>();
+  const all = allCandidates(scope);
   for (const reader of READERS) {
     // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
     // WordPress comments), not another comment. The same markup repeated in a sidebar's "Recent comments" or a
     // "Most discussed" widget lists comments made elsewhere.
-    const mine = candidates(scope, reader).filter(
-      (root) => !insideAny(root, claimed) && !isSidebarRegion(root, sidebars),
+    const mine = all.filter(
+      (root) =>
+        root.matches(reader.roots) &&
+        !insideAny(root, claimed) &&
+        (!reader.accept || reader.accept(root)) &&
+        !isSidebarRegion(root, sidebars),
     );
     for (const root of mine)
       take({ root, markup: reader.name, fields: reader.read(root, ownQueryFor(root, reader.roots)), reader });
