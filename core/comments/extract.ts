@@ -74,20 +74,20 @@ interface Found {
 
 const MAX_DEPTH = 64;
 
-/** Every markup reader, the most specific first; forum posts and widgets may also carry schema.org microdata. */
-const READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...WIDGET_MARKUPS, ...STRUCTURED_MARKUPS];
-
-/** One selector for every reader's roots, so that the page is searched once, not once per reader. */
-const ALL_ROOTS = READERS.map((reader) => reader.roots).join(', ');
-
 /**
- * Every reader's candidates inside `scope` in one search, including `scope` itself when it is a comment (a rescan
- * of one reply); each reader then takes those its own selector matches.
+ * One selector for the platform readers' roots, so that the page is searched once, not once per reader. The
+ * structured-data readers search on their own: their `itemtype*="schema.org/…"` selectors, joined to this list,
+ * make jsdom's selector engine return nothing at all.
  */
-function allCandidates(scope: ParentNode): Element[] {
-  const list = [...scope.querySelectorAll(ALL_ROOTS)];
+const PLATFORM_READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...WIDGET_MARKUPS];
+const PLATFORM_ROOTS = PLATFORM_READERS.map((reader) => reader.roots).join(', ');
+const READERS = [...PLATFORM_READERS, ...STRUCTURED_MARKUPS];
+
+/** The elements inside `scope` matching `selector`, and `scope` itself when it matches (a rescan of one reply). */
+function matchesIn(scope: ParentNode, selector: string): Element[] {
+  const list = [...scope.querySelectorAll(selector)];
   const self = scope as Element;
-  if (self.nodeType === 1 && self.matches(ALL_ROOTS)) list.unshift(self);
+  if (self.nodeType === 1 && self.matches(selector)) list.unshift(self);
   return list;
 }
 
@@ -135,12 +135,14 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
   };
 
   const sidebars = new Map<Element, boolean>();
-  const all = allCandidates(scope);
+  const platformCandidates = matchesIn(scope, PLATFORM_ROOTS);
+  // Every reader, the most specific first; forum posts and widgets may also carry schema.org microdata.
   for (const reader of READERS) {
+    const pool = PLATFORM_READERS.includes(reader) ? platformCandidates : matchesIn(scope, reader.roots);
     // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
     // WordPress comments), not another comment. The same markup repeated in a sidebar's "Recent comments" or a
     // "Most discussed" widget lists comments made elsewhere.
-    const mine = all.filter(
+    const mine = pool.filter(
       (root) =>
         root.matches(reader.roots) &&
         !insideAny(root, claimed) &&

@@ -322,6 +322,9 @@ function precedingAnchor(root: Element): string | undefined {
   return previous.id || previous.getAttribute('name') || undefined;
 }
 
+/** Pop-up cards and menus beside a name, whose dates and titles are not the comment's. */
+const POPUP = /(?:^|[\s_-])(?:hovercard|dropdown|popover|tooltip|popup)(?:$|[\s_-])/i;
+
 /** Small elements a byline is made of; only the first few of an item are looked at. */
 const BYLINE_PARTS = 'span, small, time, a, b, strong, div, p, li, dt, dd';
 const BYLINE_SCAN = 24;
@@ -348,12 +351,19 @@ function nameBesideTime(item: Element): { name: string; element: Element; stamp:
   const parts = item.querySelectorAll(BYLINE_PARTS);
   for (let i = 0; i < parts.length && i < BYLINE_SCAN; i++) {
     const stamp = parts[i];
-    if (!stamp || stamp.children.length > 1) continue;
+    // A date in a profile's pop-up card ("joined March 2014") is not the comment's.
+    if (
+      !stamp ||
+      stamp.children.length > 1 ||
+      POPUP.test(stamp.closest('[class]')?.getAttribute('class') ?? '')
+    )
+      continue;
     const text = textOf(stamp);
     if (text.length > 60 || parsePostedTime(text) === undefined) continue;
     for (const side of [stamp.previousElementSibling, stamp.nextElementSibling]) {
       const name = side ? textOf(side) : '';
-      if (side && looksLikeName(name)) return { name: cleanAuthor(name) ?? name, element: side, stamp };
+      if (side && !side.matches(HEADINGS) && looksLikeName(name))
+        return { name: cleanAuthor(name) ?? name, element: side, stamp };
     }
   }
   return undefined;

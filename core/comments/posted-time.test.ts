@@ -32,6 +32,7 @@ describe('parsePostedTime', () => {
     // A first number above 12 cannot be a month.
     expect(parsePostedTime('25/12/2019 08:00')).toBe('2019-12-25T08:00');
     expect(parsePostedTime('31.02.2024')).toBeUndefined();
+    expect(parsePostedTime('3/09/15 8:00am')).toBeUndefined();
   });
 
   it('says nothing when the page does not state a date', () => {

@@ -118,11 +118,15 @@ export function parsePostedTime(raw: string | null | undefined): string | undefi
   // Numeric dates with the year last. Dots are the European day-first form ("12.05.2024, 18:22 Uhr", Habr's
   // "22.04.18 в 23:19"); dashes and slashes are month-first as forums print them ("03-15-2016, 09:20 PM"), unless
   // the first number cannot be a month.
-  const dmy = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b/.exec(text);
+  // A two-digit year only in the dotted form: "3/09/15" is too ambiguous to guess.
+  const dmy = /\b(\d{1,2})(?:([/-])(\d{1,2})\2(\d{4})|(\.)(\d{1,2})\.(\d{4}|\d{2}))\b/.exec(text);
   if (dmy) {
-    const [first, second] = [Number(dmy[1]), Number(dmy[3])];
-    const dayFirst = dmy[2] === '.' || first > 12;
-    const year = dmy[4]?.length === 2 ? 2000 + Number(dmy[4]) : Number(dmy[4]);
+    const dotted = dmy[5] === '.';
+    const first = Number(dmy[1]);
+    const second = Number(dotted ? dmy[6] : dmy[3]);
+    const written = (dotted ? dmy[7] : dmy[4]) ?? '';
+    const dayFirst = dotted || first > 12;
+    const year = written.length === 2 ? 2000 + Number(written) : Number(written);
     const clock = clockIn(text.slice(dmy.index + dmy[0].length));
     return isoFrom(year, dayFirst ? second : first, dayFirst ? first : second, clock?.hh, clock?.mm);
   }
