@@ -18,6 +18,20 @@ export type CommentMarkupName =
   | 'schema-org'
   | 'json-ld'
   | 'microformats'
+  | 'xenforo'
+  | 'phpbb'
+  | 'vbulletin'
+  | 'nodebb'
+  | 'lemmy'
+  | 'mastodon'
+  | 'substack'
+  | 'ghost'
+  | 'commento'
+  | 'isso'
+  | 'remark42'
+  | 'coral'
+  | 'viafoura'
+  | 'drupal'
   | 'generic';
 
 /** Fields a markup reader found for one comment; the extractor fills in what is missing. */
@@ -210,4 +224,20 @@ export function decodeFragment(fragment: string): string {
   } catch {
     return fragment;
   }
+}
+
+/**
+ * The element matching `selector` that comes last before `root` in document order, outside `root`: for flat
+ * layouts where each comment sits in wrappers of its own and the thread is drawn by indentation.
+ */
+export function previousMatch(root: Element, selector: string): Element | null {
+  for (let a: Element | null = root; a && !a.matches('body'); a = a.parentElement) {
+    for (let before = a.previousElementSibling; before; before = before.previousElementSibling) {
+      if (before.matches(selector)) return before;
+      const inside = before.querySelectorAll(selector);
+      const last = inside[inside.length - 1];
+      if (last) return last;
+    }
+  }
+  return null;
 }

@@ -1,14 +1,18 @@
 // @vitest-environment jsdom
 /**
- * Extraction on real pages saved in `../shared/corpus/readability/`, read in place (never copied into the repo).
- * Pages whose comment widget had not loaded when they were saved (Livefyre, Echo, Disqus iframes) must yield no
- * comments, but still name the section a content script should watch.
+ * Extraction on real pages saved in `../shared/corpus/`, read in place (never copied into the repo):
+ * - `readability/`: articles, some with comment sections. Pages whose comment widget had not loaded when they were
+ *   saved (Livefyre, Echo, Disqus iframes) must yield no comments, but still name the section to watch;
+ * - `comments/`: 19 comment sections from 14 systems, each checked against its `INDEX.json` entry for the count,
+ *   and every comment's author, text and parent.
+ * Without `../shared` these skip with a message, except under CI, where a missing corpus fails the run.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithShared, sharedPath } from '../../test/shared-data';
 import { extractComments, findCommentSections } from './extract';
+import { COMMENT_CORPUS, corpusPages, scorePage } from './fixtures/comment-corpus';
 
 const corpus = sharedPath('corpus/readability');
 
@@ -18,6 +22,60 @@ function load(name: string): Document {
 }
 
 const SLOW = 30_000;
+
+const pages = corpusPages();
+
+describeWithShared(
+  'extractComments on the comment sections of ../shared/corpus/comments, against INDEX.json',
+  { needs: ['corpus/comments/INDEX.json'] },
+  () => {
+    it('finds the 19 pages INDEX.json lists', () => expect(pages).toHaveLength(19));
+
+    for (const page of pages) {
+      it(
+        `${page.name} (${page.system}): ${page.commentCount} comments, each with its author, text and parent`,
+        () => {
+          const doc = new DOMParser().parseFromString(
+            readFileSync(join(COMMENT_CORPUS, page.file), 'utf8'),
+            'text/html',
+          );
+          const score = scorePage(doc, page, extractComments(doc));
+          expect({ ...score, misses: undefined }).toEqual({
+            expected: page.commentCount,
+            found: page.commentCount,
+            paired: page.commentCount,
+            authors: { right: score.authors.of, of: score.authors.of },
+            texts: { right: page.commentCount, of: page.commentCount },
+            parents: { right: page.commentCount, of: page.commentCount },
+            misses: undefined,
+          });
+          expect(score.misses).toEqual([]);
+        },
+        SLOW,
+      );
+    }
+
+    it(
+      'names every author the page names: only deleted comments are without one',
+      () => {
+        const named = new Map<string, number>();
+        for (const page of pages) {
+          const doc = new DOMParser().parseFromString(
+            readFileSync(join(COMMENT_CORPUS, page.file), 'utf8'),
+            'text/html',
+          );
+          const score = scorePage(doc, page, extractComments(doc));
+          named.set(page.name, score.authors.of);
+        }
+        // New Reddit's snapshots hold deleted comments, which name no author (INDEX.json: withAuthor 16 and 10).
+        expect(named.get('reddit-new-2019-humansbeingbros')).toBe(16);
+        expect(named.get('reddit-new-2019-askreddit')).toBe(10);
+        expect(named.get('xenforo1-sufficientvelocity-p54')).toBe(25);
+      },
+      SLOW * 4,
+    );
+  },
+);
 
 describeWithShared(
   'extractComments on real pages from ../shared/corpus/readability',

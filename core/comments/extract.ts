@@ -26,9 +26,12 @@ import {
   genericItems,
   genericParent,
   isLookalikeRegion,
+  isSidebarRegion,
   readGenericItem,
 } from './generic-section';
+import { FORUM_MARKUPS } from './forum-markups';
 import { SITE_MARKUPS } from './site-markups';
+import { WIDGET_MARKUPS } from './widget-markups';
 import { STRUCTURED_MARKUPS, jsonLdComments } from './structured-markups';
 
 export type { CommentMarkupName } from './comment-markup';
@@ -71,12 +74,21 @@ interface Found {
 
 const MAX_DEPTH = 64;
 
-/** Candidates of one reader inside `scope`, including `scope` itself when it is a comment (a rescan of one reply). */
-function candidates(scope: ParentNode, reader: CommentMarkupReader): Element[] {
-  const list = [...scope.querySelectorAll(reader.roots)];
+/**
+ * One selector for the platform readers' roots, so that the page is searched once, not once per reader. The
+ * structured-data readers search on their own: their `itemtype*="schema.org/…"` selectors, joined to this list,
+ * make jsdom's selector engine return nothing at all.
+ */
+const PLATFORM_READERS = [...SITE_MARKUPS, ...FORUM_MARKUPS, ...WIDGET_MARKUPS];
+const PLATFORM_ROOTS = PLATFORM_READERS.map((reader) => reader.roots).join(', ');
+const READERS = [...PLATFORM_READERS, ...STRUCTURED_MARKUPS];
+
+/** The elements inside `scope` matching `selector`, and `scope` itself when it matches (a rescan of one reply). */
+function matchesIn(scope: ParentNode, selector: string): Element[] {
+  const list = [...scope.querySelectorAll(selector)];
   const self = scope as Element;
-  if (self.nodeType === 1 && self.matches(reader.roots)) list.unshift(self);
-  return reader.accept ? list.filter(reader.accept) : list;
+  if (self.nodeType === 1 && self.matches(selector)) list.unshift(self);
+  return list;
 }
 
 function insideAny(element: Element, roots: ReadonlySet<Element>): boolean {
@@ -122,10 +134,21 @@ export function extractComments(scope: ParentNode): ExtractedComment[] {
     found.push(entry);
   };
 
-  for (const reader of [...SITE_MARKUPS, ...STRUCTURED_MARKUPS]) {
+  const sidebars = new Map<Element, boolean>();
+  const platformCandidates = matchesIn(scope, PLATFORM_ROOTS);
+  // Every reader, the most specific first; forum posts and widgets may also carry schema.org microdata.
+  for (const reader of READERS) {
+    const pool = PLATFORM_READERS.includes(reader) ? platformCandidates : matchesIn(scope, reader.roots);
     // A later reader's candidate inside a claimed comment is a second description of it (themes add microdata to
-    // WordPress comments), not another comment.
-    const mine = candidates(scope, reader).filter((root) => !insideAny(root, claimed));
+    // WordPress comments), not another comment. The same markup repeated in a sidebar's "Recent comments" or a
+    // "Most discussed" widget lists comments made elsewhere.
+    const mine = pool.filter(
+      (root) =>
+        root.matches(reader.roots) &&
+        !insideAny(root, claimed) &&
+        (!reader.accept || reader.accept(root)) &&
+        !isSidebarRegion(root, sidebars),
+    );
     for (const root of mine)
       take({ root, markup: reader.name, fields: reader.read(root, ownQueryFor(root, reader.roots)), reader });
   }

@@ -10,6 +10,7 @@
 import type { CommentFields, OwnQuery } from './comment-markup';
 import {
   authorElementFrom,
+  cleanAuthor,
   permalinkFrom,
   postedElementsFrom,
   postedFrom,
@@ -24,7 +25,7 @@ import { parsePostedTime } from './posted-time';
  * "One reply", "Discussion", "留言列表". A bare singular ("Response") is more often a heading in the article itself.
  */
 const SECTION_HEADING =
-  /\b(?:comments|responses|replies|discussion|reactions|what people are saying|kommentare|commentaires|comentarios|commenti|reacties|komentarze)\b|\b(?:\d+|one|no)\s+(?:comment|response|reply)\b|^(?:comment|leave a (?:comment|reply))\b|留言|评论|評論|回應|コメント|댓글|комментари/i;
+  /\b(?:comments|responses|replies|discussion|reactions|what people are saying|commentaires|comentarios|commenti|reacties|komentarze)\b|\b(?:\d+|one|no)\s+(?:comment|response|reply)\b|^(?:comment|leave a (?:comment|reply))\b|kommentare\b|leserstimmen|lesermeinungen|留言|评论|評論|回應|コメント|댓글|комментари/i;
 
 /** Ids and classes that name a comment section or list (not one comment: `comment-12` is an item). */
 const SECTION_NAME =
@@ -57,20 +58,88 @@ function nameOf(element: Element): string {
   return `${element.id} ${element.getAttribute('class') ?? ''}`;
 }
 
-/** True when the element, or a block around it, is navigation, a footer, a widget or promoted content. */
-export function isLookalikeRegion(element: Element): boolean {
-  for (let a: Element | null = element; a && !a.matches('body, html'); a = a.parentElement) {
-    if (a.matches(LOOKALIKE_CONTAINERS)) return true;
-    // A page footer, not the <footer> of a comment or of an article.
-    if (a.matches('footer') && a.parentElement?.matches('body')) return true;
-    if (
-      nameOf(a)
-        .split(/\s+/)
-        .some((token) => REGION_TOKEN.test(token))
-    )
-      return true;
+/**
+ * Headings of blocks that list comments made elsewhere on the site: "Recent comments", "Most discussed",
+ * "Latest replies", "Top comments this week".
+ */
+const ELSEWHERE_HEADING =
+  /^(?:recent|latest|newest|popular|trending|top|most (?:discussed|commented|popular|read|talked))\b|\b(?:recent|latest) (?:comments|replies|discussions)\b/i;
+
+/** Class or id tokens of a sidebar, or of a widget listing comments made elsewhere on the site. */
+const SIDEBAR_TOKEN =
+  /^(?:sidebar\w*|side-bar|secondary|widget_recent\w*|recentcomments|recent-comments?|popular\w*|most-(?:discussed|commented)\w*)$|[_-](?:sidebar|recent-comments|recentcomments)$/i;
+
+/** Whether one block (not its ancestors) is a sidebar, an aside, or a widget headed "Recent comments". */
+function isSidebarBlock(a: Element): boolean {
+  if (a.matches(LOOKALIKE_CONTAINERS)) return true;
+  // A page footer, not the <footer> of a comment or of an article.
+  if (a.matches('footer') && a.parentElement?.matches('body')) return true;
+  const heading = ownHeading(a);
+  // An aside holds a sidebar's widgets, unless it is itself the comment section.
+  if (a.matches('aside') && !isNamedSection(a) && !(heading && SECTION_HEADING.test(textOf(heading))))
+    return true;
+  if (heading && ELSEWHERE_HEADING.test(textOf(heading))) return true;
+  return tokensOf(a).some((token) => SIDEBAR_TOKEN.test(token));
+}
+
+/** Whether one block is a sidebar (above), navigation, a widget, related or promoted content, or a footer. */
+function isLookalikeBlock(a: Element): boolean {
+  return isSidebarBlock(a) || tokensOf(a).some((token) => REGION_TOKEN.test(token));
+}
+
+/** The block's own title: its first child that is a heading, without searching deeper (cheap on every ancestor). */
+function ownHeading(block: Element): Element | null {
+  for (let child = block.firstElementChild; child; child = child.nextElementSibling) {
+    if (/^H[2-4]$/.test(child.tagName.toUpperCase())) return child;
   }
-  return false;
+  return null;
+}
+
+function tokensOf(element: Element): string[] {
+  return nameOf(element).split(/\s+/);
+}
+
+/** Walks up from `element` until a block says yes, sharing verdicts through `memo` (see the callers). */
+function regionVerdict(
+  element: Element,
+  isBlock: (a: Element) => boolean,
+  memo?: Map<Element, boolean>,
+): boolean {
+  const path: Element[] = [];
+  let verdict = false;
+  for (let a: Element | null = element; a && !a.matches('body, html'); a = a.parentElement) {
+    const known = memo?.get(a);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    path.push(a);
+    if (isBlock(a)) {
+      verdict = true;
+      break;
+    }
+  }
+  // Every block on the path shares the verdict of the block that decided it, or of the body when none did.
+  if (memo) for (const a of path) memo.set(a, verdict);
+  return verdict;
+}
+
+/**
+ * True when the element, or a block around it, is navigation, a footer, a widget or promoted content: where the
+ * generic reader must not look for comments. `memo` keeps verdicts on blocks met before.
+ */
+export function isLookalikeRegion(element: Element, memo?: Map<Element, boolean>): boolean {
+  return regionVerdict(element, isLookalikeBlock, memo);
+}
+
+/**
+ * True when the element sits in a sidebar, an aside or a widget listing comments made elsewhere ("Recent
+ * comments", "Most discussed"): where a platform's own comment markup, repeated, is not this page's comment.
+ * Narrower than {@link isLookalikeRegion}, because forums and news sites build their main column out of blocks
+ * they call widgets. `memo` keeps verdicts on blocks met before, so a long thread is checked cheaply.
+ */
+export function isSidebarRegion(element: Element, memo?: Map<Element, boolean>): boolean {
+  return regionVerdict(element, isSidebarBlock, memo);
 }
 
 /** A container whose own id or class names a comment section, and not one of its counters or forms. */
@@ -101,8 +170,9 @@ export interface CommentContainer {
 /** Containers marked as comment sections, by name or by a heading, found within or around `scope`. */
 export function commentContainers(scope: ParentNode): CommentContainer[] {
   const found = new Map<Element, CommentContainer>();
+  const lookalikes = new Map<Element, boolean>();
   const consider = (element: Element | null | undefined, heading?: Element): void => {
-    if (!element || found.has(element) || isLookalikeRegion(element)) return;
+    if (!element || found.has(element) || isLookalikeRegion(element, lookalikes)) return;
     found.set(element, { element, heading });
   };
   for (const element of scope.querySelectorAll(CONTAINER_TAGS)) {
@@ -196,12 +266,16 @@ export function readGenericItem(root: Element, own: OwnQuery): CommentFields {
     precedingAnchor(root) ??
     own('a[name^="comment"], a[id^="comment"], [id^="comment-"]')?.getAttribute('name') ??
     own('[id^="comment-"]')?.id;
-  const author = authorElementFrom(own, AUTHOR_SELECTORS);
+  const beside = nameBesideTime(root);
+  const author = authorElementFrom(own, AUTHOR_SELECTORS) ?? beside;
   // The body is the block with the text in it, not one that also holds the name above the text.
   const isBody = (e: Element): boolean =>
     !inMetaRegion(e, root) && textOf(e).length > 0 && !(author && e.contains(author.element));
   const body = BODY_SELECTORS.map((s) => own(s, isBody)).find((e) => e !== null);
-  const posted = postedElementsFrom(own, TIME_SELECTORS);
+  const stamp = beside?.stamp;
+  const posted =
+    postedElementsFrom(own, TIME_SELECTORS) ??
+    (stamp ? { posted: parsePostedTime(textOf(stamp)) ?? '', elements: [stamp] } : undefined);
   return {
     id: root.id || anchor || undefined,
     author: author?.name,
@@ -248,13 +322,61 @@ function precedingAnchor(root: Element): string | undefined {
   return previous.id || previous.getAttribute('name') || undefined;
 }
 
+/** Pop-up cards and menus beside a name, whose dates and titles are not the comment's. */
+const POPUP = /(?:^|[\s_-])(?:hovercard|dropdown|popover|tooltip|popup)(?:$|[\s_-])/i;
+
+/** Small elements a byline is made of; only the first few of an item are looked at. */
+const BYLINE_PARTS = 'span, small, time, a, b, strong, div, p, li, dt, dd';
+const BYLINE_SCAN = 24;
+
+/** A name-like label: one to five words, not a date, not a control ("Reply", "Report"). */
+function looksLikeName(text: string): boolean {
+  return (
+    text.length >= 2 &&
+    text.length <= 40 &&
+    /\p{L}/u.test(text) &&
+    text.split(/\s+/).length <= 5 &&
+    !/[.!?]$/.test(text) &&
+    cleanAuthor(text) !== undefined &&
+    parsePostedTime(text) === undefined &&
+    !/\bago$/i.test(text)
+  );
+}
+
+/**
+ * The commenter's name on a site whose classes say nothing ("lz-nutzer"): the short label printed right beside the
+ * comment's date, in its first few elements. A news site's own comment list is recognised by this pairing.
+ */
+function nameBesideTime(item: Element): { name: string; element: Element; stamp: Element } | undefined {
+  const parts = item.querySelectorAll(BYLINE_PARTS);
+  for (let i = 0; i < parts.length && i < BYLINE_SCAN; i++) {
+    const stamp = parts[i];
+    // A date in a profile's pop-up card ("joined March 2014") is not the comment's.
+    if (
+      !stamp ||
+      stamp.children.length > 1 ||
+      POPUP.test(stamp.closest('[class]')?.getAttribute('class') ?? '')
+    )
+      continue;
+    const text = textOf(stamp);
+    if (text.length > 60 || parsePostedTime(text) === undefined) continue;
+    for (const side of [stamp.previousElementSibling, stamp.nextElementSibling]) {
+      const name = side ? textOf(side) : '';
+      if (side && !side.matches(HEADINGS) && looksLikeName(name))
+        return { name: cleanAuthor(name) ?? name, element: side, stamp };
+    }
+  }
+  return undefined;
+}
+
 /** Whether one repeated block reads like something a person wrote, with a name on it. */
 function readsLikeComment(item: Element): boolean {
   // The "leave a reply" form repeats the section's names but is not a comment; teasers lead with a linked headline.
   if (item.querySelector('form, textarea, input:not([type="hidden"]), h1 a, h2 a, h3 a, h4 a')) return false;
   const text = textOf(item);
   if (text.length < 2 || text.length > 50_000) return false;
-  const author = authorElementFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS);
+  const author =
+    authorElementFrom((s) => item.querySelector(scoped(s)), AUTHOR_SELECTORS) ?? nameBesideTime(item);
   return author !== undefined && linkDensity(item, text.length, author.element) <= 0.5;
 }
 

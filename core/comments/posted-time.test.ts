@@ -24,6 +24,17 @@ describe('parsePostedTime', () => {
     expect(parsePostedTime('Sept 3 2019, 12:00 pm')).toBe('2019-09-03T12:00');
   });
 
+  it('reads numeric dates with the year last: dotted ones day first, forum ones month first', () => {
+    expect(parsePostedTime('12.05.2024, 18:22 Uhr')).toBe('2024-05-12T18:22');
+    expect(parsePostedTime('22.04.18 в 23:19')).toBe('2018-04-22T23:19');
+    expect(parsePostedTime('03-15-2016, 09:20 PM')).toBe('2016-03-15T21:20');
+    expect(parsePostedTime('11/02/2020')).toBe('2020-11-02');
+    // A first number above 12 cannot be a month.
+    expect(parsePostedTime('25/12/2019 08:00')).toBe('2019-12-25T08:00');
+    expect(parsePostedTime('31.02.2024')).toBeUndefined();
+    expect(parsePostedTime('3/09/15 8:00am')).toBeUndefined();
+  });
+
   it('says nothing when the page does not state a date', () => {
     for (const text of [
       '3 hours ago',

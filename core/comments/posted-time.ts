@@ -78,7 +78,8 @@ function fromEpoch(text: string): string | undefined {
 
 /**
  * Parses a posted time as pages write it: ISO values from `datetime` attributes, epoch numbers, and English or
- * numeric dates such as "March 10, 2017 at 12:20 AM", "11th March 2015", "2013/12/28 10:28".
+ * numeric dates such as "March 10, 2017 at 12:20 AM", "11th March 2015", "2013/12/28 10:28", "12.05.2024, 18:22",
+ * "03-15-2016, 09:20 PM".
  * Returns undefined when the text does not state a date, including relative times ("2 hours ago").
  */
 export function parsePostedTime(raw: string | null | undefined): string | undefined {
@@ -112,6 +113,22 @@ export function parsePostedTime(raw: string | null | undefined): string | undefi
   if (ymd) {
     const clock = clockIn(text.slice(ymd.index + ymd[0].length));
     return isoFrom(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), clock?.hh, clock?.mm);
+  }
+
+  // Numeric dates with the year last. Dots are the European day-first form ("12.05.2024, 18:22 Uhr", Habr's
+  // "22.04.18 в 23:19"); dashes and slashes are month-first as forums print them ("03-15-2016, 09:20 PM"), unless
+  // the first number cannot be a month.
+  // A two-digit year only in the dotted form: "3/09/15" is too ambiguous to guess.
+  const dmy = /\b(\d{1,2})(?:([/-])(\d{1,2})\2(\d{4})|(\.)(\d{1,2})\.(\d{4}|\d{2}))\b/.exec(text);
+  if (dmy) {
+    const dotted = dmy[5] === '.';
+    const first = Number(dmy[1]);
+    const second = Number(dotted ? dmy[6] : dmy[3]);
+    const written = (dotted ? dmy[7] : dmy[4]) ?? '';
+    const dayFirst = dotted || first > 12;
+    const year = written.length === 2 ? 2000 + Number(written) : Number(written);
+    const clock = clockIn(text.slice(dmy.index + dmy[0].length));
+    return isoFrom(year, dayFirst ? second : first, dayFirst ? first : second, clock?.hh, clock?.mm);
   }
 
   // "March 10, 2017", "Mar 10 2017", "10 March 2017", "11th March, 2015".

@@ -131,7 +131,8 @@ const hackerNews: CommentMarkupReader = {
     author: authorFrom(own, ['.hnuser']),
     posted: postedFrom(own, ['.age']),
     permalink: permalinkFrom(own, ['.age a']),
-    body: own('.commtext'),
+    // Pages saved by a browser may lack the `commtext` class; the text is then the comment's first span.
+    body: own('.commtext') ?? own('.comment > span') ?? own('.comment'),
   }),
   // Hacker News draws a thread as one flat table and indents each row; the parent is the nearest row above that is
   // indented less.
@@ -177,6 +178,11 @@ const stackExchange: CommentMarkupReader = {
   // Answers answer the question, which is the article; comments hang under the question (no parent) or under an
   // answer (whose root encloses them, so nesting gives the parent).
   roots: '#answers .answer, .answer[data-answerid], li.comment[data-comment-id], li.js-comment',
+  // Other sites (Habr) also name their comments `li.js-comment`; Stack Exchange's hold a `.comment-copy`.
+  accept: (root) =>
+    !root.matches('li') ||
+    root.hasAttribute('data-comment-id') ||
+    root.querySelector('.comment-copy') !== null,
   read: (root, own) => {
     if (root.matches('li')) {
       return {
