@@ -6,14 +6,14 @@
  * one tab that name the same token.
  *
  * The page interface says what the card shows (`CardView`); the card owns the reader's draft and saves it
- * itself, over the same port (`CardSave`), and tells the page interface what the reader did (`FromCard`).
+ * itself, over the same port (`CardRequest`), and tells the page interface what the reader did (`FromCard`).
  * Saves go over the port rather than as one-off messages because a port's message leaves at once: a save made
- * just before the tab closes still arrives, and the background applies one port's saves in order.
+ * just before the tab closes still arrives, and the background applies one port's requests in order.
  */
 import type { SuggestionReason } from './comments/suggest';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from './model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
-import type { ClaimChanges, Result } from './protocol';
+import type { ClaimChanges, NewClaim, Result } from './protocol';
 
 /** Every card port's name starts with this; the rest is the pairing token. */
 export const CARD_PORT_PREFIX = 'counterpoint-card:';
@@ -52,8 +52,12 @@ export interface SuggestedComment extends CommentChoice {
 /** Everything the card shows of one claim, as the page interface sees it. */
 export interface CardView {
   claim: Claim;
-  /** False until the background has stored the claim: the card holds its saves until then. */
-  stored: boolean;
+  /**
+   * The reader has just made this claim and the card is to store it, ahead of the note typed into it on the
+   * same ordered channel: were the page interface to store it, a note typed before its answer would wait, and
+   * die with a tab closed at once.
+   */
+  create: boolean;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
   /** Put the cursor in the note at once, for a reader who just marked the claim. */
@@ -88,6 +92,10 @@ export type FromCard =
   | { type: 'size'; height: number }
   /** The reader chose a status; the card saves it, the page repaints at once. */
   | { type: 'status'; claimId: string; status: ClaimStatus }
+  /** The background stored the claim the card was asked to create. */
+  | { type: 'created'; claim: Claim }
+  /** It refused to; the page takes the claim's highlight away and says why. */
+  | { type: 'not-created'; claimId: string; message: string }
   /** The background stored the card's save of this claim. */
   | { type: 'saved'; claim: Claim }
   /** A save failed; the page shows why. */
@@ -99,26 +107,33 @@ export type FromCard =
   | { type: 'close' }
   | { type: 'open-notes' };
 
-/** A save of the card's claim, from the card to the background, which answers `CardSaveAnswer`. */
-export interface CardSave {
-  type: 'save';
-  /** Numbers the card's saves, to match each answer; resent unchanged after a worker restart. */
+/** What the card asks the background to store: the claim it shows, made or changed. */
+export type CardStore =
+  | { type: 'claim.create'; payload: { claim: NewClaim } }
+  | { type: 'claim.update'; payload: { id: string; changes: ClaimChanges } };
+
+/** A request over the card's port; the background answers each with a `CardAnswer` of the same number. */
+export interface CardRequest {
+  type: 'store';
+  /** Numbers the card's requests, to match each answer; resent unchanged after a worker restart. */
   request: number;
-  id: string;
-  changes: ClaimChanges;
+  message: CardStore;
 }
 
-export interface CardSaveAnswer {
-  type: 'saved-answer';
+export interface CardAnswer {
+  type: 'stored';
   request: number;
   result: Result<Claim>;
 }
 
-/** The card's save, or null when the message is something else. */
-export function parseCardSave(message: unknown): CardSave | null {
-  const raw = message as Partial<CardSave> | null;
-  if (raw?.type !== 'save' || typeof raw.request !== 'number' || typeof raw.id !== 'string') return null;
-  return { type: 'save', request: raw.request, id: raw.id, changes: raw.changes as ClaimChanges };
+/** The card's request to the background, or null when the message is something else. */
+export function parseCardRequest(message: unknown): CardRequest | null {
+  const raw = message as Partial<CardRequest> | null;
+  const kind = raw?.message?.type;
+  if (raw?.type !== 'store' || typeof raw.request !== 'number') return null;
+  if (kind !== 'claim.create' && kind !== 'claim.update') return null;
+  // The payload itself is checked by the router, as every message is.
+  return { type: 'store', request: raw.request, message: raw.message as CardStore };
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * The background's half of the card channel (`core/card-channel.ts`): pairs the page interface's port with
  * the card frame's port of the same tab and token, and passes each one's messages to the other. Neither end
- * can reach the other directly in Firefox, and the page can reach neither. The card's saves stop here: they
- * go through the router as the card's `claim.update`, one after another in the order they came.
+ * can reach the other directly in Firefox, and the page can reach neither. The card's requests to store its
+ * claim stop here: they go through the router as the card's, one after another in the order they came.
  */
-import { CARD_PAGE, type CardSaveAnswer, cardTokenOf, parseCardSave } from '../../core/card-channel';
+import { CARD_PAGE, type CardAnswer, cardTokenOf, parseCardRequest } from '../../core/card-channel';
 import type { Result } from '../../core/protocol';
 
 /** The parts of a runtime port the relay uses; `browser.runtime.Port` has them, and tests fake them. */
@@ -35,27 +35,20 @@ export function createCardRelay(
 ) {
   const pairs = new Map<string, Pair>();
 
-  /** Apply a card's saves in the order they arrived, answering each on the card's port. */
-  function saver(port: RelayPort) {
+  /** Apply a card's requests in the order they arrived, answering each on the card's port. */
+  function storer(port: RelayPort) {
     let last: Promise<unknown> = Promise.resolve();
     return (message: unknown): boolean => {
-      const save = parseCardSave(message);
-      if (!save || !port.sender) return false;
+      const request = parseCardRequest(message);
       const { sender } = port;
+      if (!request || !sender) return false;
       last = last.then(async () => {
-        const result = await route(
-          { type: 'claim.update', payload: { id: save.id, changes: save.changes } },
-          sender,
-        );
-        const answer: CardSaveAnswer = {
-          type: 'saved-answer',
-          request: save.request,
-          result: result as CardSaveAnswer['result'],
-        };
+        const result = (await route(request.message, sender)) as CardAnswer['result'];
+        const answer: CardAnswer = { type: 'stored', request: request.request, result };
         try {
           port.postMessage(answer);
         } catch {
-          // The card went away after its save was applied; it learns the result from storage next time.
+          // The card went away after its request was applied; what it stored is in the database.
         }
       });
       return true;
@@ -88,9 +81,9 @@ export function createCardRelay(
       port.postMessage(pair.waiting);
       pair.waiting = undefined;
     }
-    const save = side === 'card' ? saver(port) : () => false;
+    const store = side === 'card' ? storer(port) : () => false;
     port.onMessage.addListener((message) => {
-      if (save(message)) return;
+      if (store(message)) return;
       const other = pair[side === 'page' ? 'card' : 'page'];
       if (other) other.postMessage(message);
       else if (side === 'page') pair.waiting = message;

@@ -5,9 +5,16 @@
  */
 import { createRef, h, render } from 'preact';
 import { ClaimCard, parseTags } from '../../components/ClaimCard';
-import { type CardView, type FromCard, type ToCard, parseToCard } from '../../core/card-channel';
+import {
+  type CardStore,
+  type CardView,
+  type FromCard,
+  type ToCard,
+  parseToCard,
+} from '../../core/card-channel';
 import type { Claim } from '../../core/model';
-import { SaveQueue, type SaveQueueDeps } from './save-queue';
+import type { Result } from '../../core/protocol';
+import { SaveQueue } from './save-queue';
 
 /** What the reader has typed, and what of it the background last confirmed. */
 interface Draft {
@@ -36,13 +43,14 @@ export interface CardLink {
 }
 
 export class CardSession {
+  /** @param store sends a request to the background; requests sent one after another apply in that order. */
   constructor(
     private readonly root: HTMLElement,
     private readonly link: CardLink,
-    save: SaveQueueDeps['save'],
+    private readonly store: (message: CardStore) => Promise<Result<Claim>>,
   ) {
     this.saves = new SaveQueue({
-      save,
+      save: (id, changes) => store({ type: 'claim.update', payload: { id, changes } }),
       onSaved: (claim) => this.onSaved(claim),
       onProblem: (message) => {
         this.problem = message;
@@ -55,6 +63,8 @@ export class CardSession {
   private readonly noteField = createRef<HTMLTextAreaElement>();
   private view: CardView | null = null;
   private draft: Draft = emptyDraft();
+  /** Claims the card was asked to create, so that it asks the background once. */
+  private readonly created = new Set<string>();
   /** Drafts of claims the card left before their saves were confirmed, to come back to. */
   private readonly kept = new Map<string, Draft>();
   private problem: string | null = null;
@@ -66,6 +76,15 @@ export class CardSession {
     // The reader's own click in the frame is not the page interface handing over the keyboard.
     window.addEventListener('pointerdown', () => (this.armed = false), true);
     window.addEventListener('focus', () => this.onFocus());
+    // A key can reach the frame before the focus does: it goes where it was meant to, the note. (Focus moved
+    // in a keydown takes the key's character with it.)
+    window.addEventListener(
+      'keydown',
+      () => {
+        if (!document.activeElement || document.activeElement === document.body) this.onFocus();
+      },
+      true,
+    );
     new ResizeObserver(() => this.link.post({ type: 'size', height: this.root.scrollHeight })).observe(
       this.root,
     );
@@ -111,9 +130,8 @@ export class CardSession {
     const { claim } = view;
     // The page interface has said what to show: a focus still to come hands over the keyboard for it.
     this.armed = false;
-    // Before any save below: a claim not stored yet keeps its saves until it is.
-    if (view.stored) this.saves.release(claim.id);
-    else this.saves.hold(claim.id);
+    // Before any save below: the channel applies the creation first.
+    if (view.create) this.create(claim);
     const draft = this.draft;
     if (draft.claimId === null && view.focusNote && !this.view) {
       // The note the reader started belongs to the claim just made.
@@ -143,6 +161,17 @@ export class CardSession {
     this.view = view;
     this.draw();
     if (focus) this.noteField.current?.focus();
+  }
+
+  private create(claim: Claim): void {
+    if (this.created.has(claim.id)) return;
+    this.created.add(claim.id);
+    const { id, pageKey, url, title, target, status, note, tags } = claim;
+    const proposal = { id, pageKey, url, title, target, status, note, tags };
+    void this.store({ type: 'claim.create', payload: { claim: proposal } }).then((answer) => {
+      if (answer.ok) this.link.post({ type: 'created', claim: answer.value });
+      else this.link.post({ type: 'not-created', claimId: claim.id, message: answer.error });
+    });
   }
 
   private untouched(draft = this.draft): boolean {
@@ -222,7 +251,6 @@ export class CardSession {
         onRemoveRebuttal: (rebuttal) => post({ type: 'remove-rebuttal', rebuttalId: rebuttal.id }),
         onDelete: () => {
           if (!claim) return;
-          this.saves.drop(claim.id);
           this.kept.delete(claim.id);
           post({ type: 'delete', claimId: claim.id });
         },

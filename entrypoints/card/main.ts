@@ -5,9 +5,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
+  type CardAnswer,
   CARD_PORT_PREFIX,
-  type CardSave,
-  type CardSaveAnswer,
+  type CardRequest,
   cardTokenOf,
   type FromCard,
 } from '../../core/card-channel';
@@ -20,25 +20,25 @@ const token = cardTokenOf(`${CARD_PORT_PREFIX}${location.hash.slice(1)}`);
 const root = document.getElementById('card');
 if (token && root) {
   let port: Browser.runtime.Port | null = null;
-  /** Saves sent and not answered yet, sent again on a new port if the background dropped the old one. */
-  const unanswered = new Map<number, { save: CardSave; settle(answer: CardSaveAnswer['result']): void }>();
+  /** Requests sent and not answered yet, sent again on a new port if the background dropped the old one. */
+  const unanswered = new Map<number, { request: CardRequest; settle(result: CardAnswer['result']): void }>();
   let requests = 0;
   const session = new CardSession(
     root,
     { post: (message: FromCard) => port?.postMessage(message) },
-    (id, changes) =>
+    (message) =>
       new Promise((settle) => {
-        const save: CardSave = { type: 'save', request: ++requests, id, changes };
-        unanswered.set(save.request, { save, settle });
-        port?.postMessage(save);
+        const request: CardRequest = { type: 'store', request: ++requests, message };
+        unanswered.set(request.request, { request, settle });
+        port?.postMessage(request);
       }),
   );
   const open = () => {
     const opened = browser.runtime.connect({ name: `${CARD_PORT_PREFIX}${token}` });
     port = opened;
     opened.onMessage.addListener((message) => {
-      const answer = message as Partial<CardSaveAnswer>;
-      if (answer.type === 'saved-answer' && typeof answer.request === 'number') {
+      const answer = message as Partial<CardAnswer>;
+      if (answer.type === 'stored' && typeof answer.request === 'number') {
         const waiting = unanswered.get(answer.request);
         unanswered.delete(answer.request);
         if (waiting && answer.result) waiting.settle(answer.result);
@@ -49,7 +49,7 @@ if (token && root) {
       setTimeout(open, RECONNECT_DELAY_MS);
     });
     opened.postMessage({ type: 'ready' } satisfies FromCard);
-    for (const { save } of unanswered.values()) opened.postMessage(save);
+    for (const { request } of unanswered.values()) opened.postMessage(request);
   };
   open();
   session.start();

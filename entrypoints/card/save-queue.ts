@@ -1,8 +1,7 @@
 /**
  * The card's saves. Each change goes out the moment the reader makes it, so nothing waits in the frame when
- * its tab closes; the channel delivers and the background applies them in the order they were sent, so the
- * last one always wins. A claim the background has not stored yet holds its changes until it is. Nothing here
- * knows about the page.
+ * its tab closes; the channel delivers and the background applies them in the order they were sent (after the
+ * claim's creation, when the card made it), so the last one always wins. Nothing here knows about the page.
  */
 import type { Claim } from '../../core/model';
 import type { ClaimChanges, Result } from '../../core/protocol';
@@ -17,40 +16,10 @@ export interface SaveQueueDeps {
 export class SaveQueue {
   constructor(private readonly deps: SaveQueueDeps) {}
 
-  /** Changes of claims not stored yet, merged. */
-  private readonly held = new Map<string, ClaimChanges>();
   /** How many saves of each claim are sent and not answered yet. */
   private readonly unanswered = new Map<string, number>();
 
-  /** Keep the changes of `id` until `release`: the background has not stored that claim yet. */
-  hold(id: string): void {
-    if (!this.held.has(id)) this.held.set(id, {});
-  }
-
-  release(id: string): void {
-    const waiting = this.held.get(id);
-    if (!waiting) return;
-    this.held.delete(id);
-    if (Object.keys(waiting).length > 0) this.send(id, waiting);
-  }
-
   push(id: string, changes: ClaimChanges): void {
-    const waiting = this.held.get(id);
-    if (waiting) this.held.set(id, { ...waiting, ...changes });
-    else this.send(id, changes);
-  }
-
-  /** Forget what waits for `id`: the claim was deleted, or never stored. */
-  drop(id: string): void {
-    this.held.delete(id);
-  }
-
-  /** Whether changes of `id` have not been confirmed by the background yet. */
-  unsaved(id: string): boolean {
-    return Object.keys(this.held.get(id) ?? {}).length > 0 || (this.unanswered.get(id) ?? 0) > 0;
-  }
-
-  private send(id: string, changes: ClaimChanges): void {
     this.unanswered.set(id, (this.unanswered.get(id) ?? 0) + 1);
     void this.deps.save(id, changes).then((answer) => {
       const left = (this.unanswered.get(id) ?? 1) - 1;
@@ -60,5 +29,10 @@ export class SaveQueue {
       // Only the answer to the newest save is the claim as the reader left it.
       else if (left === 0) this.deps.onSaved(answer.value);
     });
+  }
+
+  /** Whether changes of `id` have not been confirmed by the background yet. */
+  unsaved(id: string): boolean {
+    return (this.unanswered.get(id) ?? 0) > 0;
   }
 }

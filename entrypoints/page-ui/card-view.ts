@@ -12,7 +12,7 @@ const SUGGESTIONS = 3;
 
 /** What the page interface knows of the open card beyond the claim and the page. */
 export interface CardState {
-  stored: boolean;
+  create: boolean;
   anchored: boolean;
   focusNote: boolean;
   problem: string | null;

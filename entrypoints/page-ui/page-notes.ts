@@ -72,6 +72,8 @@ export class PageNotes {
   private readonly rebuttals = new Map<string, Rebuttal>();
   /** Claims painted at once but not yet stored by the background. */
   private readonly unstored = new Set<string>();
+  /** Those of them the card is to store (see `CardView.create`). */
+  private readonly createdByCard = new Set<string>();
   private overlay: OverlayHost | null = null;
   private cardFrame: CardFrame | null = null;
   private selection: { range: Range; commentId: string | null } | null = null;
@@ -155,6 +157,7 @@ export class PageNotes {
     if (pageKey !== this.pageKey) {
       this.pageKey = pageKey;
       this.unstored.clear();
+      this.createdByCard.clear();
       this.forget();
       this.card = null;
       void this.load();
@@ -250,24 +253,35 @@ export class PageNotes {
     this.unstored.add(proposal.id);
     this.highlighter.paint(proposal.id, range, proposal.status);
     document.getSelection()?.removeAllRanges();
-    if (choice === 'highlight') this.draw();
-    else this.openCard(proposal.id, true);
-    void this.ask('claim.create', { claim: proposal }).then((answer) => {
-      this.unstored.delete(proposal.id);
-      if (answer.ok) {
-        // The card may have saved a note meanwhile; its answer, not this one, says what is stored.
-        if (!this.claims.has(proposal.id) || this.claims.get(proposal.id)?.modified === now) {
-          this.claims.set(proposal.id, answer.value);
-        }
-        this.follow();
-        this.draw();
-      } else {
-        this.claims.delete(proposal.id);
-        this.highlighter.erase(proposal.id);
-        if (this.card?.id === proposal.id) this.card = null;
-        this.tell(answer.error);
-      }
-    });
+    if (choice !== 'highlight') {
+      // The card stores the claim, ahead of the note the reader is about to type into it.
+      this.createdByCard.add(proposal.id);
+      return this.openCard(proposal.id, true);
+    }
+    this.draw();
+    void this.ask('claim.create', { claim: proposal }).then((answer) =>
+      answer.ok ? this.created(answer.value) : this.notCreated(proposal.id, answer.error),
+    );
+  }
+
+  /** The background stored a claim the reader has just made. */
+  private created(claim: Claim): void {
+    this.unstored.delete(claim.id);
+    this.createdByCard.delete(claim.id);
+    // The card may have saved a note meanwhile: the newer copy stays.
+    const current = this.claims.get(claim.id);
+    if (!current || current.modified <= claim.modified) this.claims.set(claim.id, claim);
+    this.follow();
+    this.draw();
+  }
+
+  private notCreated(id: string, problem: string): void {
+    this.unstored.delete(id);
+    this.createdByCard.delete(id);
+    this.claims.delete(id);
+    this.highlighter.erase(id);
+    if (this.card?.id === id) this.card = null;
+    this.tell(problem);
   }
 
   /** "Rebuts…" on a passage of a comment: ask which claim it answers. */
@@ -341,6 +355,10 @@ export class PageNotes {
         if (range) this.highlighter.paint(claim.id, range, action.status);
         return this.draw();
       }
+      case 'created':
+        return this.created(action.claim);
+      case 'not-created':
+        return this.notCreated(action.claimId, action.message);
       case 'saved':
         if (!this.claims.has(action.claim.id)) return;
         this.claims.set(action.claim.id, action.claim);
@@ -419,7 +437,7 @@ export class PageNotes {
     }
     const rebuttals = this.rebuttalsOf(claim.id);
     const view = this.cardViews.build(claim, rebuttals, {
-      stored: !this.unstored.has(claim.id),
+      create: this.createdByCard.has(claim.id),
       anchored: this.placement.isPlaced(claim.id),
       focusNote: this.card.focusNote,
       problem: this.problem,

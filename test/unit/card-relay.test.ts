@@ -143,18 +143,20 @@ describe('the card relay', () => {
     connect(card);
     for (const [request, note] of ['W', 'Wr', 'Wri'].entries()) {
       card.send({
-        type: 'save',
+        type: 'store',
         request,
-        id: 'urn:uuid:11111111-2222-4333-8444-555555555555',
-        changes: { note },
+        message: {
+          type: 'claim.update',
+          payload: { id: 'urn:uuid:11111111-2222-4333-8444-555555555555', changes: { note } },
+        },
       });
     }
     await waitFor(() => card.received.length === 3);
     expect(applied).toEqual(['W', 'Wr', 'Wri']);
     expect(card.received).toEqual([
-      { type: 'saved-answer', request: 0, result: { ok: true, value: 'W' } },
-      { type: 'saved-answer', request: 1, result: { ok: true, value: 'Wr' } },
-      { type: 'saved-answer', request: 2, result: { ok: true, value: 'Wri' } },
+      { type: 'stored', request: 0, result: { ok: true, value: 'W' } },
+      { type: 'stored', request: 1, result: { ok: true, value: 'Wr' } },
+      { type: 'stored', request: 2, result: { ok: true, value: 'Wri' } },
     ]);
     // Saves are between the card and the background: the page interface never sees them.
     expect(page.received).toEqual([]);

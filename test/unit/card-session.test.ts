@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CardSession } from '../../entrypoints/card/card-session';
-import type { CardView, FromCard } from '../../core/card-channel';
+import type { CardStore, CardView, FromCard } from '../../core/card-channel';
 import type { Claim } from '../../core/model';
-import type { ClaimChanges, Result } from '../../core/protocol';
+import type { Result } from '../../core/protocol';
 
 const NEW = 'urn:uuid:11111111-2222-4333-8444-555555555555';
 const OTHER = 'urn:uuid:66666666-7777-4888-9999-aaaaaaaaaaaa';
@@ -29,7 +29,7 @@ function claim(id: string, changes: Partial<Claim> = {}): Claim {
 function view(shown: Claim, more: Partial<CardView> = {}): CardView {
   return {
     claim: shown,
-    stored: true,
+    create: false,
     anchored: true,
     focusNote: false,
     problem: null,
@@ -43,7 +43,8 @@ function view(shown: Claim, more: Partial<CardView> = {}): CardView {
 
 let root: HTMLElement;
 let posted: FromCard[];
-let saves: { id: string; changes: ClaimChanges; answer(): void }[];
+let requests: CardStore[];
+let answers: (() => void)[];
 let session: CardSession;
 
 beforeEach(() => {
@@ -56,24 +57,25 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   posted = [];
-  saves = [];
+  requests = [];
+  answers = [];
   const stored = new Map<string, Claim>();
-  session = new CardSession(
-    root,
-    { post: (message) => void posted.push(message) },
-    (id, changes) =>
-      new Promise<Result<Claim>>((resolve) =>
-        saves.push({
-          id,
-          changes,
-          answer: () => {
-            const next = { ...(stored.get(id) ?? claim(id)), ...changes };
-            stored.set(id, next);
-            resolve({ ok: true, value: next });
-          },
-        }),
-      ),
-  );
+  session = new CardSession(root, { post: (message) => void posted.push(message) }, (message) => {
+    requests.push(message);
+    return new Promise<Result<Claim>>((resolve) =>
+      answers.push(() => {
+        const next =
+          message.type === 'claim.create'
+            ? claim(message.payload.claim.id)
+            : {
+                ...(stored.get(message.payload.id) ?? claim(message.payload.id)),
+                ...message.payload.changes,
+              };
+        stored.set(next.id, next);
+        resolve({ ok: true, value: next });
+      }),
+    );
+  });
   session.start();
 });
 
@@ -113,13 +115,21 @@ describe('the claim card’s draft', () => {
     window.dispatchEvent(new Event('focus'));
     expect(document.activeElement).toBe(note());
     type(note(), 'Counts only');
-    session.receive({ type: 'show', view: view(claim(NEW), { stored: false, focusNote: true }) });
+    session.receive({ type: 'show', view: view(claim(NEW), { create: true, focusNote: true }) });
     expect(note().value).toBe('Counts only');
-    expect(saves).toEqual([]);
     type(note(), ' Quarry');
-    session.receive({ type: 'show', view: view(claim(NEW), { stored: true, focusNote: true }) });
-    expect(saves.map((save) => save.changes)).toEqual([{ note: 'Counts only Quarry' }]);
+    // Shown again before the background answered: the claim is created once.
+    session.receive({ type: 'show', view: view(claim(NEW), { create: true, focusNote: true }) });
+    // The claim first, then the note: the channel applies them in this order.
+    expect(requests.map((request) => request.type)).toEqual(['claim.create', 'claim.update', 'claim.update']);
+    expect(requests.slice(1).map((request) => request.payload)).toEqual([
+      { id: NEW, changes: { note: 'Counts only' } },
+      { id: NEW, changes: { note: 'Counts only Quarry' } },
+    ]);
     expect(note().value).toBe('Counts only Quarry');
+    answers.shift()?.();
+    await settle();
+    expect(posted).toContainEqual({ type: 'created', claim: expect.objectContaining({ id: NEW }) });
   });
 
   it('never lets an older answer overwrite newer typing', async () => {
@@ -129,10 +139,10 @@ describe('the claim card’s draft', () => {
     // The page interface shows the claim again with what it had before the reader typed.
     session.receive({ type: 'show', view: view(claim(NEW, { note: '' })) });
     expect(note().value).toBe('ab');
-    saves[0]?.answer();
+    answers[0]?.();
     await settle();
     expect(note().value).toBe('ab');
-    saves[1]?.answer();
+    answers[1]?.();
     await settle();
     expect(posted.filter((message) => message.type === 'saved')).toHaveLength(1);
     expect(note().value).toBe('ab');
@@ -149,7 +159,7 @@ describe('the claim card’s draft', () => {
   it('keeps confirmed typing when the page interface shows an older copy of the claim', async () => {
     session.receive({ type: 'show', view: view(claim(NEW)) });
     type(note(), 'Counts only cas');
-    saves[0]?.answer();
+    answers[0]?.();
     await settle();
     // Everything typed is confirmed; the page interface's copy is from before the reader typed.
     session.receive({ type: 'show', view: view(claim(NEW, { note: 'Counts' })) });

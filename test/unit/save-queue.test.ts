@@ -63,35 +63,16 @@ describe('the card’s saves', () => {
     expect(queue.unsaved(ID)).toBe(false);
   });
 
-  it('holds the changes of a claim the background has not stored yet, merged, then sends them as one', () => {
-    const background = slowBackground();
-    const queue = new SaveQueue({ save: background.save, onSaved: () => {}, onProblem: () => {} });
-    queue.hold(ID);
-    queue.push(ID, { note: 'typed before' });
-    queue.push(ID, { tags: ['x'] });
-    queue.push(ID, { note: 'typed before the claim was stored' });
-    expect(background.sent).toEqual([]);
-    expect(queue.unsaved(ID)).toBe(true);
-    queue.release(ID);
-    expect(background.sent).toEqual([{ note: 'typed before the claim was stored', tags: ['x'] }]);
-  });
-
-  it('forgets a deleted claim’s held changes, and tells the reader why a save failed', async () => {
+  it('tells the reader why a save failed', async () => {
     const problems: string[] = [];
-    let calls = 0;
     const queue = new SaveQueue({
-      save: async () => (calls++, { ok: false, error: 'This note no longer exists.' }),
+      save: async () => ({ ok: false, error: 'This note no longer exists.' }),
       onSaved: () => {},
       onProblem: (message) => problems.push(message),
     });
-    queue.hold(ID);
-    queue.push(ID, { note: 'x' });
-    queue.drop(ID);
-    queue.release(ID);
-    expect(calls).toBe(0);
     queue.push(ID, { note: 'y' });
     await new Promise((done) => setTimeout(done, 0));
-    expect(calls).toBe(1);
     expect(problems).toEqual(['This note no longer exists.']);
+    expect(queue.unsaved(ID)).toBe(false);
   });
 });
