@@ -88,6 +88,8 @@ export type ToCard =
 /** From the card to the page interface. */
 export type FromCard =
   | { type: 'ready' }
+  /** The card is armed: the page interface shows the toolbar only now, so no press can outrun the arming. */
+  | { type: 'armed' }
   /** The card's content is this tall, in CSS pixels; its frame follows. */
   | { type: 'size'; height: number }
   /** The reader chose a status; the card saves it, the page repaints at once. */
@@ -146,6 +148,7 @@ export function parseFromCard(message: unknown): FromCard | null {
   const isText = (value: unknown) => typeof value === 'string' && value.length <= 200;
   switch (raw.type) {
     case 'ready':
+    case 'armed':
     case 'close':
     case 'open-notes':
       return { type: raw.type };

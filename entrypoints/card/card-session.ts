@@ -98,6 +98,7 @@ export class CardSession {
     switch (message.type) {
       case 'arm':
         this.armed = true;
+        this.link.post({ type: 'armed' });
         return;
       case 'hide':
         this.armed = false;

@@ -63,12 +63,18 @@ export class CardFrame {
   private last: ToCard = { type: 'hide' };
   private height = 0;
   private markReady: () => void = () => undefined;
+  private markArmed: () => void = () => undefined;
   /** Settles once the card page answers; until then the keyboard cannot be handed to it. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  /** The reader has text selected and may choose a status next; see `ToCard`'s `arm`. */
-  arm(): void {
+  /**
+   * The reader has text selected and may choose a status next (see `ToCard`'s `arm`); settles once the card
+   * has heard it, so that a toolbar shown after it cannot be pressed before the card knows.
+   */
+  arm(): Promise<void> {
+    const armed = new Promise<void>((resolve) => (this.markArmed = resolve));
     this.send({ type: 'arm' });
+    return armed;
   }
 
   /** Show the card and move the keyboard into it now, within the reader's own press or click. */
@@ -116,6 +122,8 @@ export class CardFrame {
         this.markReady();
         // A card page that (re)connects learns what it should show.
         port.postMessage(this.last);
+      } else if (action.type === 'armed') {
+        this.markArmed();
       } else if (action.type === 'size') {
         this.height = action.height;
         this.frame.style.height = `${Math.ceil(action.height)}px`;

@@ -209,9 +209,10 @@ export class PageNotes {
   /** Offer the toolbar for the page's current selection, if it holds text. */
   async offerToolbar(): Promise<void> {
     if (!readableSelection()) return;
-    // The card must be able to take the keyboard the moment the reader chooses a status.
+    // The card must be able to take the keyboard, for a new note, the moment the reader presses a status.
     const { cardFrame } = this.ensureOverlay();
     await cardFrame.ready;
+    await cardFrame.arm();
     const range = readableSelection();
     if (!range) return;
     const rects = range.getClientRects();
@@ -225,7 +226,6 @@ export class PageNotes {
       top: Math.min(last.bottom + TOOLBAR_GAP, window.innerHeight - 44),
       left: Math.max(8, Math.min(last.left, window.innerWidth - 500)),
     };
-    cardFrame.arm();
     this.drawOverlay();
   }
 
