@@ -22,7 +22,15 @@ interface Pair {
   card?: RelayPort;
   /** The page's last word to a card that was not connected then (a restarted worker drops both ports). */
   waiting?: unknown;
+  /**
+   * What the card said while the page's port was not connected: the card page's port can reach the background
+   * before the port of the content script that framed it, and its `ready` must still get through.
+   */
+  unheard: unknown[];
 }
+
+/** Most of the card's words kept for a page not connected yet; the newest count. */
+const UNHEARD_LIMIT = 50;
 
 /**
  * Build the relay. `connect` takes every port opened to the background and keeps those of the card channel;
@@ -73,7 +81,7 @@ export function createCardRelay(
       return true;
     }
     const key = `${port.sender?.tab?.id} ${token}`;
-    const pair = pairs.get(key) ?? {};
+    const pair = pairs.get(key) ?? { unheard: [] };
     pairs.set(key, pair);
     pair[side]?.disconnect();
     pair[side] = port;
@@ -81,12 +89,14 @@ export function createCardRelay(
       port.postMessage(pair.waiting);
       pair.waiting = undefined;
     }
+    if (side === 'page') for (const message of pair.unheard.splice(0)) port.postMessage(message);
     const store = side === 'card' ? storer(port) : () => false;
     port.onMessage.addListener((message) => {
       if (store(message)) return;
       const other = pair[side === 'page' ? 'card' : 'page'];
       if (other) other.postMessage(message);
       else if (side === 'page') pair.waiting = message;
+      else pair.unheard = [...pair.unheard, message].slice(-UNHEARD_LIMIT);
     });
     port.onDisconnect.addListener(() => {
       if (pair[side] === port) pair[side] = undefined;

@@ -71,6 +71,20 @@ describe('the card relay', () => {
     expect(card.received).toEqual([{ type: 'hide' }]);
   });
 
+  it('keeps what the card said for a page interface whose port arrives after the card’s', () => {
+    const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
+    const token = newCardToken();
+    const card = cardPort(token);
+    connect(card);
+    card.send({ type: 'ready' });
+    card.send({ type: 'size', height: 120 });
+    const page = pagePort(token);
+    connect(page);
+    expect(page.received).toEqual([{ type: 'ready' }, { type: 'size', height: 120 }]);
+    card.send({ type: 'armed' });
+    expect(page.received).toHaveLength(3);
+  });
+
   it('never pairs ports of two tabs, nor a card whose own address names another token', () => {
     const connect = createCardRelay(EXTENSION_ID, ROOT, refuseAll);
     const token = newCardToken();
