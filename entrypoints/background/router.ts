@@ -207,6 +207,14 @@ export function createRouter(deps: RouterDeps) {
 
   /** The tab that made a change already shows it: it is not told to reload. */
   const tabOf = (caller: Caller) => (caller.kind === 'extension-page' ? undefined : caller.tabId);
+  /**
+   * Tell the tabs showing `pageKey` that it changed. Not awaited: the answer need not wait for every open
+   * tab, and the card's next save waits for this one's answer.
+   */
+  const tellTabs = (pageKey: string, exceptTabId?: number) =>
+    void tabs
+      .notifyChanged(pageKey, exceptTabId)
+      .catch((error: unknown) => console.warn('Counterpoint could not tell the tabs about a change', error));
 
   /** A rebuttal, reachable by the caller through its claim. */
   async function rebuttalOfCaller(id: string, caller: Caller) {
@@ -243,37 +251,37 @@ export function createRouter(deps: RouterDeps) {
         throw new StorageProblem('A page may only add notes to itself.');
       }
       const created = await createClaim(db, claim, now());
-      await tabs.notifyChanged(created.pageKey, tabOf(caller));
+      tellTabs(created.pageKey, tabOf(caller));
       return created;
     },
     'claim.update': async ({ id, changes }, caller) => {
       await claimOfCaller(id, caller);
       const updated = await updateClaim(db, id, changes, now());
-      await tabs.notifyChanged(updated.pageKey, tabOf(caller));
+      tellTabs(updated.pageKey, tabOf(caller));
       return updated;
     },
     'claim.delete': async ({ id }, caller) => {
       const claim = await claimOfCaller(id, caller);
       await deleteClaim(db, claim.id, now());
-      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      tellTabs(claim.pageKey, tabOf(caller));
       return null;
     },
     'rebuttal.create': async ({ rebuttal }, caller) => {
       const claim = await claimOfCaller(rebuttal.claimId, caller);
       const created = await createRebuttal(db, rebuttal, now());
-      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      tellTabs(claim.pageKey, tabOf(caller));
       return created;
     },
     'rebuttal.update': async ({ id, changes }, caller) => {
       const { claim } = await rebuttalOfCaller(id, caller);
       const updated = await updateRebuttal(db, id, changes, now());
-      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      tellTabs(claim.pageKey, tabOf(caller));
       return updated;
     },
     'rebuttal.delete': async ({ id }, caller) => {
       const { claim } = await rebuttalOfCaller(id, caller);
       await deleteRebuttal(db, id, claim.pageKey, now());
-      await tabs.notifyChanged(claim.pageKey, tabOf(caller));
+      tellTabs(claim.pageKey, tabOf(caller));
       return null;
     },
     'notes.open': async ({ pageKey }, caller) => {
@@ -332,12 +340,7 @@ export function createRouter(deps: RouterDeps) {
       } else decoded = decodeImport(payload.text);
       previewed = null;
       const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
-      // Not awaited: the reader's report need not wait for every open tab to reload its notes.
-      void Promise.all(
-        plan.pages.slice(0, PAGES_NOTIFIED).map((page) => tabs.notifyChanged(page.pageKey)),
-      ).catch((error: unknown) =>
-        console.warn('Counterpoint could not tell the tabs about an import', error),
-      );
+      for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) tellTabs(page.pageKey);
       return summarize(decoded, plan);
     },
   };
