@@ -90,6 +90,11 @@ export type FromCard =
   | { type: 'ready' }
   /** The card is armed: the page interface shows the toolbar only now, so no press can outrun the arming. */
   | { type: 'armed' }
+  /**
+   * The card has drawn this claim: a hidden frame is shown only now, so that neither the reader nor a test
+   * sees, for a moment, what the card showed before (another claim, or an empty note).
+   */
+  | { type: 'shown'; claimId: string }
   /** The card's content is this tall, in CSS pixels; its frame follows. */
   | { type: 'size'; height: number }
   /** The reader chose a status; the card saves it, the page repaints at once. */
@@ -181,7 +186,8 @@ export function parseFromCard(message: unknown): FromCard | null {
     case 'remove-rebuttal':
       return isText(raw.rebuttalId) ? { type: raw.type, rebuttalId: raw.rebuttalId as string } : null;
     case 'delete':
-      return isText(raw.claimId) ? { type: 'delete', claimId: raw.claimId as string } : null;
+    case 'shown':
+      return isText(raw.claimId) ? { type: raw.type, claimId: raw.claimId as string } : null;
     default:
       return null;
   }

@@ -162,6 +162,7 @@ export class CardSession {
     this.view = view;
     this.draw();
     if (focus) this.noteField.current?.focus();
+    this.link.post({ type: 'shown', claimId: claim.id });
   }
 
   private create(claim: Claim): void {

@@ -28,6 +28,8 @@ export interface CardLinks {
 
 /** How long to wait before opening the channel again after the background dropped it (a worker restart). */
 const RECONNECT_DELAY_MS = 100;
+/** How long the toolbar waits for the card to say it is armed; the answer takes milliseconds. */
+const ARM_WAIT_MS = 1000;
 /** Gap between the card and the window's edges, in CSS pixels; the card page draws its shadow inside it. */
 const EDGE = 8;
 const WIDTH = 336;
@@ -62,23 +64,33 @@ export class CardFrame {
   private port: CardPort | null = null;
   private last: ToCard = { type: 'hide' };
   private height = 0;
+  private visible = false;
+  /** A claim the hidden frame waits for the card to have drawn before it shows (see `FromCard`'s `shown`). */
+  private awaitedClaim: string | null = null;
+  /** The card was told to arm and has not said it is; told again should that word be lost. */
+  private armPending = false;
+  private armWaiters: (() => void)[] = [];
   private markReady: () => void = () => undefined;
-  private markArmed: () => void = () => undefined;
   /** Settles once the card page answers; until then the keyboard cannot be handed to it. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
   /**
    * The reader has text selected and may choose a status next (see `ToCard`'s `arm`); settles once the card
-   * has heard it, so that a toolbar shown after it cannot be pressed before the card knows.
+   * has heard it, so that a toolbar shown after it cannot be pressed before the card knows. Should the
+   * card's answer never come, it settles anyway after a while: the reader keeps the toolbar.
    */
   arm(): Promise<void> {
-    const armed = new Promise<void>((resolve) => (this.markArmed = resolve));
-    this.send({ type: 'arm' });
-    return armed;
+    this.armPending = true;
+    this.port?.postMessage({ type: 'arm' } satisfies ToCard);
+    return new Promise<void>((resolve) => {
+      this.armWaiters.push(resolve);
+      setTimeout(resolve, ARM_WAIT_MS);
+    });
   }
 
   /** Show the card and move the keyboard into it now, within the reader's own press or click. */
   takeKeyboard(): void {
+    this.awaitedClaim = null;
     this.setVisible(true);
     this.frame.focus();
   }
@@ -86,19 +98,28 @@ export class CardFrame {
   /** Show `view`; with `focus`, move the keyboard into the card too. */
   show(view: CardView, focus: boolean): void {
     if (focus) this.takeKeyboard();
-    else this.setVisible(true);
+    else if (!this.visible) this.awaitedClaim = view.claim.id;
     this.send({ type: 'show', view });
   }
 
   hide(): void {
     if (this.last.type === 'hide') return;
+    this.awaitedClaim = null;
     this.setVisible(false);
     this.send({ type: 'hide' });
   }
 
   private send(message: ToCard): void {
-    if (message.type !== 'arm') this.last = message;
+    // The card takes a later word as the end of any arming.
+    this.armPending = false;
+    this.last = message;
     this.port?.postMessage(message);
+  }
+
+  /** Tell a card that has (re)connected, or a relay that will hold it for one, everything still in force. */
+  private catchUp(port: CardPort): void {
+    port.postMessage(this.last);
+    if (this.armPending) port.postMessage({ type: 'arm' } satisfies ToCard);
   }
 
   private createFrame(): HTMLIFrameElement {
@@ -120,10 +141,15 @@ export class CardFrame {
       if (!action) return;
       if (action.type === 'ready') {
         this.markReady();
-        // A card page that (re)connects learns what it should show.
-        port.postMessage(this.last);
+        this.catchUp(port);
       } else if (action.type === 'armed') {
-        this.markArmed();
+        this.armPending = false;
+        for (const settle of this.armWaiters.splice(0)) settle();
+      } else if (action.type === 'shown') {
+        if (action.claimId === this.awaitedClaim) {
+          this.awaitedClaim = null;
+          this.setVisible(true);
+        }
       } else if (action.type === 'size') {
         this.height = action.height;
         this.frame.style.height = `${Math.ceil(action.height)}px`;
@@ -132,7 +158,7 @@ export class CardFrame {
       }
     });
     // What the card should show waits in the background for a card page that is not connected yet.
-    port.postMessage(this.last);
+    this.catchUp(port);
     port.onDisconnect.addListener(() => {
       this.port = null;
       setTimeout(() => this.open(), RECONNECT_DELAY_MS);
@@ -140,6 +166,7 @@ export class CardFrame {
   }
 
   private setVisible(visible: boolean): void {
+    this.visible = visible;
     // Hidden but laid out, so the card page can be measured and take the keyboard the moment it shows.
     this.frame.style.visibility = visible ? 'visible' : 'hidden';
     this.frame.style.pointerEvents = visible ? 'auto' : 'none';

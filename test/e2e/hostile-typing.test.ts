@@ -177,8 +177,14 @@ describe.each([
     await waitFor('the restored highlight', async () => (await highlightedTexts(again.page)).supported);
     const { middle } = await locateText(again.page, sentence);
     await again.page.mouse.click(middle.x, middle.y);
-    const stored = await waitFor('the reopened card', async () => (await again.overlay.query('textarea'))[0]);
-    expect(stored.value).toBe('Written just before closing the tab');
+    // The new tab may read the notes before the background has applied the last saves; they follow at once.
+    let seen: string | null | undefined;
+    await waitFor('the reopened card with the whole note', async () => {
+      seen = (await again.overlay.query('textarea'))[0]?.value;
+      return seen === 'Written just before closing the tab';
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; the card showed ${JSON.stringify(seen)}`);
+    });
     await again.close();
   });
 });

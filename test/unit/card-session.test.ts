@@ -176,6 +176,14 @@ describe('the claim card’s draft', () => {
     expect(note().value).toBe('first words');
   });
 
+  it('says which claim it has drawn only once the note on screen is that claim’s', () => {
+    session.receive({ type: 'show', view: view(claim(OTHER, { note: 'other note' })) });
+    posted = [];
+    session.receive({ type: 'show', view: view(claim(NEW, { note: 'reopened note' })) });
+    expect(posted).toEqual([{ type: 'shown', claimId: NEW }]);
+    expect(note().value).toBe('reopened note');
+  });
+
   it('does not start a new note when the reader clicks into the card', () => {
     session.receive({ type: 'show', view: view(claim(NEW, { note: 'kept' })) });
     session.receive({ type: 'arm' });
