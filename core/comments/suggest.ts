@@ -99,13 +99,31 @@ function stemOf(word: string): string {
 /** Normalised form and stem of each distinct word seen, bounded so that a long session cannot grow it forever. */
 const wordCache = new Map<string, { norm: string; stem: string; content: boolean }>();
 
+/**
+ * Scripts written without spaces between words. Text holding them is split into words by the browser's own
+ * word segmenter (`Intl.Segmenter`), whose dictionaries know Chinese, Japanese, Thai and their neighbours.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Kana only: in Japanese, particles, endings and auxiliaries ("は", "です"); content words hold kanji or katakana. */
+const ONLY_HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
+/** Chinese words of one character that carry no topic; other single characters often do ("市", "税"). */
+const HAN_STOPWORDS = new Set('的了是在和与也都就而之其这那有及对被把我你他她它们个并或'.split(''));
+
+function isContent(norm: string): boolean {
+  if (UNSPACED.test(norm)) return !ONLY_HIRAGANA.test(norm) && !HAN_STOPWORDS.has(norm);
+  return !STOPWORDS.has(norm) && (norm.length > 1 || /\d/.test(norm));
+}
+
 function wordInfo(raw: string): { norm: string; stem: string; content: boolean } {
   let info = wordCache.get(raw);
   if (info) return info;
   let norm = raw.toLowerCase().replace(/['’]/g, '');
-  // Accents only matter when present; checking first keeps the common ASCII case fast.
-  if (/[\u0080-\uffff]/.test(norm)) norm = norm.normalize('NFKD').replace(/\p{M}/gu, '');
-  info = { norm, stem: stemOf(norm), content: !STOPWORDS.has(norm) && (norm.length > 1 || /\d/.test(norm)) };
+  // Accents only matter when present; checking first keeps the common ASCII case fast. Kana keep their marks
+  // (が is not か): those scripts are only folded to one width.
+  if (UNSPACED.test(norm)) norm = norm.normalize('NFKC');
+  else if (/[\u0080-\uffff]/.test(norm)) norm = norm.normalize('NFKD').replace(/\p{M}/gu, '');
+  info = { norm, stem: stemOf(norm), content: isContent(norm) };
   if (wordCache.size > 50_000) wordCache.clear();
   wordCache.set(raw, info);
   return info;
@@ -125,6 +143,7 @@ function isWordChar(text: string, i: number): boolean {
 
 /** Words with their offsets; an apostrophe inside a word ("doesn't") keeps it whole. A hand-rolled scan: fast. */
 function tokenize(text: string): Token[] {
+  if (UNSPACED.test(text)) return segmentWords(text);
   const tokens: Token[] = [];
   const length = text.length;
   let i = 0;
@@ -141,6 +160,20 @@ function tokenize(text: string): Token[] {
     }
     const { norm, stem, content } = wordInfo(text.slice(start, i));
     tokens.push({ norm, stem, start, end: i, content });
+  }
+  return tokens;
+}
+
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Words with their offsets, as the browser's word segmenter finds them: for text with unspaced scripts. */
+function segmentWords(text: string): Token[] {
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  const tokens: Token[] = [];
+  for (const { segment, index, isWordLike } of wordSegmenter.segment(text)) {
+    if (!isWordLike) continue;
+    const { norm, stem, content } = wordInfo(segment);
+    tokens.push({ norm, stem, start: index, end: index + segment.length, content });
   }
   return tokens;
 }
@@ -199,6 +232,10 @@ const DISPUTE_PHRASES: readonly (readonly string[])[] = [
   ...'false falsely lie lies lying lied liar untrue wrong wrongly incorrect inaccurate nonsense rubbish misleading myth bogus mistaken actually fabricated debunked disagree dispute disputed garbage baloney hogwash distortion misrepresent misrepresents misrepresentation'
     .split(' ')
     .map((w) => [w]),
+  // Chinese and Japanese, as their word segmenter splits them.
+  ...'错误 胡说 谣言 并非 不对 假的 間違い 誤り 嘘 デマ 事実無根'.split(' ').map((w) => [w]),
+  ['不是', '真的'],
+  ['不', '实'],
   ['not', 'true'],
   ['isnt', 'true'],
   ['not', 'correct'],
