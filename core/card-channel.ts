@@ -69,13 +69,25 @@ export interface CardView {
   orphanRebuttals: string[];
   /** The page's comments, to attach one as a rebuttal. */
   comments: CommentChoice[];
-  suggestions: SuggestedComment[];
+  /** Ids of the comments not attached to this claim yet: those the card may suggest. */
+  unattached: string[];
+}
+
+/** A comment's whole text, for the card to rank against its claim. */
+export interface ThreadComment {
+  id: string;
+  text: string;
 }
 
 /** From the page interface to the card. */
 export type ToCard =
   /** Show this claim. */
   | { type: 'show'; view: CardView }
+  /**
+   * The page's comments, whole, sent again only when they change. The card ranks them against its claim itself,
+   * so that the page's own process carries neither the ranking's code nor its work.
+   */
+  | { type: 'thread'; comments: ThreadComment[] }
   /** The card was closed or its claim deleted: forget the claim and clear the draft. */
   | { type: 'hide' }
   /**
@@ -200,6 +212,13 @@ export function parseToCard(message: unknown): ToCard | null {
   if (raw.type === 'hide' || raw.type === 'arm') return { type: raw.type };
   if (raw.type === 'show' && typeof raw.view === 'object' && raw.view !== null) {
     return { type: 'show', view: raw.view as CardView };
+  }
+  if (raw.type === 'thread' && Array.isArray(raw.comments)) {
+    const comments = (raw.comments as Partial<ThreadComment>[]).filter(
+      (comment): comment is ThreadComment =>
+        typeof comment?.id === 'string' && typeof comment.text === 'string',
+    );
+    return { type: 'thread', comments };
   }
   return null;
 }

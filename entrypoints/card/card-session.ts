@@ -9,9 +9,12 @@ import {
   type CardStore,
   type CardView,
   type FromCard,
+  type SuggestedComment,
+  type ThreadComment,
   type ToCard,
   parseToCard,
 } from '../../core/card-channel';
+import { suggestRebuttals } from '../../core/comments/suggest';
 import type { Claim } from '../../core/model';
 import type { Result } from '../../core/protocol';
 import { SaveQueue } from './save-queue';
@@ -36,6 +39,9 @@ const emptyDraft = (): Draft => ({
   confirmedTags: '',
   confirmedAt: '',
 });
+
+/** How many suggested comments a card offers. */
+const SUGGESTIONS = 3;
 
 /** The channel to the page interface, as the frame's entry point opens it (and opens it again). */
 export interface CardLink {
@@ -70,6 +76,10 @@ export class CardSession {
   private problem: string | null = null;
   /** Set while the reader has text selected in the page; see `ToCard`'s `arm`. */
   private armed = false;
+  /** The page's comments, whole, as the page interface last sent them. */
+  private thread: ThreadComment[] = [];
+  /** The last suggestions worked out, kept while neither the claim nor the comments change. */
+  private suggested: { key: string; suggestions: SuggestedComment[] } | null = null;
 
   /** Wire the frame's own events; call once. */
   start(): void {
@@ -105,6 +115,11 @@ export class CardSession {
         this.view = null;
         this.leaveDraft();
         this.problem = null;
+        this.draw();
+        return;
+      case 'thread':
+        this.thread = message.comments;
+        this.suggested = null;
         this.draw();
         return;
       case 'show':
@@ -221,6 +236,26 @@ export class CardSession {
     this.draw();
   }
 
+  /** The comments most likely to answer the claim shown, among those not attached to it yet. */
+  private suggestions(view: CardView | null): SuggestedComment[] {
+    if (!view) return [];
+    const key = `${view.claim.id} ${view.claim.target.quote.exact} ${view.unattached.join(' ')}`;
+    if (this.suggested?.key !== key) {
+      const open = new Set(view.unattached);
+      const choices = new Map(view.comments.map((comment) => [comment.id, comment]));
+      const candidates = this.thread.filter((comment) => open.has(comment.id));
+      const ranked = suggestRebuttals(view.claim.target.quote.exact, candidates, SUGGESTIONS);
+      this.suggested = {
+        key,
+        suggestions: ranked.flatMap((suggestion) => {
+          const choice = choices.get(suggestion.commentId);
+          return choice ? [{ ...choice, reasons: suggestion.reasons }] : [];
+        }),
+      };
+    }
+    return this.suggested.suggestions;
+  }
+
   /** Render now, not on a later tick: a key may follow at once. */
   private draw(): void {
     const view = this.view;
@@ -237,7 +272,7 @@ export class CardSession {
         rebuttals: view?.rebuttals ?? [],
         orphanRebuttals: new Set(view?.orphanRebuttals),
         comments: view?.comments ?? [],
-        suggestions: view?.suggestions ?? [],
+        suggestions: this.suggestions(view),
         onStatus: (status) => {
           if (!claim) return;
           this.view = view && { ...view, claim: { ...claim, status } };

@@ -54,7 +54,7 @@ function view(note: string): CardView {
     rebuttals: [],
     orphanRebuttals: [],
     comments: [],
-    suggestions: [],
+    unattached: [],
   };
 }
 

@@ -36,7 +36,7 @@ function view(shown: Claim, more: Partial<CardView> = {}): CardView {
     rebuttals: [],
     orphanRebuttals: [],
     comments: [],
-    suggestions: [],
+    unattached: [],
     ...more,
   };
 }
@@ -182,6 +182,40 @@ describe('the claim card’s draft', () => {
     session.receive({ type: 'show', view: view(claim(NEW, { note: 'reopened note' })) });
     expect(posted).toEqual([{ type: 'shown', claimId: NEW }]);
     expect(note().value).toBe('reopened note');
+  });
+
+  it('suggests, from the thread the page sent, the comments not yet attached that answer its claim', () => {
+    const quote = 'The library had fewer than 40 visitors a day last year';
+    const comments = [
+      { id: 'c1', text: 'Nonsense: the library had far more than 40 visitors a day last year, I counted.' },
+      { id: 'c2', text: 'Lovely photos of the river walk.' },
+      { id: 'c4', text: 'Will the market move back to the square in spring?' },
+      { id: 'c5', text: 'Parking by the station is still a mess on Saturdays.' },
+      { id: 'c6', text: 'Thanks for writing this up, a good read.' },
+      {
+        id: 'c3',
+        text: 'The library visitors figure is wrong, the council’s own count says 90 a day last year.',
+      },
+    ];
+    const choices = comments.map(({ id }) => ({ id, author: `Author of ${id}`, firstLine: id }));
+    const shown = (unattached: string[]) =>
+      view(
+        claim(NEW, {
+          target: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
+        }),
+        {
+          comments: choices,
+          unattached,
+        },
+      );
+    const suggested = () =>
+      [...root.querySelectorAll('.suggestion .author')].map((author) => author.textContent);
+    session.receive({ type: 'thread', comments });
+    session.receive({ type: 'show', view: shown(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']) });
+    expect(suggested().sort()).toEqual(['Author of c1', 'Author of c3']);
+    // c1 attached: it is no longer offered.
+    session.receive({ type: 'show', view: shown(['c2', 'c3', 'c4', 'c5', 'c6']) });
+    expect(suggested()).toEqual(['Author of c3']);
   });
 
   it('does not start a new note when the reader clicks into the card', () => {
