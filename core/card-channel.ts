@@ -84,8 +84,8 @@ export type ToCard =
   /** Show this claim. */
   | { type: 'show'; view: CardView }
   /**
-   * The page's comments, whole, sent again only when they change. The card ranks them against its claim itself,
-   * so that the page's own process carries neither the ranking's code nor its work.
+   * The page's comments, whole, sent again only when the page interface reads them again. The card ranks them
+   * against its claim itself, so that the page's own process carries neither the ranking's code nor its work.
    */
   | { type: 'thread'; comments: ThreadComment[] }
   /** The card was closed or its claim deleted: forget the claim and clear the draft. */

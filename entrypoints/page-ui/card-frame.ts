@@ -64,8 +64,8 @@ export class CardFrame {
   private readonly frame: HTMLIFrameElement;
   private port: CardPort | null = null;
   private last: ToCard = { type: 'hide' };
-  /** The page's comments as the card last heard them, and that message's text, to send only changes. */
-  private lastThread: { message: ToCard; text: string } | null = null;
+  /** The page's comments as the card last heard them. */
+  private lastThread: ToCard | null = null;
   private height = 0;
   private visible = false;
   /** A claim the hidden frame waits for the card to have drawn before it shows (see `FromCard`'s `shown`). */
@@ -105,13 +105,10 @@ export class CardFrame {
     this.send({ type: 'show', view });
   }
 
-  /** Give the card the page's comments, whole, for its suggestions; nothing is sent when they are unchanged. */
+  /** Give the card the page's comments, whole, for its suggestions. */
   thread(comments: ThreadComment[]): void {
-    const message: ToCard = { type: 'thread', comments };
-    const text = JSON.stringify(message);
-    if (text === this.lastThread?.text) return;
-    this.lastThread = { message, text };
-    this.port?.postMessage(message);
+    this.lastThread = { type: 'thread', comments };
+    this.port?.postMessage(this.lastThread);
   }
 
   hide(): void {
@@ -130,7 +127,7 @@ export class CardFrame {
 
   /** Tell a card that has (re)connected, or a relay that will hold it for one, everything still in force. */
   private catchUp(port: CardPort): void {
-    if (this.lastThread) port.postMessage(this.lastThread.message);
+    if (this.lastThread) port.postMessage(this.lastThread);
     port.postMessage(this.last);
     if (this.armPending) port.postMessage({ type: 'arm' } satisfies ToCard);
   }

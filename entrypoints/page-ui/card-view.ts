@@ -20,6 +20,9 @@ export interface CardState {
 export class CardViews {
   constructor(private readonly comments: PageComments) {}
 
+  /** The reading of the page's comments last handed to the card, if any. */
+  private threadGeneration: number | null = null;
+
   build(claim: Claim, rebuttals: Rebuttal[], state: CardState): CardView {
     const attached = new Set(rebuttals.map((rebuttal) => rebuttal.comment.permalink));
     const comments: CommentChoice[] = [];
@@ -32,8 +35,10 @@ export class CardViews {
     return { claim, rebuttals, comments, unattached, ...state };
   }
 
-  /** The page's comments as the card ranks them. */
-  thread(): ThreadComment[] {
+  /** The page's comments as the card ranks them, when the page was read again since the last call; else null. */
+  changedThread(): ThreadComment[] | null {
+    if (this.threadGeneration === this.comments.generation) return null;
+    this.threadGeneration = this.comments.generation;
     return this.comments.all().map(({ id, text }) => ({ id, text }));
   }
 }

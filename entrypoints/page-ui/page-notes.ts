@@ -76,8 +76,6 @@ export class PageNotes {
   private readonly createdByCard = new Set<string>();
   private overlay: OverlayHost | null = null;
   private cardFrame: CardFrame | null = null;
-  /** The reading of the page's comments the card was last given, if any. */
-  private threadGeneration: number | null = null;
   private selection: { range: Range; commentId: string | null } | null = null;
   private toolbar: { top: number; left: number } | null = null;
   private picker: { top: number; left: number; stance: RebuttalStance } | null = null;
@@ -448,10 +446,8 @@ export class PageNotes {
     const focus = this.card.focus;
     this.card.focus = false;
     const { cardFrame } = this.ensureOverlay();
-    if (this.threadGeneration !== this.comments.generation) {
-      this.threadGeneration = this.comments.generation;
-      cardFrame.thread(this.cardViews.thread());
-    }
+    const thread = this.cardViews.changedThread();
+    if (thread) cardFrame.thread(thread);
     cardFrame.show(view, focus);
   }
 

@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardFrame, type CardPort } from '../../entrypoints/page-ui/card-frame';
-import type { CardView, FromCard, ToCard } from '../../core/card-channel';
-import type { Claim } from '../../core/model';
-
-const CLAIM = 'urn:uuid:11111111-2222-4333-8444-555555555555';
+import type { FromCard, ToCard } from '../../core/card-channel';
+import { claim, NEW, OTHER, view } from './card-fixtures';
 
 /** One port the frame opened: what it sent, and the background's side of it. */
 interface OpenedPort {
@@ -32,32 +30,6 @@ function fakeConnect(): CardPort {
   };
 }
 
-function view(note: string): CardView {
-  const claim: Claim = {
-    id: CLAIM,
-    pageKey: 'http://blog.example/post',
-    url: 'http://blog.example/post',
-    title: 'Post',
-    target: { quote: { type: 'TextQuoteSelector', exact: 'a claim', prefix: '', suffix: '' } },
-    status: 'contested',
-    note,
-    tags: [],
-    created: '2026-03-01T12:00:00.000Z',
-    modified: '2026-03-01T12:00:00.000Z',
-  };
-  return {
-    claim,
-    create: false,
-    anchored: true,
-    focusNote: false,
-    problem: null,
-    rebuttals: [],
-    orphanRebuttals: [],
-    comments: [],
-    unattached: [],
-  };
-}
-
 beforeEach(() => {
   vi.useFakeTimers();
   opened = [];
@@ -81,11 +53,11 @@ const frameElement = () => parent.querySelector('iframe') as HTMLIFrameElement;
 describe('the claim card’s frame', () => {
   it('shows a reopened card only once the card has drawn that claim, never its previous content', () => {
     const frame = makeFrame();
-    frame.show(view('the stored note'), false);
+    frame.show(view(claim(NEW, { note: 'the stored note' })), false);
     expect(frameElement().style.visibility).toBe('hidden');
-    opened[0]?.answer({ type: 'shown', claimId: 'urn:uuid:66666666-7777-4888-9999-aaaaaaaaaaaa' });
+    opened[0]?.answer({ type: 'shown', claimId: OTHER });
     expect(frameElement().style.visibility).toBe('hidden');
-    opened[0]?.answer({ type: 'shown', claimId: CLAIM });
+    opened[0]?.answer({ type: 'shown', claimId: NEW });
     expect(frameElement().style.visibility).toBe('visible');
   });
 

@@ -1,45 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CardSession } from '../../entrypoints/card/card-session';
-import type { CardStore, CardView, FromCard } from '../../core/card-channel';
+import type { CardStore, FromCard } from '../../core/card-channel';
 import type { Claim } from '../../core/model';
 import type { Result } from '../../core/protocol';
-
-const NEW = 'urn:uuid:11111111-2222-4333-8444-555555555555';
-const OTHER = 'urn:uuid:66666666-7777-4888-9999-aaaaaaaaaaaa';
-
-function claim(id: string, changes: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    pageKey: 'http://blog.example/post',
-    url: 'http://blog.example/post',
-    title: 'Post',
-    target: {
-      quote: { type: 'TextQuoteSelector', exact: `quote of ${id.slice(-4)}`, prefix: '', suffix: '' },
-    },
-    status: 'contested',
-    note: '',
-    tags: [],
-    created: '2026-03-01T12:00:00.000Z',
-    modified: '2026-03-01T12:00:00.000Z',
-    ...changes,
-  };
-}
-
-function view(shown: Claim, more: Partial<CardView> = {}): CardView {
-  return {
-    claim: shown,
-    create: false,
-    anchored: true,
-    focusNote: false,
-    problem: null,
-    rebuttals: [],
-    orphanRebuttals: [],
-    comments: [],
-    unattached: [],
-    ...more,
-  };
-}
+import { claim, NEW, OTHER, view } from './card-fixtures';
 
 let root: HTMLElement;
 let posted: FromCard[];
