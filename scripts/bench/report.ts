@@ -227,7 +227,7 @@ export function printReport(results: Results): void {
   }
   out.push('');
   out.push(
-    'Stored targets to painted highlights (median; busy = main-thread ms, painted = to the 2nd frame, both minus idle):',
+    'Stored targets to painted highlights (median; busy = main-thread ms, painted = to the 2nd frame, idle two frames not subtracted, shown beside):',
   );
   const keys = [...new Set(results.anchoring.map((f) => `${f.page}|${f.scenario}|${f.n}`))];
   const rows = keys.map((key) => {
