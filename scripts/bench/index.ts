@@ -18,10 +18,10 @@ import { measureNoNotes } from './no-notes';
 import { measureNoteBundles } from './note-bundles';
 import type { NoteBundleBench } from './note-bundles';
 import type { NoNotesResult } from './no-notes';
-import type { Judged, Located, Prepared, Revised } from './page/harness';
+import type { Judged, Located, Prepared, Revised, Timing } from './page/harness';
 import { checkTargets, printReport } from './report';
 import type { TargetCheck } from './report';
-import { median } from './sampling';
+import { belowWork, median } from './sampling';
 import { serveCorpus } from './server';
 import { measureSuggestions } from './suggestions';
 import type { SuggestionBench } from './suggestions';
@@ -91,7 +91,7 @@ export interface Figure {
   busyMs: number;
   /** Median ms of the anchoring and painting call alone. */
   workMs: number;
-  allRuns: { paintedMs: number; busyMs: number }[];
+  allRuns: { paintedMs: number; busyMs: number; workMs: number }[];
   accuracy: Judged | null;
   revision: Revised | null;
   located: Located | null;
@@ -106,9 +106,14 @@ export interface DrawFigure {
   drawBusyMs: number;
   removeMs: number;
   removeBusyMs: number;
+  /** Medians of the painting and clearing calls alone: the least the figures beside them can be. */
+  drawWorkMs: number;
+  removeWorkMs: number;
   nodesAdded: number;
   elementsAdded: number;
   nodesLeftAfterRemove: number;
+  /** Every run's draw and remove, each with the work it contains (`work`), for the check that figures hold it. */
+  allRuns: { draw: Timing; remove: Timing }[];
 }
 
 export interface Results {
@@ -203,6 +208,31 @@ function codeState(): Results['code'] {
     commit: git('rev-parse', '--short', 'HEAD'),
     uncommittedEngineFiles: status === '' ? [] : status.split('\n').map((line) => line.slice(3)),
   };
+}
+
+/**
+ * Every run whose painted or busy time is below the anchoring or painting work it contains, named by figure and
+ * run: such a time measured something other than the work, and no figure is written from it.
+ */
+function runsBelowWork(anchoring: readonly Figure[], drawing: readonly DrawFigure[]): string[] {
+  const broken: string[] = [];
+  for (const f of anchoring) {
+    f.allRuns.forEach((run, i) => {
+      const names = belowWork(run.workMs, { painted: run.paintedMs, busy: run.busyMs });
+      if (names.length > 0)
+        broken.push(`${f.page} ${f.scenario} N=${f.n} ${f.engine} run ${i + 1}: ${names.join(', ')} < work`);
+    });
+  }
+  for (const d of drawing) {
+    d.allRuns.forEach((run, i) => {
+      for (const [what, timing] of [['draw', run.draw] as const, ['remove', run.remove] as const]) {
+        const names = belowWork(timing.work, { painted: timing.total, busy: timing.busy });
+        if (names.length > 0)
+          broken.push(`${what} ${d.count} ${d.engine} run ${i + 1}: ${names.join(', ')} < work`);
+      }
+    });
+  }
+  return broken;
 }
 
 class Runner {
@@ -324,7 +354,7 @@ class Runner {
         idles.push(idle);
         works.push(timing.work);
         // Wall time to the painted frame, idle frame not subtracted: a difference of two frame waits can go below zero.
-        figure.allRuns.push({ paintedMs: timing.total, busyMs: timing.busy });
+        figure.allRuns.push({ paintedMs: timing.total, busyMs: timing.busy, workMs: timing.work });
         // Placements are the same on every run: judge the first.
         if (run === 0) {
           figure.accuracy = await call(page, 'evaluate');
@@ -414,9 +444,12 @@ class Runner {
         drawBusyMs: median(runs.map((r) => r.drawn.draw.busy)),
         removeMs: median(runs.map((r) => r.drawn.remove.total)),
         removeBusyMs: median(runs.map((r) => r.drawn.remove.busy)),
+        drawWorkMs: median(runs.map((r) => r.drawn.draw.work)),
+        removeWorkMs: median(runs.map((r) => r.drawn.remove.work)),
         nodesAdded: first ? first.drawn.nodesAfterDraw - first.drawn.nodesBefore : Number.NaN,
         elementsAdded: first?.drawn.elementsAdded ?? Number.NaN,
         nodesLeftAfterRemove: first ? first.drawn.nodesAfterRemove - first.drawn.nodesBefore : Number.NaN,
+        allRuns: runs.map((r) => ({ draw: r.drawn.draw, remove: r.drawn.remove })),
       });
       log(`  drawing ${DRAW_COUNT} with ${engine}: done`);
     }
@@ -493,7 +526,10 @@ async function main(): Promise<void> {
         painted:
           'Wall time from the start of anchoring to the second requestAnimationFrame after painting. The median ' +
           'of 5 idle two-frame times on the same page is reported beside it (idle), never subtracted. Headless ' +
-          'Chromium draws at 60 Hz, so this figure moves in 16.7 ms steps.',
+          'Chromium draws at 60 Hz, so this figure moves in 16.7 ms steps. Frames are counted from the frame the ' +
+          'work starts in: the next frame renders the change, the one after shows it; so the figure is at least ' +
+          'the work, and at least one frame. Every run is checked to hold its work, or no results are written; a ' +
+          'target is not met from a figure below its work, nor from a painted time under one frame.',
         busy:
           'Main-thread time of the same run: the anchoring and painting call, plus the rendering (style, layout, ' +
           'paint) of the next frame (from its rAF callback to a message posted there); the idle frame’s is beside it. ' +
@@ -550,6 +586,12 @@ async function main(): Promise<void> {
     await server.close();
   }
   results.durationSeconds = Math.round((Date.now() - began) / 1000);
+  const broken = runsBelowWork(results.anchoring, results.drawing);
+  if (broken.length > 0) {
+    throw new Error(
+      `Not writing bench-results.json: a time below the work it contains is not a measurement.\n${broken.join('\n')}`,
+    );
+  }
   results.targets = checkTargets(results);
   await writeFile(join(REPO, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printReport(results);

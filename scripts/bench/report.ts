@@ -42,7 +42,7 @@ function cell(figure: Figure | undefined): string {
   if (!figure) return '';
   if (figure.runs === 0) return 'not run';
   const runs = figure.runs < 5 ? ` [${figure.runs} run${figure.runs > 1 ? 's' : ''}]` : '';
-  return `${ms(figure.busyMs)} busy, ${ms(figure.paintedMs)} painted${runs}; ${accuracy(figure)}`;
+  return `${ms(figure.busyMs)} busy, ${ms(figure.paintedMs)} painted, ${ms(figure.workMs)} work${runs}; ${accuracy(figure)}`;
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -75,6 +75,17 @@ function find(
   );
 }
 
+/** One frame of headless Chromium, which draws at 60 Hz. */
+const FRAME_MS = 1000 / 60;
+
+/**
+ * Whether `valueMs` meets `targetMs` honestly: it holds the work it contains (`workMs`), and a time to the
+ * second frame (`toFrame`), which waits for two frames after the work starts, is at least one frame long.
+ */
+function meets(valueMs: number, workMs: number, targetMs: number, toFrame: boolean): boolean {
+  return valueMs <= targetMs && valueMs >= workMs && (!toFrame || valueMs >= FRAME_MS);
+}
+
 export function checkTargets(results: Results): TargetCheck[] {
   const unchanged = find(results, 'unchanged', 'counterpoint');
   const revised = find(results, 'revised', 'counterpoint');
@@ -93,15 +104,15 @@ export function checkTargets(results: Results): TargetCheck[] {
       measure: 'Unchanged page, N = 500 (wikipedia-2)',
       target: '≤ 11 ms',
       value: `${ms(unchanged?.busyMs ?? Number.NaN)} busy, ${ms(unchanged?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisUnchanged, unchanged)}`,
-      met: (unchanged?.busyMs ?? Infinity) <= 11,
-      metToSecondFrame: (unchanged?.paintedMs ?? Infinity) <= 11,
+      met: unchanged !== undefined && meets(unchanged.busyMs, unchanged.workMs, 11, false),
+      metToSecondFrame: unchanged !== undefined && meets(unchanged.paintedMs, unchanged.workMs, 11, true),
     },
     {
       measure: 'Revised page, N = 500 (wikipedia-2)',
       target: '≤ 105 ms',
       value: `${ms(revised?.busyMs ?? Number.NaN)} busy, ${ms(revised?.paintedMs ?? Number.NaN)} painted${ratio(hypothesisRevised, revised)}`,
-      met: (revised?.busyMs ?? Infinity) <= 105,
-      metToSecondFrame: (revised?.paintedMs ?? Infinity) <= 105,
+      met: revised !== undefined && meets(revised.busyMs, revised.workMs, 105, false),
+      metToSecondFrame: revised !== undefined && meets(revised.paintedMs, revised.workMs, 105, true),
     },
     {
       measure: 'Revised page, one-word edits',
@@ -123,15 +134,16 @@ export function checkTargets(results: Results): TargetCheck[] {
       measure: 'Draw 1,000 highlights',
       target: '≤ 5 ms, 0 nodes added',
       value: draw ? `${ms(draw.drawBusyMs)} busy, ${ms(draw.drawMs)} painted, ${draw.nodesAdded} nodes` : '—',
-      met: draw !== undefined && draw.drawBusyMs <= 5 && draw.nodesAdded === 0,
-      metToSecondFrame: draw !== undefined && draw.drawMs <= 5 && draw.nodesAdded === 0,
+      met: draw !== undefined && meets(draw.drawBusyMs, draw.drawWorkMs, 5, false) && draw.nodesAdded === 0,
+      metToSecondFrame:
+        draw !== undefined && meets(draw.drawMs, draw.drawWorkMs, 5, true) && draw.nodesAdded === 0,
     },
     {
       measure: 'Remove 1,000 highlights',
       target: '≤ 15 ms',
       value: draw ? `${ms(draw.removeBusyMs)} busy, ${ms(draw.removeMs)} painted` : '—',
-      met: draw !== undefined && draw.removeBusyMs <= 15,
-      metToSecondFrame: draw !== undefined && draw.removeMs <= 15,
+      met: draw !== undefined && meets(draw.removeBusyMs, draw.removeWorkMs, 15, false),
+      metToSecondFrame: draw !== undefined && meets(draw.removeMs, draw.removeWorkMs, 15, true),
     },
     {
       measure: 'Anchoring and highlighter code',
@@ -227,7 +239,7 @@ export function printReport(results: Results): void {
   }
   out.push('');
   out.push(
-    'Stored targets to painted highlights (median; busy = main-thread ms, painted = to the 2nd frame, idle two frames not subtracted, shown beside):',
+    'Stored targets to painted highlights (median; work = the anchoring and painting call, busy = it plus the next frame’s rendering, painted = to the 2nd frame, idle two frames not subtracted):',
   );
   const keys = [...new Set(results.anchoring.map((f) => `${f.page}|${f.scenario}|${f.n}`))];
   const rows = keys.map((key) => {
@@ -281,8 +293,10 @@ export function printReport(results: Results): void {
     table(
       [
         'Painter',
+        'draw work',
         'draw busy',
         'draw painted',
+        'remove work',
         'remove busy',
         'remove painted',
         'nodes added',
@@ -290,8 +304,10 @@ export function printReport(results: Results): void {
       ],
       results.drawing.map((d) => [
         d.painter,
+        ms(d.drawWorkMs),
         ms(d.drawBusyMs),
         ms(d.drawMs),
+        ms(d.removeWorkMs),
         ms(d.removeBusyMs),
         ms(d.removeMs),
         `${d.nodesAdded} (${d.elementsAdded})`,

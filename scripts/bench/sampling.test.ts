@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  belowWork,
   itemRandom,
   median,
   phraseAt,
@@ -79,5 +80,13 @@ describe('revision helpers', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('belowWork', () => {
+  it('names the figures under the work they contain, and any that are not numbers', () => {
+    expect(belowWork(4, { painted: 16.7, busy: 4 })).toEqual([]);
+    expect(belowWork(4, { painted: 3.9, busy: Number.NaN })).toEqual(['painted', 'busy']);
+    expect(belowWork(Number.NaN, { painted: 16.7 })).toEqual(['painted']);
   });
 });

@@ -125,3 +125,13 @@ export function median(values: readonly number[]): number {
     ? (sorted[mid] ?? Number.NaN)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
+
+/**
+ * The names among `figures` that are below `workMs` or not a number: a time to a painted frame, or of
+ * main-thread work, holds the timed call itself, so a smaller one measured something else.
+ */
+export function belowWork(workMs: number, figures: Readonly<Record<string, number>>): string[] {
+  return Object.entries(figures)
+    .filter(([, value]) => !(value >= workMs) || !Number.isFinite(workMs))
+    .map(([name]) => name);
+}
