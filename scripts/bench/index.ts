@@ -18,10 +18,10 @@ import { measureNoNotes } from './no-notes';
 import { measureNoteBundles } from './note-bundles';
 import type { NoteBundleBench } from './note-bundles';
 import type { NoNotesResult } from './no-notes';
-import type { Judged, Located, Prepared, Revised, Timing } from './page/harness';
+import type { Drawn, Judged, Located, Prepared, Revised, Timing } from './page/harness';
 import { checkTargets, printReport } from './report';
 import type { TargetCheck } from './report';
-import { belowWork, median } from './sampling';
+import { belowWork, coldWarm, median } from './sampling';
 import { serveCorpus } from './server';
 import { measureSuggestions } from './suggestions';
 import type { SuggestionBench } from './suggestions';
@@ -85,12 +85,19 @@ export interface Figure {
   /** Why this figure has fewer than the planned runs, or none. */
   capped: string | null;
   idle: { total: number; busy: number };
-  /** Median wall ms to the second frame; the idle two frames are kept apart in `idle`, never subtracted. */
+  /**
+   * Warm: median over the runs after the first. Wall ms to the second frame; the idle two frames are kept
+   * apart in `idle`, never subtracted.
+   */
   paintedMs: number;
-  /** Median main-thread ms: the anchoring and painting work plus the extra rendering of the next frame. */
+  /** Warm median main-thread ms: the anchoring and painting work plus the extra rendering of the next frame. */
   busyMs: number;
-  /** Median ms of the anchoring and painting call alone. */
+  /** Warm median ms of the anchoring and painting call alone. */
   workMs: number;
+  /** The first run's painted, busy and work ms: an engine's first use on a page, as a reader meets it. */
+  coldMs: number;
+  coldBusyMs: number;
+  coldWorkMs: number;
   allRuns: { paintedMs: number; busyMs: number; workMs: number }[];
   accuracy: Judged | null;
   revision: Revised | null;
@@ -102,10 +109,16 @@ export interface DrawFigure {
   painter: string;
   runs: number;
   count: number;
+  /** Warm medians, over the runs after the first. */
   drawMs: number;
   drawBusyMs: number;
   removeMs: number;
   removeBusyMs: number;
+  /** The first run's painted and busy ms. */
+  drawColdMs: number;
+  drawColdBusyMs: number;
+  removeColdMs: number;
+  removeColdBusyMs: number;
   /** Medians of the painting and clearing calls alone: the least the figures beside them can be. */
   drawWorkMs: number;
   removeWorkMs: number;
@@ -339,6 +352,9 @@ class Runner {
       paintedMs: Number.NaN,
       busyMs: Number.NaN,
       workMs: Number.NaN,
+      coldMs: Number.NaN,
+      coldBusyMs: Number.NaN,
+      coldWorkMs: Number.NaN,
       allRuns: [],
       accuracy: null,
       revision: null,
@@ -347,12 +363,10 @@ class Runner {
     if (skip !== null) return figure;
     const started = Date.now();
     const idles: { total: number; busy: number }[] = [];
-    const works: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const { idle, timing, extra, page } = await this.oneRun(plan, scenario, engine, stored, quotes);
       try {
         idles.push(idle);
-        works.push(timing.work);
         // Wall time to the painted frame, idle frame not subtracted: a difference of two frame waits can go below zero.
         figure.allRuns.push({ paintedMs: timing.total, busyMs: timing.busy, workMs: timing.work });
         // Placements are the same on every run: judge the first.
@@ -374,12 +388,18 @@ class Runner {
       total: median(idles.map((idle) => idle.total)),
       busy: median(idles.map((idle) => idle.busy)),
     };
-    figure.paintedMs = median(figure.allRuns.map((run) => run.paintedMs));
-    figure.busyMs = median(figure.allRuns.map((run) => run.busyMs));
-    figure.workMs = median(works);
+    const painted = coldWarm(figure.allRuns.map((run) => run.paintedMs));
+    const busy = coldWarm(figure.allRuns.map((run) => run.busyMs));
+    const work = coldWarm(figure.allRuns.map((run) => run.workMs));
+    figure.paintedMs = painted.warm;
+    figure.busyMs = busy.warm;
+    figure.workMs = work.warm;
+    figure.coldMs = painted.cold;
+    figure.coldBusyMs = busy.cold;
+    figure.coldWorkMs = work.cold;
     log(
-      `  ${plan.id} ${scenario} N=${n} ${engine}: ${figure.paintedMs.toFixed(1)} ms painted, ` +
-        `${figure.busyMs.toFixed(1)} ms busy (${figure.runs} runs)`,
+      `  ${plan.id} ${scenario} N=${n} ${engine}: warm ${figure.paintedMs.toFixed(1)} ms painted, ` +
+        `${figure.busyMs.toFixed(1)} ms busy; cold ${figure.coldMs.toFixed(1)} ms painted (${figure.runs} runs)`,
     );
     this.figures.push(figure);
     return figure;
@@ -415,8 +435,9 @@ class Runner {
             skip = `not run: ${notes[engine] ?? `only ${stored.length} targets were described`}`;
           } else if (previous && previous.runs === 0) {
             skip = `not run: N = ${previous.n} was not run either`;
-          } else if (previous && previous.workMs * (n / previous.n) > RUN_LIMIT_MS) {
-            skip = `not run: projected ${((previous.workMs * (n / previous.n)) / 1000).toFixed(0)} s a run from N = ${previous.n}`;
+          } else if (previous && previous.coldWorkMs * (n / previous.n) > RUN_LIMIT_MS) {
+            // From the cold run: a capped figure may have no warm one, and the first run is the longest.
+            skip = `not run: projected ${((previous.coldWorkMs * (n / previous.n)) / 1000).toFixed(0)} s a run from N = ${previous.n}`;
           }
           const figure = await this.figure(plan, scenario, engine, stored.slice(0, n), quotes, skip, n);
           if (skip !== null) {
@@ -435,17 +456,22 @@ class Runner {
       const runs: Awaited<ReturnType<typeof this.drawOnce>>[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await this.drawOnce(plan, engine));
       const first = runs[0];
+      const warm = (pick: (drawn: Drawn) => number): number => coldWarm(runs.map((r) => pick(r.drawn))).warm;
       out.push({
         engine,
         painter: PAINTERS[engine],
         runs: runs.length,
         count: first?.drawn.count ?? 0,
-        drawMs: median(runs.map((r) => r.drawn.draw.total)),
-        drawBusyMs: median(runs.map((r) => r.drawn.draw.busy)),
-        removeMs: median(runs.map((r) => r.drawn.remove.total)),
-        removeBusyMs: median(runs.map((r) => r.drawn.remove.busy)),
-        drawWorkMs: median(runs.map((r) => r.drawn.draw.work)),
-        removeWorkMs: median(runs.map((r) => r.drawn.remove.work)),
+        drawMs: warm((r) => r.draw.total),
+        drawBusyMs: warm((r) => r.draw.busy),
+        removeMs: warm((r) => r.remove.total),
+        removeBusyMs: warm((r) => r.remove.busy),
+        drawWorkMs: warm((r) => r.draw.work),
+        removeWorkMs: warm((r) => r.remove.work),
+        drawColdMs: first?.drawn.draw.total ?? Number.NaN,
+        drawColdBusyMs: first?.drawn.draw.busy ?? Number.NaN,
+        removeColdMs: first?.drawn.remove.total ?? Number.NaN,
+        removeColdBusyMs: first?.drawn.remove.busy ?? Number.NaN,
         nodesAdded: first ? first.drawn.nodesAfterDraw - first.drawn.nodesBefore : Number.NaN,
         elementsAdded: first?.drawn.elementsAdded ?? Number.NaN,
         nodesLeftAfterRemove: first ? first.drawn.nodesAfterRemove - first.drawn.nodesBefore : Number.NaN,

@@ -10,7 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../browsers';
 import { blockNetwork, CHROMIUM_ARGS } from './browser';
-import { median } from './sampling';
+import { coldWarm } from './sampling';
 
 /** Long enough for the content script to ask the background for this page's notes and get the answer. */
 const SETTLE_MS = 1500;
@@ -25,9 +25,11 @@ export interface NoNotesResult {
   runs: number;
   without: LoadCost;
   with: LoadCost;
-  /** with − without, medians. */
+  /** with − without, warm: medians of the loads after the first. */
   extraScriptMs: number;
   extraTaskMs: number;
+  /** The first load of each: the browser's and the extension's first page, nothing cached. */
+  cold: { without: LoadCost; with: LoadCost; extraScriptMs: number; extraTaskMs: number };
   /** Profiler samples in the extension's scripts during one more load with it. */
   profiledExtensionMs: number;
   method: string;
@@ -79,12 +81,15 @@ async function loadCost(context: BrowserContext, url: string): Promise<LoadCost>
   return { scriptMs: value('ScriptDuration'), taskMs: value('TaskDuration') };
 }
 
-function medians(costs: readonly LoadCost[]): LoadCost {
+/** Medians of the loads after the first. */
+function warm(costs: readonly LoadCost[]): LoadCost {
   return {
-    scriptMs: median(costs.map((cost) => cost.scriptMs)),
-    taskMs: median(costs.map((cost) => cost.taskMs)),
+    scriptMs: coldWarm(costs.map((cost) => cost.scriptMs)).warm,
+    taskMs: coldWarm(costs.map((cost) => cost.taskMs)).warm,
   };
 }
+
+const NO_LOAD: LoadCost = { scriptMs: Number.NaN, taskMs: Number.NaN };
 
 export async function measureNoNotes(url: string, origin: string, runs: number): Promise<NoNotesResult> {
   const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -106,8 +111,10 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
   } finally {
     await session.close();
   }
-  const a = medians(without);
-  const b = medians(withExtension);
+  const a = warm(without);
+  const b = warm(withExtension);
+  const coldA = without[0] ?? NO_LOAD;
+  const coldB = withExtension[0] ?? NO_LOAD;
   return {
     url,
     runs,
@@ -115,9 +122,16 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
     with: b,
     extraScriptMs: b.scriptMs - a.scriptMs,
     extraTaskMs: b.taskMs - a.taskMs,
+    cold: {
+      without: coldA,
+      with: coldB,
+      extraScriptMs: coldB.scriptMs - coldA.scriptMs,
+      extraTaskMs: coldB.taskMs - coldA.taskMs,
+    },
     profiledExtensionMs: profiled,
     method:
-      'CDP Performance.getMetrics of the page renderer, 1.5 s after load, median of runs; the same page without ' +
+      'CDP Performance.getMetrics of the page renderer, 1.5 s after load; the first load apart (cold), the ' +
+      'median of the rest (warm); the same page without ' +
       'the extension and with the built chrome-mv3 extension (fresh profile: no notes). Page scripts are blocked, ' +
       'so ScriptDuration without the extension is ~0 and the difference is the content script; TaskDuration ' +
       '(all main-thread work) is shown too but varies more than 5 ms between loads. Cross-check: CPU profiler ' +

@@ -2,7 +2,7 @@
 import type { EngineName } from './bundles';
 import { ENGINES } from './bundles';
 import type { Figure, Results } from './index';
-import { median } from './sampling';
+import { coldWarm } from './sampling';
 import type { Tally } from './truth';
 
 const SHORT: Record<EngineName, string> = {
@@ -42,7 +42,10 @@ function cell(figure: Figure | undefined): string {
   if (!figure) return '';
   if (figure.runs === 0) return 'not run';
   const runs = figure.runs < 5 ? ` [${figure.runs} run${figure.runs > 1 ? 's' : ''}]` : '';
-  return `${ms(figure.busyMs)} busy, ${ms(figure.paintedMs)} painted, ${ms(figure.workMs)} work${runs}; ${accuracy(figure)}`;
+  return (
+    `warm ${ms(figure.busyMs)} busy, ${ms(figure.paintedMs)} painted, ${ms(figure.workMs)} work; ` +
+    `cold ${ms(figure.coldBusyMs)} busy, ${ms(figure.coldMs)} painted, ${ms(figure.coldWorkMs)} work${runs}; ${accuracy(figure)}`
+  );
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -165,7 +168,8 @@ export function checkTargets(results: Results): TargetCheck[] {
       measure: 'Page with no notes (wikipedia-2)',
       target: '< 5 ms main thread',
       value: results.noNotes
-        ? `${ms(results.noNotes.extraScriptMs)} script (TaskDuration Δ ${ms(results.noNotes.extraTaskMs)})`
+        ? `${ms(results.noNotes.extraScriptMs)} script warm, ${ms(results.noNotes.cold.extraScriptMs)} cold ` +
+          `(TaskDuration Δ ${ms(results.noNotes.extraTaskMs)} warm, ${ms(results.noNotes.cold.extraTaskMs)} cold)`
         : '—',
       met: results.noNotes !== null && results.noNotes.extraScriptMs < 5,
       metToSecondFrame: null,
@@ -174,9 +178,9 @@ export function checkTargets(results: Results): TargetCheck[] {
       measure: 'Suggestions for a claim, 500 comments (issue 4)',
       target: '≤ 50 ms',
       value:
-        `${ms(results.suggestions.firstMs)} first claim, ${ms(results.suggestions.laterMs)} each after ` +
-        `(${ms(results.suggestions.coldMs)} in a fresh page)`,
-      met: results.suggestions.firstMs <= 50,
+        `first claim ${ms(results.suggestions.coldMs)} cold, ${ms(results.suggestions.firstMs)} warm; ` +
+        `${ms(results.suggestions.laterMs)} each after`,
+      met: results.suggestions.met,
       metToSecondFrame: null,
     },
     ...bundleChecks(results),
@@ -188,22 +192,22 @@ function bundleChecks(results: Results): TargetCheck[] {
   const bench = results.noteBundles;
   const where = bench?.results[0];
   if (!bench || !where) return [];
-  const importMs = median(where.importMs);
-  const exportMs = median(where.exportMs);
+  const importMs = coldWarm(where.importMs);
+  const exportMs = coldWarm(where.exportMs);
   const notes = `${(bench.claims + bench.rebuttals).toLocaleString('en')} notes, ${where.where}`;
   return [
     {
       measure: `Import a bundle of ${notes} (issue 5)`,
       target: `≤ ${bench.targets.importMs} ms, one transaction`,
-      value: ms(importMs),
-      met: importMs <= bench.targets.importMs,
+      value: `${ms(importMs.cold)} cold, ${ms(importMs.warm)} warm`,
+      met: importMs.cold <= bench.targets.importMs && importMs.warm <= bench.targets.importMs,
       metToSecondFrame: null,
     },
     {
       measure: `Export ${notes} (issue 5)`,
       target: `≤ ${bench.targets.exportMs} ms`,
-      value: ms(exportMs),
-      met: exportMs <= bench.targets.exportMs,
+      value: `${ms(exportMs.cold)} cold, ${ms(exportMs.warm)} warm`,
+      met: exportMs.cold <= bench.targets.exportMs && exportMs.warm <= bench.targets.exportMs,
       metToSecondFrame: null,
     },
   ];
@@ -239,7 +243,7 @@ export function printReport(results: Results): void {
   }
   out.push('');
   out.push(
-    'Stored targets to painted highlights (median; work = the anchoring and painting call, busy = it plus the next frame’s rendering, painted = to the 2nd frame, idle two frames not subtracted):',
+    'Stored targets to painted highlights (warm = median of the runs after the first, cold = the first run; work = the anchoring and painting call, busy = it plus the next frame’s rendering, painted = to the 2nd frame, idle two frames not subtracted):',
   );
   const keys = [...new Set(results.anchoring.map((f) => `${f.page}|${f.scenario}|${f.n}`))];
   const rows = keys.map((key) => {
@@ -288,7 +292,9 @@ export function printReport(results: Results): void {
     }
   }
   out.push('');
-  out.push(`Drawing and removing ${results.drawing[0]?.count ?? 0} highlights on wikipedia-2:`);
+  out.push(
+    `Drawing and removing ${results.drawing[0]?.count ?? 0} highlights on wikipedia-2 (warm medians; cold = the first run, busy / painted):`,
+  );
   out.push(
     table(
       [
@@ -299,6 +305,8 @@ export function printReport(results: Results): void {
         'remove work',
         'remove busy',
         'remove painted',
+        'draw cold',
+        'remove cold',
         'nodes added',
         'left after remove',
       ],
@@ -310,6 +318,8 @@ export function printReport(results: Results): void {
         ms(d.removeWorkMs),
         ms(d.removeBusyMs),
         ms(d.removeMs),
+        `${ms(d.drawColdBusyMs)} / ${ms(d.drawColdMs)}`,
+        `${ms(d.removeColdBusyMs)} / ${ms(d.removeColdMs)}`,
         `${d.nodesAdded} (${d.elementsAdded})`,
         String(d.nodesLeftAfterRemove),
       ]),
@@ -320,7 +330,8 @@ export function printReport(results: Results): void {
     out.push(`No notes: ${results.noNotes.method}`);
     out.push(
       `  without: script ${ms(results.noNotes.without.scriptMs)}, tasks ${ms(results.noNotes.without.taskMs)}; ` +
-        `with: script ${ms(results.noNotes.with.scriptMs)}, tasks ${ms(results.noNotes.with.taskMs)}; ` +
+        `with: script ${ms(results.noNotes.with.scriptMs)}, tasks ${ms(results.noNotes.with.taskMs)} (warm); ` +
+        `cold extra: script ${ms(results.noNotes.cold.extraScriptMs)}, tasks ${ms(results.noNotes.cold.extraTaskMs)}; ` +
         `profiler samples in extension code: ${ms(results.noNotes.profiledExtensionMs)}`,
     );
   }

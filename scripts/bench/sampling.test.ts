@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   belowWork,
+  coldWarm,
   itemRandom,
   median,
   phraseAt,
@@ -80,6 +81,13 @@ describe('revision helpers', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('coldWarm', () => {
+  it('keeps the first run apart from the median of the rest', () => {
+    expect(coldWarm([40, 10, 30, 20])).toEqual({ cold: 40, warm: 20 });
+    expect(coldWarm([40])).toEqual({ cold: 40, warm: Number.NaN });
   });
 });
 

@@ -116,6 +116,14 @@ export function pickInterior(total: number, count: number, random: () => number)
   return picked.sort((a, b) => a - b);
 }
 
+/**
+ * The first of `values` apart (cold: the code not yet optimised, nothing cached, as a reader's first use) and
+ * the median of the rest (warm); NaN where there is none.
+ */
+export function coldWarm(values: readonly number[]): { cold: number; warm: number } {
+  return { cold: values[0] ?? Number.NaN, warm: median(values.slice(1)) };
+}
+
 /** The median of `values`, NaN for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

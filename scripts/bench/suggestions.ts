@@ -9,21 +9,25 @@ import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { REPO } from './bundles';
 import type { SuggestionTiming } from './page/suggestions-harness';
-import { median, seededRandom } from './sampling';
+import { coldWarm, median, seededRandom } from './sampling';
 
 const SEED_TEXT = resolve(REPO, '../shared/seed/article-with-comments.txt');
 const COMMENTS = 500;
 const CLAIMS = 10;
 const SEED = 4;
+const TARGET_MS = 50;
 
 export interface SuggestionBench {
   comments: number;
   claims: number;
   runs: number;
-  /** Median over runs of the first claim's time: every comment tokenised then. */
+  /** Warm: median over the runs after the first of the first claim's time, every comment tokenised then. */
   firstMs: number;
   /** The very first claim of the first run, before the browser has optimised the code: a card opened once. */
   coldMs: number;
+  /** The target (ms) for a claim's suggestions, met only if both the cold call and the warm median are. */
+  targetMs: number;
+  met: boolean;
   /** Median over runs and claims of the following claims' times. */
   laterMs: number;
   claimsWithSuggestions: number;
@@ -90,17 +94,21 @@ export async function measureSuggestions(
     );
   }
   await page.close();
+  const first = coldWarm(timings.map((timing) => timing.firstMs));
   return {
     comments: COMMENTS,
     claims: CLAIMS,
     runs,
-    firstMs: median(timings.map((timing) => timing.firstMs)),
-    coldMs: timings[0]?.firstMs ?? Number.NaN,
+    firstMs: first.warm,
+    coldMs: first.cold,
+    targetMs: TARGET_MS,
+    met: first.cold <= TARGET_MS && first.warm <= TARGET_MS,
     laterMs: median(timings.flatMap((timing) => timing.laterMs)),
     claimsWithSuggestions: timings[0]?.claimsWithSuggestions ?? 0,
     method:
       `${COMMENTS} comments of 2–6 sentences drawn (seed ${SEED}) from the seed article and its comments, ranked ` +
       `for ${CLAIMS} of the article's sentences with the shipped suggester (3 suggestions each), in headless ` +
-      'Chromium. The first claim reads every comment; later claims reuse what was read.',
+      'Chromium. The first claim reads every comment; later claims reuse what was read. Cold: the first claim of ' +
+      'the first run; warm: the first claim of each later run, median; the target is met only if both are.',
   };
 }
