@@ -148,8 +148,14 @@ export interface Results {
   method: Record<string, string>;
   config: { seed: number; runs: number; pages: PagePlan[]; editFraction: number; figureBudgetMs: number };
   checks: { pageScriptsBlocked: boolean; requestsBlocked: number };
-  /** The code measured: the bench bundles the working tree, which may hold another engineer's unfinished work. */
-  code: { commit: string; uncommittedEngineFiles: string[] };
+  /** The code measured: the bench builds and bundles the working tree, which may differ from the commit. */
+  code: {
+    commit: string;
+    /** Whether any file in `checked` differs from the commit: then the figures are not the commit's. */
+    dirty: boolean;
+    uncommittedFiles: string[];
+    checked: string;
+  };
   pages: { id: string; viewLength: number; sampled: number; sentences: number; phrases: number }[];
   described: Record<string, Partial<Record<EngineName, number>>>;
   anchoring: Figure[];
@@ -215,14 +221,22 @@ async function open(
   return page;
 }
 
+/**
+ * The commit and every changed or untracked file of the whole tree: the figures depend on core/, the
+ * entrypoints, components, storage, messaging, the bench itself and the build's configuration, so listing
+ * some of them could call a changed build clean. The bench's own output is left out.
+ */
 function codeState(): Results['code'] {
   // trimEnd only: a porcelain line starts with a space when the change is not staged.
   const git = (...args: string[]): string =>
     execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trimEnd();
-  const status = git('status', '--porcelain', '--', 'core/anchoring', 'core/highlighter.ts', 'core/model.ts');
+  const status = git('status', '--porcelain', '--untracked-files=all', '--', '.', ':!bench-results.json');
+  const files = status === '' ? [] : status.split('\n').map((line) => line.slice(3));
   return {
     commit: git('rev-parse', 'HEAD'),
-    uncommittedEngineFiles: status === '' ? [] : status.split('\n').map((line) => line.slice(3)),
+    dirty: files.length > 0,
+    uncommittedFiles: files,
+    checked: 'git status --porcelain of the whole tree, untracked files included, but bench-results.json',
   };
 }
 

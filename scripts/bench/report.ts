@@ -231,9 +231,10 @@ export function printReport(results: Results): void {
   );
   out.push(
     `Code: ${results.code.commit}` +
-      (results.code.uncommittedEngineFiles.length > 0
-        ? `, with uncommitted engine changes in ${results.code.uncommittedEngineFiles.join(', ')}`
-        : ', engine as committed'),
+      (results.code.dirty
+        ? `, DIRTY: not the commit's figures; changed or untracked: ${results.code.uncommittedFiles.join(', ')}`
+        : ', clean') +
+      ` (checked: ${results.code.checked}).`,
   );
   out.push('');
   for (const page of results.pages) {
