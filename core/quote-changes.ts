@@ -36,24 +36,31 @@ export function quoteChanges(stored: string, current: string): QuoteChange[] {
     for (const word of b) push(changes, 'added', word);
     return changes;
   }
-  // lengths[i][j]: longest common run of a[i..] and b[j..].
-  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  // Longest common run of a[i..] and b[j..], in a flat table read through `common`.
+  const width = b.length + 1;
+  const table = new Uint16Array((a.length + 1) * width);
+  const common = (i: number, j: number): number => table[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i][j] = a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+      table[i * width + j] = a[i] === b[j] ? common(i + 1, j + 1) + 1 : Math.max(common(i + 1, j), common(i, j + 1));
     }
   }
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      push(changes, 'kept', a[i++]);
+  for (;;) {
+    const removed = a[i];
+    const added = b[j];
+    if (removed === undefined && added === undefined) return changes;
+    if (removed !== undefined && removed === added) {
+      push(changes, 'kept', removed);
+      i++;
       j++;
-    } else if (j >= b.length || (i < a.length && lengths[i + 1][j] >= lengths[i][j + 1])) {
-      push(changes, 'removed', a[i++]);
-    } else {
-      push(changes, 'added', b[j++]);
+    } else if (removed !== undefined && (added === undefined || common(i + 1, j) >= common(i, j + 1))) {
+      push(changes, 'removed', removed);
+      i++;
+    } else if (added !== undefined) {
+      push(changes, 'added', added);
+      j++;
     }
   }
-  return changes;
 }
