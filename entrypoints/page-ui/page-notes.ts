@@ -344,6 +344,17 @@ export class PageNotes {
     this.draw();
   }
 
+  /** Describe the claim again where it is placed now, so that its quote is the text as the page reads today. */
+  private async acceptText(id: string): Promise<void> {
+    const range = this.highlighter.rangeOf(id);
+    const target = range && describeRange(range, document.body, this.placement.currentIndex());
+    if (!target) return this.tell('Counterpoint could not read the passage as it is now.');
+    const answer = await this.ask('claim.update', { id, changes: { target } });
+    if (!answer.ok) return this.tell(answer.error);
+    this.claims.set(id, answer.value);
+    this.draw();
+  }
+
   /** What the card did; it has already saved what the reader typed. */
   private onCardAction(action: FromCard): void {
     switch (action.type) {
@@ -375,6 +386,8 @@ export class PageNotes {
         return void this.removeRebuttal(action.rebuttalId);
       case 'delete':
         return void this.deleteClaim(action.claimId);
+      case 'accept-text':
+        return void this.acceptText(action.claimId);
       case 'close':
         return this.closeCard();
       case 'open-notes':
@@ -439,6 +452,7 @@ export class PageNotes {
     const view = this.cardViews.build(claim, rebuttals, {
       create: this.createdByCard.has(claim.id),
       anchored: this.placement.isPlaced(claim.id),
+      currentText: this.placement.changedText(claim),
       focusNote: this.card.focusNote,
       problem: this.problem,
       orphanRebuttals: rebuttals.filter((r) => !this.placement.isPlaced(r.id)).map((r) => r.id),
