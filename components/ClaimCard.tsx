@@ -36,6 +36,7 @@ export interface ClaimCardProps {
   onRemoveRebuttal(rebuttal: Rebuttal): void;
   onDelete(): void;
   onAcceptText(): void;
+  onReattach(): void;
   onClose(): void;
   onOpenNotes(): void;
 }
@@ -99,6 +100,7 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onRemoveRebuttal,
       onDelete,
       onAcceptText,
+      onReattach,
       onClose,
       onOpenNotes,
     } = this.props;
@@ -123,7 +125,14 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
           </button>
         </header>
         <blockquote class="quote">{claim?.target.quote.exact ?? '…'}</blockquote>
-        {claim && !anchored && <p class="warning">Not found on this page: the text may have changed.</p>}
+        {claim && !anchored && (
+          <div class="quote-changes">
+            <p class="warning">Not found on this page: the text may have changed.</p>
+            <button type="button" class="reattach" onClick={trusted(onReattach)}>
+              Attach to a selection
+            </button>
+          </div>
+        )}
         {claim && anchored && currentText !== null && !keptAsMarked && (
           <QuoteChanges
             stored={claim.target.quote.exact}

@@ -125,6 +125,8 @@ export type FromCard =
   | { type: 'show-rebuttal'; rebuttalId: string }
   /** The reader takes the passage as it reads now, after a copy-edit, as the claim's own. */
   | { type: 'accept-text'; claimId: string }
+  /** The reader will choose, with a selection, where a note not found on this page belongs now. */
+  | { type: 'reattach'; claimId: string }
   | { type: 'remove-rebuttal'; rebuttalId: string }
   | { type: 'delete'; claimId: string }
   | { type: 'close' }
@@ -204,6 +206,7 @@ export function parseFromCard(message: unknown): FromCard | null {
     case 'delete':
     case 'shown':
     case 'accept-text':
+    case 'reattach':
       return isText(raw.claimId) ? { type: raw.type, claimId: raw.claimId as string } : null;
     default:
       return null;

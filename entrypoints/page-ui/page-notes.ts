@@ -78,6 +78,8 @@ export class PageNotes {
   private cardFrame: CardFrame | null = null;
   private selection: { range: Range; commentId: string | null } | null = null;
   private toolbar: { top: number; left: number } | null = null;
+  /** The note not found on this page that the reader's next selection is to carry, if any. */
+  private reattaching: string | null = null;
   private picker: { top: number; left: number; stance: RebuttalStance } | null = null;
   /** The open card; `focus` hands it the keyboard on its next showing. */
   private card: { id: string; focusNote: boolean; focus: boolean } | null = null;
@@ -355,6 +357,24 @@ export class PageNotes {
     this.draw();
   }
 
+  /** Give the note being reattached the reader's selection as its passage, and show it there. */
+  private async reattach(): Promise<void> {
+    const id = this.reattaching;
+    const range = this.selection?.range;
+    this.toolbar = null;
+    this.selection = null;
+    const target = range && describeRange(range, document.body, this.placement.currentIndex());
+    if (!id || !range || !target) return this.tell('Counterpoint could not read the selected text.');
+    const answer = await this.ask('claim.update', { id, changes: { target } });
+    if (!answer.ok) return this.tell(answer.error);
+    this.reattaching = null;
+    document.getSelection()?.removeAllRanges();
+    this.claims.set(id, answer.value);
+    this.highlighter.paint(id, range, answer.value.status);
+    this.follow();
+    this.openCard(id, false);
+  }
+
   /** What the card did; it has already saved what the reader typed. */
   private onCardAction(action: FromCard): void {
     switch (action.type) {
@@ -388,6 +408,10 @@ export class PageNotes {
         return void this.deleteClaim(action.claimId);
       case 'accept-text':
         return void this.acceptText(action.claimId);
+      case 'reattach':
+        this.reattaching = action.claimId;
+        this.closeCard();
+        return this.tell('Select the passage where this note belongs now, then choose “Attach here”.');
       case 'close':
         return this.closeCard();
       case 'open-notes':
@@ -479,6 +503,8 @@ export class PageNotes {
         toolbar: this.toolbar && {
           ...this.toolbar,
           inComment: !!selection?.commentId,
+          reattaching: (this.reattaching && this.claims.get(this.reattaching)?.target.quote.exact) ?? null,
+          onReattach: () => void this.reattach(),
           onChoose: (choice) => this.choose(choice),
           onPress: () => this.cardFrame?.takeKeyboard(),
           onAnswer: (stance) => this.answer(stance),

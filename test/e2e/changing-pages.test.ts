@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
-import { CLAIMS, clickInOverlay, highlightedTexts, locateText, mark } from './reader';
+import { CLAIMS, clickInOverlay, highlightedTexts, locateText, mark, selectWithMouse } from './reader';
 
 const LATE_COMMENT = 'You state that not one collision involving a cyclist has been reported on the route.';
 const MOVED =
@@ -190,6 +190,35 @@ describe.each([
       (await tab.overlay.query('.quote'))[0]?.text === COPY_EDITED_NOW ? true : null,
     );
     expect(await tab.overlay.query('.quote-changes')).toEqual([]);
+    server.reviseHtml = null;
+  });
+
+  it('attaches a note whose text is gone to a passage the reader selects, and keeps it there', async () => {
+    server.reviseHtml = (html) => reviseText(html, REMOVED, '');
+    await tab.reload();
+    await clickInOverlay(tab, '.orphans-toggle');
+    await clickInOverlay(tab, '.orphans li button', REMOVED.slice(0, 40));
+    await clickInOverlay(tab, '.reattach');
+    await waitFor('the card closed', async () => (await tab.overlay.query('.card')).length === 0);
+    await selectWithMouse(tab.page, CLAIMS.traffic);
+    await clickInOverlay(tab, '.attach-here');
+    await waitFor('the note on the selected passage', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(CLAIMS.traffic),
+    );
+    await waitFor('its card, quoting the passage', async () =>
+      (await tab.overlay.query('.quote'))[0]?.text === CLAIMS.traffic ? true : null,
+    );
+
+    await tab.reload();
+    await waitFor('the note there after a reload', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(CLAIMS.traffic),
+    );
+    const stillMissing = await tab.overlay.query('.orphans-toggle');
+    if (stillMissing.length > 0) {
+      await clickInOverlay(tab, '.orphans-toggle');
+      const listed = (await tab.overlay.query('.orphans li')).map((item) => item.text);
+      expect(listed.some((text) => text.includes(REMOVED))).toBe(false);
+    }
     server.reviseHtml = null;
   });
 });
