@@ -154,7 +154,8 @@ export interface TabRequests {
   /** Which article the tab shows, and which of its claims could not be found there. */
   'tab.describe': {
     payload: Record<string, never>;
-    answer: { pageKey: string; title: string; orphans: string[] };
+    /** `orphans`: claims the page does not show; `changed`: claims placed on text a copy-edit changed. */
+    answer: { pageKey: string; title: string; orphans: string[]; changed: string[] };
   };
   /** Scroll to the claim's highlight; false when this tab does not show it. */
   'tab.reveal': { payload: { id: string }; answer: boolean };

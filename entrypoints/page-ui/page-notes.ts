@@ -103,7 +103,14 @@ export class PageNotes {
       case 'tab.describe':
         return {
           ok: true,
-          value: { pageKey: this.pageKey, title: document.title, orphans: this.orphans().map((c) => c.id) },
+          value: {
+            pageKey: this.pageKey,
+            title: document.title,
+            orphans: this.orphans().map((c) => c.id),
+            changed: [...this.claims.values()]
+              .filter((claim) => this.placement.changedText(claim) !== null)
+              .map((claim) => claim.id),
+          },
         };
       case 'tab.reveal':
         return { ok: true, value: this.placement.reveal(message.payload.id) };
