@@ -4,6 +4,7 @@ import type { CommentChoice, SuggestedComment } from '../core/card-channel';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
 import { formatTime, REASON_LABELS, STANCE_LABELS, STATUS_LABELS } from './labels';
+import { QuoteChanges } from './QuoteChanges';
 import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
 
@@ -12,6 +13,8 @@ export interface ClaimCardProps {
   claim: Claim | null;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
+  /** The text the claim is placed on now, when a copy-edit changed it; null when it reads as stored. */
+  currentText: string | null;
   /** What the reader should know about the last save, if anything went wrong. */
   problem: string | null;
   /** The note and the tags as the reader typed them: the card's own draft, never overwritten by a save. */
@@ -32,6 +35,8 @@ export interface ClaimCardProps {
   onShowRebuttal(rebuttal: Rebuttal): void;
   onRemoveRebuttal(rebuttal: Rebuttal): void;
   onDelete(): void;
+  onAcceptText(): void;
+  onReattach(): void;
   onClose(): void;
   onOpenNotes(): void;
 }
@@ -50,6 +55,8 @@ export function parseTags(input: string): string[] {
 
 interface ClaimCardState {
   picking: boolean;
+  /** The reader chose to keep the quote as marked over the copy-edited text, for as long as this card is open. */
+  keptAsMarked: boolean;
   stance: RebuttalStance;
 }
 
@@ -66,16 +73,17 @@ const NOTE_PROMPTS: Record<ClaimStatus, string> = {
  * the card does not ship Preact's hooks for the one component that keeps state.
  */
 export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
-  override state: ClaimCardState = { picking: false, stance: 'rebuts' };
+  override state: ClaimCardState = { picking: false, keptAsMarked: false, stance: 'rebuts' };
 
   override componentDidUpdate(previous: ClaimCardProps): void {
-    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false });
+    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false, keptAsMarked: false });
   }
 
   render() {
     const {
       claim,
       anchored,
+      currentText,
       problem,
       note,
       tags,
@@ -91,10 +99,12 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onShowRebuttal,
       onRemoveRebuttal,
       onDelete,
+      onAcceptText,
+      onReattach,
       onClose,
       onOpenNotes,
     } = this.props;
-    const { picking, stance } = this.state;
+    const { picking, keptAsMarked, stance } = this.state;
     const setPicking = (value: boolean) => this.setState({ picking: value });
     const status = claim?.status ?? 'highlight';
     return (
@@ -115,7 +125,22 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
           </button>
         </header>
         <blockquote class="quote">{claim?.target.quote.exact ?? '…'}</blockquote>
-        {claim && !anchored && <p class="warning">Not found on this page: the text may have changed.</p>}
+        {claim && !anchored && (
+          <div class="quote-changes">
+            <p class="warning">Not found on this page: the text may have changed.</p>
+            <button type="button" class="reattach" onClick={trusted(onReattach)}>
+              Attach to a selection
+            </button>
+          </div>
+        )}
+        {claim && anchored && currentText !== null && !keptAsMarked && (
+          <QuoteChanges
+            stored={claim.target.quote.exact}
+            current={currentText}
+            onAccept={trusted(onAcceptText)}
+            onKeep={trusted(() => this.setState({ keptAsMarked: true }))}
+          />
+        )}
         <div class="statuses" role="group" aria-label="Status">
           {CLAIM_STATUSES.map((choice) => (
             <button

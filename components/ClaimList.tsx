@@ -8,11 +8,13 @@ export interface ClaimListProps {
   rebuttals: readonly Rebuttal[];
   /** Ids of the claims whose text the page in the tab does not show. */
   orphans?: ReadonlySet<string>;
+  /** Ids of the claims placed on text that has changed since they were marked. */
+  changed?: ReadonlySet<string>;
   onReveal(claim: Claim): void;
 }
 
 /** Claims as a list a reader can scan: quote, status, note and when; choosing one shows it in its page. */
-export function ClaimList({ claims, rebuttals, orphans, onReveal }: ClaimListProps) {
+export function ClaimList({ claims, rebuttals, orphans, changed, onReveal }: ClaimListProps) {
   return (
     <ul class="claims">
       {claims.map((claim) => (
@@ -32,6 +34,9 @@ export function ClaimList({ claims, rebuttals, orphans, onReveal }: ClaimListPro
           {claim.note && <p class="note">{claim.note}</p>}
           {orphans?.has(claim.id) && (
             <p class="orphaned">Not found on this page: the text may have changed.</p>
+          )}
+          {changed?.has(claim.id) && (
+            <p class="orphaned">The text has changed since it was marked: its card on the page shows how.</p>
           )}
           <RebuttalList rebuttals={rebuttals.filter((rebuttal) => rebuttal.claimId === claim.id)} />
         </li>

@@ -12,6 +12,9 @@ export interface SelectionToolbarProps {
   left: number;
   /** The selection is a passage of a comment, and the page has claims it may answer. */
   inComment: boolean;
+  /** The quote of a note not found on this page, while the reader chooses where it belongs now; else null. */
+  reattaching: string | null;
+  onReattach(): void;
   onChoose(choice: ToolbarChoice): void;
   /**
    * The reader pressed (not yet released) a choice that opens the card: the moment to hand the keyboard to
@@ -34,6 +37,8 @@ export function SelectionToolbar({
   top,
   left,
   inComment,
+  reattaching,
+  onReattach,
   onChoose,
   onPress,
   onAnswer,
@@ -47,6 +52,17 @@ export function SelectionToolbar({
       // Pressing a button must not clear the page's selection before the click lands.
       onMouseDown={(event) => event.preventDefault()}
     >
+      {reattaching !== null && (
+        <button
+          type="button"
+          class="attach-here"
+          aria-label={`Attach the note “${reattaching}” here`}
+          title={`Attach the note “${reattaching}” here`}
+          onClick={trusted(onReattach)}
+        >
+          Attach here
+        </button>
+      )}
       {CHOICES.map(({ choice, label, hint }) => (
         <button
           key={choice}

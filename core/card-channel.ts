@@ -60,6 +60,8 @@ export interface CardView {
   create: boolean;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
+  /** The text the claim is placed on now, when it reads otherwise than the stored quote (a copy-edit); else null. */
+  currentText: string | null;
   /** Put the cursor in the note at once, for a reader who just marked the claim. */
   focusNote: boolean;
   /** What the reader must know about the last action, if anything went wrong. */
@@ -121,6 +123,10 @@ export type FromCard =
   | { type: 'problem'; message: string }
   | { type: 'attach'; claimId: string; commentId: string; stance: RebuttalStance }
   | { type: 'show-rebuttal'; rebuttalId: string }
+  /** The reader takes the passage as it reads now, after a copy-edit, as the claim's own. */
+  | { type: 'accept-text'; claimId: string }
+  /** The reader will choose, with a selection, where a note not found on this page belongs now. */
+  | { type: 'reattach'; claimId: string }
   | { type: 'remove-rebuttal'; rebuttalId: string }
   | { type: 'delete'; claimId: string }
   | { type: 'close' }
@@ -199,6 +205,8 @@ export function parseFromCard(message: unknown): FromCard | null {
       return isText(raw.rebuttalId) ? { type: raw.type, rebuttalId: raw.rebuttalId as string } : null;
     case 'delete':
     case 'shown':
+    case 'accept-text':
+    case 'reattach':
       return isText(raw.claimId) ? { type: raw.type, claimId: raw.claimId as string } : null;
     default:
       return null;

@@ -47,6 +47,8 @@ export interface ClaimChanges {
   status?: ClaimStatus;
   note?: string;
   tags?: string[];
+  /** The passage described again where it reads now, when the reader takes a copy-edited text as the claim's. */
+  target?: TextTarget;
 }
 
 /** A claim as the content script proposes it; the background stamps the times. */
@@ -152,7 +154,8 @@ export interface TabRequests {
   /** Which article the tab shows, and which of its claims could not be found there. */
   'tab.describe': {
     payload: Record<string, never>;
-    answer: { pageKey: string; title: string; orphans: string[] };
+    /** `orphans`: claims the page does not show; `changed`: claims placed on text a copy-edit changed. */
+    answer: { pageKey: string; title: string; orphans: string[]; changed: string[] };
   };
   /** Scroll to the claim's highlight; false when this tab does not show it. */
   'tab.reveal': { payload: { id: string }; answer: boolean };
@@ -263,6 +266,8 @@ function claimChanges(value: unknown, path: string, issues: IssueList): ClaimCha
   if (status !== undefined) checked.status = need(readStatus(status, pathTo(path, 'status'), issues));
   if (note !== undefined) checked.note = need(readNote(note, pathTo(path, 'note'), issues));
   if (tags !== undefined) checked.tags = tagList(tags, pathTo(path, 'tags'), issues);
+  const passage = field(raw, 'target');
+  if (passage !== undefined) checked.target = target(passage, pathTo(path, 'target'), issues);
   return checked;
 }
 

@@ -52,6 +52,27 @@ describe('claims storage', () => {
     expect((await allClaims(db))[0]).toEqual(updated);
   });
 
+  it('keeps the quote the reader marked in the history when the claim takes a copy-edited passage', async () => {
+    const marked = await createClaim(
+      db,
+      proposal('https://a.example/post', 'The New World'),
+      '2026-01-01T00:00:00.000Z',
+    );
+    const target = {
+      quote: { type: 'TextQuoteSelector' as const, exact: 'the New World', prefix: '', suffix: '' },
+    };
+    const updated = await updateClaim(db, marked.id, { target }, '2026-01-02T00:00:00.000Z');
+    expect(updated.target.quote.exact).toBe('the New World');
+    expect((await allClaims(db)).map((claim) => claim.target.quote.exact)).toEqual(['the New World']);
+    const history = await db.history.where('id').equals(marked.id).toArray();
+    expect(
+      history.map((entry) => [entry.superseded, (entry.record as typeof marked).target.quote.exact]),
+    ).toEqual([['2026-01-02T00:00:00.000Z', 'The New World']]);
+    // A change of note alone is not a new passage: nothing more in the history.
+    await updateClaim(db, marked.id, { note: 'why' }, '2026-01-03T00:00:00.000Z');
+    expect(await db.history.count()).toBe(1);
+  });
+
   it('refuses a second claim with the same id and keeps the first', async () => {
     const first = proposal('https://a.example/post', 'kept');
     await createClaim(db, first, '2026-01-01T00:00:00.000Z');

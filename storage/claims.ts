@@ -53,12 +53,14 @@ export async function updateClaim(
   now: string,
 ): Promise<Claim> {
   try {
-    return await db.transaction('rw', db.claims, async () => {
+    return await db.transaction('rw', db.claims, db.history, async () => {
       const current = await db.claims.get(id);
       if (!current)
         throw new StorageProblem('This note no longer exists; it may have been deleted elsewhere.');
       const updated: Claim = { ...current, ...changes, modified: now };
       await db.claims.put(updated);
+      // A new passage replaces the quote the reader marked: that one stays in the history.
+      if (changes.target) await db.history.add({ id, kind: 'claim', record: current, superseded: now });
       return updated;
     });
   } catch (error) {

@@ -265,6 +265,7 @@ export class CardSession {
       h(ClaimCard, {
         claim,
         anchored: view?.anchored ?? true,
+        currentText: view?.currentText ?? null,
         problem: this.problem ?? view?.problem ?? null,
         note: this.draft.note,
         tags: this.draft.tags,
@@ -291,6 +292,8 @@ export class CardSession {
           this.kept.delete(claim.id);
           post({ type: 'delete', claimId: claim.id });
         },
+        onAcceptText: () => claim && post({ type: 'accept-text', claimId: claim.id }),
+        onReattach: () => claim && post({ type: 'reattach', claimId: claim.id }),
         onClose: () => post({ type: 'close' }),
         onOpenNotes: () => post({ type: 'open-notes' }),
       }),

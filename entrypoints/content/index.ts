@@ -71,7 +71,7 @@ export default defineContentScript({
     function answerWithoutNotes(request: Message<TabRequests>): Result<unknown> {
       switch (request.type) {
         case 'tab.describe':
-          return { ok: true, value: { pageKey, title: document.title, orphans: [] } };
+          return { ok: true, value: { pageKey, title: document.title, orphans: [], changed: [] } };
         case 'tab.reveal':
           return { ok: true, value: false };
         case 'tab.refresh':

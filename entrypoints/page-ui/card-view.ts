@@ -11,6 +11,7 @@ import { firstLine, type PageComments } from './page-comments';
 export interface CardState {
   create: boolean;
   anchored: boolean;
+  currentText: string | null;
   focusNote: boolean;
   problem: string | null;
   /** Ids of this claim's rebuttals whose excerpt is not on the page. */

@@ -3,7 +3,7 @@
  * and keeps the page's text index in step with its changes while it has notes, so that notes not yet found
  * are looked for again once the page settles. Pages without notes are not watched and pay nothing.
  */
-import { anchorTargets, INDEX_OBSERVER_OPTIONS, TextIndex } from '../../core/anchoring';
+import { anchorTargets, INDEX_OBSERVER_OPTIONS, normalizeText, TextIndex } from '../../core/anchoring';
 import { Highlighter } from '../../core/highlighter';
 import type { Claim, Rebuttal } from '../../core/model';
 import { PageComments } from './page-comments';
@@ -79,6 +79,20 @@ export class NotePlacement {
       const [result] = anchorTargets(comment.root, [rebuttal.target]);
       if (result?.kind === 'anchored') this.highlighter.paint(rebuttal.id, result.range, 'rebuttal');
     }
+  }
+
+  /**
+   * The text a claim is placed on, as the page's text view reads it, when that is not its stored quote: the
+   * engine placed it across a copy-edit. Null when it reads the same or is not placed.
+   */
+  changedText(claim: Claim): string | null {
+    const range = this.highlighter.rangeOf(claim.id);
+    if (!range) return null;
+    const index = this.currentIndex();
+    const start = index.offsetOf(range.startContainer, range.startOffset);
+    const end = index.offsetOf(range.endContainer, range.endOffset);
+    const now = index.text.slice(start, end).trim();
+    return now === normalizeText(claim.target.quote.exact).trim() ? null : now;
   }
 
   isPlaced(id: string): boolean {

@@ -78,6 +78,8 @@ export class PageNotes {
   private cardFrame: CardFrame | null = null;
   private selection: { range: Range; commentId: string | null } | null = null;
   private toolbar: { top: number; left: number } | null = null;
+  /** The note not found on this page that the reader's next selection is to carry, if any. */
+  private reattaching: string | null = null;
   private picker: { top: number; left: number; stance: RebuttalStance } | null = null;
   /** The open card; `focus` hands it the keyboard on its next showing. */
   private card: { id: string; focusNote: boolean; focus: boolean } | null = null;
@@ -101,7 +103,14 @@ export class PageNotes {
       case 'tab.describe':
         return {
           ok: true,
-          value: { pageKey: this.pageKey, title: document.title, orphans: this.orphans().map((c) => c.id) },
+          value: {
+            pageKey: this.pageKey,
+            title: document.title,
+            orphans: this.orphans().map((c) => c.id),
+            changed: [...this.claims.values()]
+              .filter((claim) => this.placement.changedText(claim) !== null)
+              .map((claim) => claim.id),
+          },
         };
       case 'tab.reveal':
         return { ok: true, value: this.placement.reveal(message.payload.id) };
@@ -344,6 +353,35 @@ export class PageNotes {
     this.draw();
   }
 
+  /** Describe the claim again where it is placed now, so that its quote is the text as the page reads today. */
+  private async acceptText(id: string): Promise<void> {
+    const range = this.highlighter.rangeOf(id);
+    const target = range && describeRange(range, document.body, this.placement.currentIndex());
+    if (!target) return this.tell('Counterpoint could not read the passage as it is now.');
+    const answer = await this.ask('claim.update', { id, changes: { target } });
+    if (!answer.ok) return this.tell(answer.error);
+    this.claims.set(id, answer.value);
+    this.draw();
+  }
+
+  /** Give the note being reattached the reader's selection as its passage, and show it there. */
+  private async reattach(): Promise<void> {
+    const id = this.reattaching;
+    const range = this.selection?.range;
+    this.toolbar = null;
+    this.selection = null;
+    const target = range && describeRange(range, document.body, this.placement.currentIndex());
+    if (!id || !range || !target) return this.tell('Counterpoint could not read the selected text.');
+    const answer = await this.ask('claim.update', { id, changes: { target } });
+    if (!answer.ok) return this.tell(answer.error);
+    this.reattaching = null;
+    document.getSelection()?.removeAllRanges();
+    this.claims.set(id, answer.value);
+    this.highlighter.paint(id, range, answer.value.status);
+    this.follow();
+    this.openCard(id, false);
+  }
+
   /** What the card did; it has already saved what the reader typed. */
   private onCardAction(action: FromCard): void {
     switch (action.type) {
@@ -375,6 +413,12 @@ export class PageNotes {
         return void this.removeRebuttal(action.rebuttalId);
       case 'delete':
         return void this.deleteClaim(action.claimId);
+      case 'accept-text':
+        return void this.acceptText(action.claimId);
+      case 'reattach':
+        this.reattaching = action.claimId;
+        this.closeCard();
+        return this.tell('Select the passage where this note belongs now, then choose “Attach here”.');
       case 'close':
         return this.closeCard();
       case 'open-notes':
@@ -439,6 +483,7 @@ export class PageNotes {
     const view = this.cardViews.build(claim, rebuttals, {
       create: this.createdByCard.has(claim.id),
       anchored: this.placement.isPlaced(claim.id),
+      currentText: this.placement.changedText(claim),
       focusNote: this.card.focusNote,
       problem: this.problem,
       orphanRebuttals: rebuttals.filter((r) => !this.placement.isPlaced(r.id)).map((r) => r.id),
@@ -465,6 +510,8 @@ export class PageNotes {
         toolbar: this.toolbar && {
           ...this.toolbar,
           inComment: !!selection?.commentId,
+          reattaching: (this.reattaching && this.claims.get(this.reattaching)?.target.quote.exact) ?? null,
+          onReattach: () => void this.reattach(),
           onChoose: (choice) => this.choose(choice),
           onPress: () => this.cardFrame?.takeKeyboard(),
           onAnswer: (stance) => this.answer(stance),

@@ -22,6 +22,8 @@ interface CurrentPage {
   title: string;
   /** Claims the tab could not place; unknown (empty) when the page was named in the URL. */
   orphans: string[];
+  /** Claims the tab placed on text that a copy-edit changed; likewise unknown then. */
+  changed: string[];
 }
 
 /**
@@ -31,7 +33,7 @@ interface CurrentPage {
  */
 async function findCurrentPage(): Promise<CurrentPage | null> {
   const named = new URLSearchParams(location.search).get('page');
-  if (named) return { pageKey: named, title: '', orphans: [] };
+  if (named) return { pageKey: named, title: '', orphans: [], changed: [] };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const answer = await askTab(tab.id, 'tab.describe', {});
@@ -179,6 +181,7 @@ function Popup() {
           claims={listed}
           rebuttals={notes.rebuttals}
           orphans={new Set(page?.orphans)}
+          changed={new Set(page?.changed)}
           onReveal={reveal}
         />
       ) : (

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
-import { clickInOverlay, highlightedTexts, mark } from './reader';
+import { CLAIMS, clickInOverlay, highlightedTexts, locateText, mark, selectWithMouse } from './reader';
 
 const LATE_COMMENT = 'You state that not one collision involving a cyclist has been reported on the route.';
 const MOVED =
@@ -29,6 +29,8 @@ function reviseText(html: string, from: string, to: string): string {
   if (!pattern.test(html)) throw new Error(`The article no longer says “${from}”`);
   return html.replace(pattern, to);
 }
+
+const COPY_EDITED_NOW = CLAIMS.footfall.replace('a third', 'a quarter');
 
 const INSERTED = `<p>Update: ${'Since this piece was published, readers have sent in their own counts and photographs. '.repeat(6)}</p>`;
 
@@ -137,6 +139,86 @@ describe.each([
     await clickInOverlay(tab, '.orphans-toggle');
     const listed = (await tab.overlay.query('.orphans li')).map((item) => item.text);
     expect(listed.some((text) => text.includes(REMOVED))).toBe(true);
+    server.reviseHtml = null;
+  });
+
+  it('shows in the card what a copy-edit changed in a marked passage', async () => {
+    await tab.goto(articleUrl);
+    await markAndClose(CLAIMS.footfall);
+    server.reviseHtml = (html) => reviseText(html, CLAIMS.footfall, COPY_EDITED_NOW);
+    await tab.reload();
+    await waitFor('the edited passage highlighted', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(COPY_EDITED_NOW),
+    );
+    const { middle } = await locateText(tab.page, COPY_EDITED_NOW);
+    await tab.page.mouse.click(middle.x, middle.y);
+    const changes = await waitFor(
+      'what changed, in the card',
+      async () => (await tab.overlay.query('.quote-changes .changes'))[0],
+    );
+    expect(changes.text.replace(/\s+/g, ' ')).toContain('rose by a third quarter over the summer');
+    const marked = async (tag: string) =>
+      (await tab.overlay.query(`.changes ${tag}`)).map((element) => element.text.trim());
+    expect(await marked('del')).toEqual(['third']);
+    expect(await marked('ins')).toEqual(['quarter']);
+    // The stored quote is kept as the reader made it, until the reader takes the new text.
+    expect((await tab.overlay.query('.quote'))[0]?.text).toBe(CLAIMS.footfall);
+    await clickInOverlay(tab, '.keep-text');
+    await waitFor('the notice gone', async () => (await tab.overlay.query('.quote-changes')).length === 0);
+    expect((await tab.overlay.query('.quote'))[0]?.text).toBe(CLAIMS.footfall);
+
+    // Kept for this visit: the next one shows the change again.
+    await tab.reload();
+    await waitFor('the edited passage highlighted', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(COPY_EDITED_NOW),
+    );
+    const edited = await locateText(tab.page, COPY_EDITED_NOW);
+    await tab.page.mouse.click(edited.middle.x, edited.middle.y);
+    await clickInOverlay(tab, '.accept-text');
+    await waitFor('the quote as it reads now', async () =>
+      (await tab.overlay.query('.quote'))[0]?.text === COPY_EDITED_NOW ? true : null,
+    );
+    expect(await tab.overlay.query('.quote-changes')).toEqual([]);
+
+    await tab.reload();
+    await waitFor('the passage highlighted after a reload', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(COPY_EDITED_NOW),
+    );
+    const again = await locateText(tab.page, COPY_EDITED_NOW);
+    await tab.page.mouse.click(again.middle.x, again.middle.y);
+    await waitFor('the card', async () =>
+      (await tab.overlay.query('.quote'))[0]?.text === COPY_EDITED_NOW ? true : null,
+    );
+    expect(await tab.overlay.query('.quote-changes')).toEqual([]);
+    server.reviseHtml = null;
+  });
+
+  it('attaches a note whose text is gone to a passage the reader selects, and keeps it there', async () => {
+    server.reviseHtml = (html) => reviseText(html, REMOVED, '');
+    await tab.reload();
+    await clickInOverlay(tab, '.orphans-toggle');
+    await clickInOverlay(tab, '.orphans li button', REMOVED.slice(0, 40));
+    await clickInOverlay(tab, '.reattach');
+    await waitFor('the card closed', async () => (await tab.overlay.query('.card')).length === 0);
+    await selectWithMouse(tab.page, CLAIMS.traffic);
+    await clickInOverlay(tab, '.attach-here');
+    await waitFor('the note on the selected passage', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(CLAIMS.traffic),
+    );
+    await waitFor('its card, quoting the passage', async () =>
+      (await tab.overlay.query('.quote'))[0]?.text === CLAIMS.traffic ? true : null,
+    );
+
+    await tab.reload();
+    await waitFor('the note there after a reload', async () =>
+      (await highlightedTexts(tab.page)).contested?.includes(CLAIMS.traffic),
+    );
+    const stillMissing = await tab.overlay.query('.orphans-toggle');
+    if (stillMissing.length > 0) {
+      await clickInOverlay(tab, '.orphans-toggle');
+      const listed = (await tab.overlay.query('.orphans li')).map((item) => item.text);
+      expect(listed.some((text) => text.includes(REMOVED))).toBe(false);
+    }
     server.reviseHtml = null;
   });
 });

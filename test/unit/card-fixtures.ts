@@ -28,6 +28,7 @@ export function view(shown: Claim, more: Partial<CardView> = {}): CardView {
     claim: shown,
     create: false,
     anchored: true,
+    currentText: null,
     focusNote: false,
     problem: null,
     rebuttals: [],

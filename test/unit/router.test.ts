@@ -93,6 +93,17 @@ describe('message validation', () => {
       'changes.note: is 20001 characters long; the limit is 20000',
     ],
     [
+      'a new passage without its quote',
+      {
+        type: 'claim.update',
+        payload: {
+          id: claimFor('https://a.example/').id,
+          changes: { target: { position: { start: 0, end: 4 } } },
+        },
+      },
+      'changes.target.quote',
+    ],
+    [
       'a negative offset',
       {
         type: 'claim.create',
