@@ -1,4 +1,5 @@
 import type { TextTarget } from '../model';
+import { foldText, originalEnd } from './folded-text';
 import { alignNear, editDistance } from './fuzzy-match';
 import { normalizeText } from './text-index';
 import type { TextIndex } from './text-index';
@@ -224,8 +225,56 @@ function nearPredicted(at: number, predicted: readonly number[]): boolean {
   return predicted.some((start) => Math.abs(start - at) <= PREDICTED_SLACK);
 }
 
-/** Cheapest first: stored and neighbour-predicted positions, exact occurrences, then bounded fuzzy fits. */
-function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
+/** Below an exact find's score, so that callers can tell that the text found differs from the quote. */
+const FOLDED_SCORE = 0.97;
+
+/**
+ * The quote where the text is the same once folded (`./folded-text.ts`: case, accents, quotes, dashes, light
+ * punctuation), by the exact steps' rules over the folded view, context counted in folded characters: a copy with
+ * all its context where the position predicts; else the copy whose context agrees most, with all of it, or with
+ * half when there is no position to go by, or when it is the only copy and nothing like the quote is where the
+ * position predicts. null when that does not decide, a repeat with context as alike included.
+ */
+function foldedMatch(
+  index: TextIndex,
+  quote: Quote,
+  predicted: readonly number[],
+  likeAtPredicted: boolean,
+): TextPlacement | null {
+  const exact = trimSpaces(foldText(quote.exact).text);
+  if (exact === '') return null;
+  const folded = index.folded;
+  const text = folded.text;
+  const loose: Quote = {
+    exact,
+    prefix: foldText(quote.prefix).text,
+    suffix: foldText(quote.suffix).text,
+    start: undefined,
+  };
+  const context = loose.prefix.length + loose.suffix.length;
+  const hits: { at: number; chars: number }[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    hits.push({ at, chars: contextChars(text, at, at + exact.length, loose) });
+  }
+  const viewStart = (at: number): number => folded.from[at] ?? -1;
+  const placeHit = ({ at, chars }: { at: number; chars: number }): TextPlacement => ({
+    start: viewStart(at),
+    end: originalEnd(index.text, folded, at + exact.length - 1),
+    score: FOLDED_SCORE * (0.9 + (0.1 * chars) / Math.max(1, context)),
+  });
+  const there = hits.find((hit) => hit.chars === context && nearPredicted(viewStart(hit.at), predicted));
+  if (there !== undefined) return placeHit(there);
+  hits.sort((a, b) => b.chars - a.chars);
+  const [top, runnerUp] = hits;
+  if (top === undefined || (runnerUp !== undefined && runnerUp.chars >= top.chars)) return null;
+  if (top.chars === context) return placeHit(top);
+  const movedWithHalf = predicted.length === 0 || (hits.length === 1 && !likeAtPredicted);
+  return top.chars * 2 >= context && movedWithHalf ? placeHit(top) : null;
+}
+
+/** Cheapest first: stored and neighbour-predicted positions, exact occurrences, the folded view, then fuzzy fits. */
+function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
+  const text = index.text;
   const { exact } = quote;
   const m = exact.length;
   const context = quote.prefix.length + quote.suffix.length;
@@ -299,6 +348,14 @@ function place(text: string, quote: Quote, shifts: Shifts): TextPlacement {
 
   const fit = fitPredicted();
   if (fit !== null) return accept(fit, m);
+  // Only here is the folded view built: most targets are placed before, and an unchanged page never gets here.
+  const folded = foldedMatch(
+    index,
+    quote,
+    predicted,
+    fits.some((f) => f.similarity >= MIN_SIMILARITY),
+  );
+  if (folded !== null) return folded;
   for (const { at } of exacts.slice(0, 3)) {
     consider({ start: at, end: at + m, distance: 0, similarity: similarity(text, at, at + m, 0, quote) });
   }
@@ -358,7 +415,6 @@ export function placeTargets(
   targets: readonly TextTarget[],
   found: readonly (Range | null)[] = [],
 ): TextPlacement[] {
-  const text = index.text;
   const shifts = new Shifts();
   // In stored order, each target learns the shift of the one just before it on the page, which the fewest
   // edits separate from it.
@@ -382,7 +438,7 @@ export function placeTargets(
     };
     const range = found[i];
     const at = range ? index.offsetOf(range.startContainer, range.startOffset) : -1;
-    const placed = range ? { start: at, end: at + exact.length, score: 1 } : place(text, quote, shifts);
+    const placed = range ? { start: at, end: at + exact.length, score: 1 } : place(index, quote, shifts);
     if (placed.start >= 0 && quote.start !== undefined) shifts.add(quote.start, placed.start);
     placements[i] = placed;
   }

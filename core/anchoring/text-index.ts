@@ -14,6 +14,8 @@
  * - text hidden by a stylesheet stays in the view: finding it would need layout for every element. It only ever
  *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
  */
+import { foldText } from './folded-text';
+import type { FoldedText } from './folded-text';
 
 /** Whitespace runs the view rewrites to one space: all but a lone plain space, which stays as it is. */
 const WHITESPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
@@ -273,6 +275,8 @@ export class TextIndex {
   private starts: number[] = [];
   /** Per node: leading whitespace when its view maps one to one onto its text past it, else -1 (see `Walk`). */
   private leads: number[] = [];
+  /** The view folded, built when a target is not found as it was; dropped whenever the view changes. */
+  private foldedView: FoldedText | null = null;
 
   /** An index of `root`; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {}
@@ -292,6 +296,13 @@ export class TextIndex {
     this.starts = walk.starts;
     this.leads = walk.leads;
     this.built = true;
+    this.foldedView = null;
+  }
+
+  /** The view folded so that copy-edits compare equal (see `./folded-text.ts`), kept until the view changes. */
+  get folded(): FoldedText {
+    this.foldedView ??= foldText(this.text);
+    return this.foldedView;
   }
 
   /**
@@ -388,6 +399,7 @@ export class TextIndex {
     const delta = chunk.length - (to - from);
     const removed = (next === undefined ? count : after + 1) - (before + 1);
     this.view = this.view.slice(0, from) + chunk + this.view.slice(to);
+    this.foldedView = null;
     this.nodes.splice(before + 1, removed, ...walk.nodes);
     this.starts.splice(before + 1, removed, ...walk.starts);
     this.leads.splice(before + 1, removed, ...walk.leads);

@@ -1,0 +1,87 @@
+/**
+ * A loose form of text in which common copy-edits compare equal: letter case, accents, curly or straight quotes,
+ * a hyphen, a dash or a space between words, and the commas, semicolons, colons and brackets a copy-editor adds
+ * or drops. Anchoring looks for a quote in it when the exact text is gone.
+ */
+
+/** Text folded by `foldText`, and where each of its characters came from. */
+export interface FoldedText {
+  text: string;
+  /** For each character of `text`, the offset in the original of the character it came from. */
+  from: Int32Array;
+}
+
+/** Hyphens and dashes of every width, and the minus sign, which typesetting swaps for them. */
+const DASHES = /[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/;
+const DROPPED = /[,;:()]/;
+const SPACES = /\s/;
+const MARKS = /\p{M}/gu;
+
+/** What one character of the original becomes: a space for breaks between words, '' when dropped. */
+function foldChar(char: string): string {
+  if (SPACES.test(char) || DASHES.test(char)) return ' ';
+  if (DROPPED.test(char)) return '';
+  if (SINGLE_QUOTES.test(char)) return "'";
+  if (DOUBLE_QUOTES.test(char)) return '"';
+  return char.toLowerCase().normalize('NFD').replace(MARKS, '');
+}
+
+/** Folds looked up rather than worked out for each character: a page uses a few thousand distinct ones at most. */
+const ASCII_FOLDS = Array.from({ length: 0x80 }, (_, code) => foldChar(String.fromCharCode(code)));
+const otherFolds = new Map<string, string>();
+const SPACE = 32;
+
+/** Fold `text` (see this module's header); runs of spaces, including those that folding makes, become one. */
+export function foldText(text: string): FoldedText {
+  // Typed arrays rather than strings and lists: folding a long page stays a few milliseconds.
+  let codes = new Uint16Array(text.length);
+  let from = new Int32Array(text.length);
+  let length = 0;
+  for (let at = 0; at < text.length;) {
+    const code = text.charCodeAt(at);
+    let width = 1;
+    let out: string | undefined;
+    if (code < 0x80) out = ASCII_FOLDS[code];
+    else {
+      const char = String.fromCodePoint(text.codePointAt(at) ?? code);
+      width = char.length;
+      out = otherFolds.get(char);
+      if (out === undefined) {
+        out = foldChar(char);
+        otherFolds.set(char, out);
+      }
+    }
+    for (let i = 0; out !== undefined && i < out.length; i++) {
+      const folded = out.charCodeAt(i);
+      if (folded === SPACE && length > 0 && codes[length - 1] === SPACE) continue;
+      if (length === codes.length) {
+        codes = grown(codes, new Uint16Array(length * 2 + 16));
+        from = grown(from, new Int32Array(length * 2 + 16));
+      }
+      codes[length] = folded;
+      from[length++] = at;
+    }
+    at += width;
+  }
+  let folded = '';
+  for (let i = 0; i < length; i += CHUNK) {
+    folded += String.fromCharCode(...codes.subarray(i, Math.min(length, i + CHUNK)));
+  }
+  return { text: folded, from: from.slice(0, length) };
+}
+
+/** Characters turned into a string at once: well under the engines' limits on a call's arguments. */
+const CHUNK = 4096;
+
+function grown<T extends Uint16Array | Int32Array>(old: T, into: T): T {
+  into.set(old);
+  return into;
+}
+
+/** The offset in the original just past the character that folded character `at` came from. */
+export function originalEnd(original: string, folded: FoldedText, at: number): number {
+  const start = folded.from[at] ?? original.length;
+  return start + ((original.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+}
