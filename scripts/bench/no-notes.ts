@@ -27,9 +27,15 @@ export interface NoNotesResult {
   with: LoadCost;
   /** with − without, warm: medians of the loads after the first. */
   extraScriptMs: number;
-  extraTaskMs: number;
+  /**
+   * with − without of TaskDuration, warm; null when it is not larger than `taskSpreadMs`: a page load's own
+   * variance then hides whatever the extension adds, and a difference of two noisy medians can even be negative.
+   */
+  extraTaskMs: number | null;
+  /** The widest range of TaskDuration over the warm loads of either browser: the noise of one load. */
+  taskSpreadMs: number;
   /** The first load of each: the browser's and the extension's first page, nothing cached. */
-  cold: { without: LoadCost; with: LoadCost; extraScriptMs: number; extraTaskMs: number };
+  cold: { without: LoadCost; with: LoadCost; extraScriptMs: number; extraTaskMs: number | null };
   /** Profiler samples in the extension's scripts during one more load with it. */
   profiledExtensionMs: number;
   method: string;
@@ -89,6 +95,17 @@ function warm(costs: readonly LoadCost[]): LoadCost {
   };
 }
 
+/** How far TaskDuration ranges over the loads after the first. */
+function taskSpread(costs: readonly LoadCost[]): number {
+  const warmTasks = costs.slice(1).map((cost) => cost.taskMs);
+  return warmTasks.length > 1 ? Math.max(...warmTasks) - Math.min(...warmTasks) : Number.NaN;
+}
+
+/** A TaskDuration difference only where it stands out of the noise: never one at or below zero. */
+function beyondSpread(difference: number, spread: number): number | null {
+  return difference <= 0 || (Number.isFinite(spread) && difference <= spread) ? null : difference;
+}
+
 const NO_LOAD: LoadCost = { scriptMs: Number.NaN, taskMs: Number.NaN };
 
 export async function measureNoNotes(url: string, origin: string, runs: number): Promise<NoNotesResult> {
@@ -115,18 +132,20 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
   const b = warm(withExtension);
   const coldA = without[0] ?? NO_LOAD;
   const coldB = withExtension[0] ?? NO_LOAD;
+  const spread = Math.max(taskSpread(without), taskSpread(withExtension));
   return {
     url,
     runs,
     without: a,
     with: b,
     extraScriptMs: b.scriptMs - a.scriptMs,
-    extraTaskMs: b.taskMs - a.taskMs,
+    extraTaskMs: beyondSpread(b.taskMs - a.taskMs, spread),
+    taskSpreadMs: spread,
     cold: {
       without: coldA,
       with: coldB,
       extraScriptMs: coldB.scriptMs - coldA.scriptMs,
-      extraTaskMs: coldB.taskMs - coldA.taskMs,
+      extraTaskMs: beyondSpread(coldB.taskMs - coldA.taskMs, spread),
     },
     profiledExtensionMs: profiled,
     method:
@@ -134,7 +153,8 @@ export async function measureNoNotes(url: string, origin: string, runs: number):
       'median of the rest (warm); the same page without ' +
       'the extension and with the built chrome-mv3 extension (fresh profile: no notes). Page scripts are blocked, ' +
       'so ScriptDuration without the extension is ~0 and the difference is the content script; TaskDuration ' +
-      '(all main-thread work) is shown too but varies more than 5 ms between loads. Cross-check: CPU profiler ' +
+      '(all main-thread work) varies more than 5 ms between loads, so its difference is reported only where it is ' +
+      'larger than the widest range of the warm loads (taskSpreadMs), else as within that spread. Cross-check: CPU profiler ' +
       'samples whose stack holds an extension script, over one more load.',
   };
 }
