@@ -229,6 +229,26 @@ function nearPredicted(at: number, predicted: readonly number[]): boolean {
 const FOLDED_SCORE = 0.97;
 
 /**
+ * A quote this long (folded characters) that occurs once on the whole page is the passage, wherever it went and
+ * whatever was rewritten around it: real revisions move sections and rewrite the sentences next to a passage,
+ * and a run of twenty characters does not recur by chance. A shorter one, a word or two, must also be about
+ * where the position, shifted as its neighbours moved, predicts.
+ */
+const LONE_QUOTE_LENGTH = 20;
+/** How far from the predicted start a passage still counts as where its neighbours say it is. */
+const NEAR_SLACK = 256;
+const LONE_SCORE = 0.9;
+/**
+ * A fit that keeps this much of a distinctive quote (LONE_QUOTE_LENGTH) is the passage when, besides, it is where
+ * the position predicts or half its context agrees, and no other place keeps as much: a reworded clause, or a
+ * sentence cut or grown at one end, leaves too little of quote and context together for MIN_SIMILARITY.
+ */
+const QUOTE_LED_SIMILARITY = 0.75;
+const QUOTE_LED_CONTEXT = 0.5;
+/** The most a long quote's fit distance can owe to the edge context aligned with it (see `fitNear`). */
+const EDGE_EDITS = 2 * EDGE_CONTEXT;
+
+/**
  * The quote where the text is the same once folded (`./folded-text.ts`: case, accents, quotes, dashes, light
  * punctuation), by the exact steps' rules over the folded view, context counted in folded characters: a copy with
  * all its context where the position predicts; else the copy whose context agrees most, with all of it, or with
@@ -270,6 +290,24 @@ function foldedMatch(
   if (top.chars === context) return placeHit(top);
   const movedWithHalf = predicted.length === 0 || (hits.length === 1 && !likeAtPredicted);
   return top.chars * 2 >= context && movedWithHalf ? placeHit(top) : null;
+}
+
+/**
+ * The quote's only copy on the page, read through the folded view, when it is long enough to be the passage by
+ * itself or short and where the position predicts (see LONE_QUOTE_LENGTH); null otherwise.
+ */
+function loneCopy(index: TextIndex, quote: Quote, predicted: readonly number[]): TextPlacement | null {
+  const exact = trimSpaces(foldText(quote.exact).text);
+  if (exact === '') return null;
+  const folded = index.folded;
+  const at = folded.text.indexOf(exact);
+  if (at < 0 || folded.text.indexOf(exact, at + 1) >= 0) return null;
+  const start = folded.from[at] ?? -1;
+  const near = predicted.some((expected) => Math.abs(expected - start) <= NEAR_SLACK);
+  if (exact.length < LONE_QUOTE_LENGTH && !near) return null;
+  const end = originalEnd(index.text, folded, at + exact.length - 1);
+  const same = index.text.slice(start, end) === quote.exact;
+  return { start, end, score: LONE_SCORE * (same ? 1 : FOLDED_SCORE) };
 }
 
 /** Cheapest first: stored and neighbour-predicted positions, exact occurrences, the folded view, then fuzzy fits. */
@@ -369,7 +407,7 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
   }
   fits.sort((a, b) => b.similarity - a.similarity);
   const best = fits[0];
-  if (best === undefined) return orphan(0);
+  if (best === undefined) return lonePlacement(index, quote, predicted, fits) ?? orphan(0);
   const apart = (f: Fit, g: Fit): boolean => f.end <= g.start || f.start >= g.end;
   // Of places that fit about as well, the one where the position predicts is the passage; a tie there stays.
   const predictedBest = fits.find((f) => nearPredicted(f.start, predicted));
@@ -395,9 +433,72 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     1 - chosen.distance / m < MIN_QUOTE_SIMILARITY ||
     margin < MARGIN
   ) {
-    return orphan(Math.max(0, chosen.similarity));
+    return (
+      lonePlacement(index, quote, predicted, fits) ??
+      quoteLed(text, quote, fits, predicted) ??
+      orphan(Math.max(0, chosen.similarity))
+    );
   }
   return accept(chosen, m);
+}
+
+/**
+ * The lone copy of the quote, unless a fit elsewhere on the page is as alike with its context: then the passage
+ * may be that edited copy, and the unchanged one a repeat of it.
+ */
+function lonePlacement(
+  index: TextIndex,
+  quote: Quote,
+  predicted: readonly number[],
+  fits: readonly Fit[],
+): TextPlacement | null {
+  const lone = loneCopy(index, quote, predicted);
+  if (lone === null) return null;
+  const rival = fits.some(
+    (f) => (f.end <= lone.start || f.start >= lone.end) && f.similarity >= MIN_SIMILARITY - MARGIN,
+  );
+  return rival ? null : lone;
+}
+
+/** Similarity in [0, 1] of the stored context to the text around [start, end); 0 when none was stored. */
+function contextSimilarity(text: string, start: number, end: number, quote: Quote): number {
+  const { prefix, suffix } = quote;
+  const length = prefix.length + suffix.length;
+  if (length === 0) return 0;
+  const before = editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
+  const after = editDistance(suffix, text.slice(end, end + suffix.length));
+  return 1 - (before + after) / length;
+}
+
+/** The fit that keeps most of a distinctive quote, backed by its position or its context (QUOTE_LED_SIMILARITY). */
+function quoteLed(
+  text: string,
+  quote: Quote,
+  fits: readonly Fit[],
+  predicted: readonly number[],
+): TextPlacement | null {
+  const m = quote.exact.length;
+  if (m < LONE_QUOTE_LENGTH) return null;
+  // A long quote's fit distance counts its edge context's edits too: only fits that may keep enough are measured.
+  const kept = fits
+    .filter(
+      (f) =>
+        1 - Math.max(0, f.distance - (m > EXACT_DISTANCE_UP_TO ? EDGE_EDITS : 0)) / m >=
+        QUOTE_LED_SIMILARITY - MARGIN,
+    )
+    .map((f) => ({ fit: f, alike: 1 - editDistance(quote.exact, text.slice(f.start, f.end)) / m }))
+    .sort((a, b) => b.alike - a.alike);
+  const [top] = kept;
+  if (top === undefined || top.alike < QUOTE_LED_SIMILARITY) return null;
+  const { fit } = top;
+  const rival = kept.some(
+    (other) =>
+      (other.fit.end <= fit.start || other.fit.start >= fit.end) && other.alike >= top.alike - MARGIN,
+  );
+  if (rival) return null;
+  const near = predicted.some((expected) => Math.abs(expected - fit.start) <= NEAR_SLACK);
+  if (!near && contextSimilarity(text, fit.start, fit.end, quote) < QUOTE_LED_CONTEXT) return null;
+  return { start: fit.start, end: fit.end, score: 0.9 * top.alike };
 }
 
 function accept(fit: Fit, length: number): TextPlacement {

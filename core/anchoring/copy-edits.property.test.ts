@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import '../../test/fast-check-seed';
 import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { TextTarget } from '../model';
+import { editDistance } from './fuzzy-match';
 import { anchorTargets, describeRange } from './index';
 
 const PAGES = ['aclu', 'bbc-1', 'breitbart', 'ars-1'];
@@ -40,17 +41,44 @@ function longTexts(body: HTMLElement): Text[] {
   return found;
 }
 
+/** A passage of `wordCount` whole words inside one long text node, with a word of the node on either side. */
+function pickPassage(
+  body: HTMLElement,
+  nodeAt: number,
+  wordCount: number,
+): { node: Text; start: number; end: number; described: TextTarget } | null {
+  const texts = longTexts(body);
+  const node = texts[nodeAt % texts.length];
+  if (!node) return null;
+  const words = [...node.data.matchAll(/\S+/g)];
+  const first = 1 + (nodeAt % Math.max(1, words.length - wordCount - 2));
+  const last = Math.min(words.length - 2, first + wordCount - 1);
+  const [from, to] = [words[first], words[last]];
+  if (!from || !to || last < first) return null;
+  const start = from.index;
+  const end = to.index + to[0].length;
+  const range = body.ownerDocument.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  const described = describeRange(range, body);
+  return described ? { node, start, end, described } : null;
+}
+
 describeWithShared(
   'copy-edited real passages',
   { needs: PAGES.map((name) => `corpus/readability/${name}/source.html`) },
   () => {
-    const bodies = PAGES.map(
-      (name) =>
-        new DOMParser().parseFromString(
-          readFileSync(sharedPath(`corpus/readability/${name}/source.html`), 'utf8'),
-          'text/html',
-        ).body,
-    );
+    // Read in beforeAll: a clone without ../shared/ collects this suite as skipped and must not read it.
+    let bodies: HTMLElement[] = [];
+    beforeAll(() => {
+      bodies = PAGES.map(
+        (name) =>
+          new DOMParser().parseFromString(
+            readFileSync(sharedPath(`corpus/readability/${name}/source.html`), 'utf8'),
+            'text/html',
+          ).body,
+      );
+    });
 
     it('are placed on the edited passage or orphaned, never elsewhere', { timeout: 120_000 }, () => {
       fc.assert(
@@ -63,24 +91,12 @@ describeWithShared(
             maxLength: 4,
           }),
           fc.boolean(),
-          (pageAt, nodeAt, wordCount, edits, withPosition) => {
+          fc.boolean(),
+          (pageAt, nodeAt, wordCount, edits, withPosition, rewriteAround) => {
             const body = bodies[pageAt % bodies.length]?.cloneNode(true) as HTMLElement;
-            const texts = longTexts(body);
-            const node = texts[nodeAt % texts.length];
-            if (!node) return;
-            // The passage: whole words inside the node, with at least one word of the node on either side.
-            const words = [...node.data.matchAll(/\S+/g)];
-            const first = 1 + (nodeAt % Math.max(1, words.length - wordCount - 2));
-            const last = Math.min(words.length - 2, first + wordCount - 1);
-            const [from, to] = [words[first], words[last]];
-            if (!from || !to || last < first) return;
-            const start = from.index;
-            const end = to.index + to[0].length;
-            const range = body.ownerDocument.createRange();
-            range.setStart(node, start);
-            range.setEnd(node, end);
-            const described = describeRange(range, body);
-            if (!described) return;
+            const picked = pickPassage(body, nodeAt, wordCount);
+            if (!picked) return;
+            const { node, start, end, described } = picked;
             const target: TextTarget = withPosition ? described : { quote: described.quote };
 
             const passage = node.data.slice(start, end).split(' ');
@@ -100,7 +116,16 @@ describeWithShared(
               MAX_EDITED * before.length
             )
               return;
-            node.data = node.data.slice(0, start) + edited + node.data.slice(end);
+            // Real revisions also rewrite the sentences around a passage: up to five words either side.
+            const around = rewriteAround ? 5 : 0;
+            const beforeWords = node.data.slice(0, start).split(' ');
+            const afterWords = node.data.slice(end).split(' ');
+            for (let i = 1; i <= around; i++) {
+              if (beforeWords.length - 1 - i > 0) beforeWords[beforeWords.length - 1 - i] = `other${i}`;
+              if (i < afterWords.length - 1) afterWords[i] = `words${i}`;
+            }
+            const editedStart = beforeWords.join(' ').length;
+            node.data = beforeWords.join(' ') + edited + afterWords.join(' ');
 
             const [result] = anchorTargets(body, [target]);
             if (result?.kind !== 'anchored') return;
@@ -108,14 +133,48 @@ describeWithShared(
             expect(placed.startContainer).toBe(node);
             expect(placed.endContainer).toBe(node);
             const shared =
-              Math.min(placed.endOffset, start + edited.length) - Math.max(placed.startOffset, start);
+              Math.min(placed.endOffset, editedStart + edited.length) -
+              Math.max(placed.startOffset, editedStart);
             const union =
-              Math.max(placed.endOffset, start + edited.length) - Math.min(placed.startOffset, start);
+              Math.max(placed.endOffset, editedStart + edited.length) -
+              Math.min(placed.startOffset, editedStart);
             expect(shared / union).toBeGreaterThanOrEqual(0.5);
           },
         ),
         { numRuns: 100 },
       );
     });
+
+    it(
+      'are orphaned once deleted, or placed only on a copy or a rewording of them',
+      { timeout: 120_000 },
+      () => {
+        fc.assert(
+          fc.property(
+            fc.nat(),
+            fc.nat(),
+            fc.integer({ min: 3, max: 20 }),
+            fc.boolean(),
+            (pageAt, nodeAt, wordCount, withPosition) => {
+              const body = bodies[pageAt % bodies.length]?.cloneNode(true) as HTMLElement;
+              const picked = pickPassage(body, nodeAt, wordCount);
+              if (!picked) return;
+              const { node, start, end, described } = picked;
+              const target: TextTarget = withPosition ? described : { quote: described.quote };
+              node.data = node.data.slice(0, start) + node.data.slice(end);
+
+              const [result] = anchorTargets(body, [target]);
+              if (result?.kind !== 'anchored') return;
+              // Placed on a copy of the passage elsewhere on the page, or on a rewording of it in the same words
+              // around (a summary that repeats the lede): not on other text.
+              const quote = described.quote.exact;
+              const text = result.range.toString();
+              expect(1 - editDistance(quote, text) / quote.length).toBeGreaterThanOrEqual(0.6);
+            },
+          ),
+          { numRuns: 100 },
+        );
+      },
+    );
   },
 );
