@@ -75,6 +75,7 @@ export class Highlighter {
   ).join('\n');
   private sheet: { sheet: CSSStyleSheet; serialized: string } | undefined;
   private repairCheck: ReturnType<typeof setInterval> | undefined;
+  private sheetCheckedThisTask = false;
 
   private layer(layer: Layer): Highlight {
     let highlight = this.layers.get(layer);
@@ -88,8 +89,14 @@ export class Highlighter {
     return highlight;
   }
 
-  /** Adopt our colours into the document, again if the page dropped them, afresh if it edited them. */
+  /**
+   * Adopt our colours into the document, again if the page dropped them, afresh if it edited them. Checked once
+   * per task: painting a page's notes calls this for each, and no page script runs between them.
+   */
   private adoptSheet(): void {
+    if (this.sheetCheckedThisTask) return;
+    this.sheetCheckedThisTask = true;
+    queueMicrotask(() => (this.sheetCheckedThisTask = false));
     if (!this.sheet) {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(this.sheetText);
