@@ -29,7 +29,11 @@ export interface NodeHint {
   offset: number;
   /** How many characters of node text the quote spans, whitespace and text hidden from the view included. */
   length: number;
-  /** The quote's node text, kept only when it differs from the quote: whitespace, or text the view leaves out. */
+  /**
+   * Where the quote's node text differs from the quote (whitespace, or text the view leaves out), its digest
+   * (`textDigest` in `core/anchoring/node-hint.ts`); hints stored before kept the text itself instead.
+   */
+  digest?: number;
   text?: string;
   /** Node text just before and just after the quote, as it was. */
   before: string;

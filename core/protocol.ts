@@ -224,6 +224,8 @@ function nodeHint(value: unknown, path: string, issues: IssueList): NodeHint {
   };
   const text = field(raw, 'text');
   if (text !== undefined) hint.text = need(carriedText(text, at('text'), issues, FIELD_LIMITS.hintText));
+  const digest = field(raw, 'digest');
+  if (digest !== undefined) hint.digest = need(readOffset(digest, at('digest'), issues));
   return hint;
 }
 

@@ -60,17 +60,47 @@ describe('node hints', () => {
     expect(walk).not.toHaveBeenCalled();
   });
 
-  it('keep the node text of a quote that spans text the view leaves out, and still place it', () => {
-    const root = page(ARTICLE);
+  /** "day. Spring" selected across the hidden footnote of `article`; described on a fresh parse of it. */
+  function acrossHidden(article: string): TextTarget {
+    const root = page(article);
     const range = rangeOver(root, 'day.');
     const spring = rangeOver(root, ' Spring');
     range.setEnd(spring.endContainer, spring.endOffset);
     const target = describeRange(range, root);
-    expect(target?.quote.exact).toBe('day. Spring');
-    expect(target?.hint?.text).toBe('day.[update] Spring');
-    const again = page(ARTICLE);
-    const [result] = anchorTargets(again, target ? [target] : []);
-    expect(result?.kind === 'anchored' && result.range.toString()).toBe('day.[update] Spring');
+    if (!target) throw new Error('nothing described');
+    return target;
+  }
+
+  /** The text each target lands on in `article`, and whether the view had to be built for it. */
+  function placeIn(article: string, targets: TextTarget[]): { texts: string[]; walked: boolean } {
+    const root = page(article);
+    const index = new TextIndex(root);
+    const walk = vi.spyOn(index, 'rebuild');
+    return { texts: texts(anchorTargets(root, targets, index)), walked: walk.mock.calls.length > 0 };
+  }
+
+  it('place a quote that spans text the view leaves out by its hint, however long that text', () => {
+    const footnote = `[update: ${'the almanac was revised. '.repeat(200)}]`;
+    const article = ARTICLE.replace('[update]', footnote);
+    const target = acrossHidden(article);
+    expect(target.quote.exact).toBe('day. Spring');
+    // The record keeps a digest of the hidden text, not the 5 KB of it.
+    expect(JSON.stringify(target.hint).length).toBeLessThan(400);
+    expect(placeIn(article, [target])).toEqual({ texts: [`day.${footnote} Spring`], walked: false });
+  });
+
+  it('leave a quote to the view once the hidden text inside it changed', () => {
+    const target = acrossHidden(ARTICLE);
+    const changed = placeIn(ARTICLE.replace('[update]', '[updated]'), [target]);
+    expect(changed).toEqual({ texts: ['day.[updated] Spring'], walked: true });
+  });
+
+  it('still place by hints stored with the node text itself, as older notes were', () => {
+    const target = acrossHidden(ARTICLE);
+    const { digest, ...older } = target.hint ?? { digest: undefined };
+    expect(digest).toBeTypeOf('number');
+    const stored = { ...target, hint: { ...older, text: 'day.[update] Spring' } } as TextTarget;
+    expect(placeIn(ARTICLE, [stored])).toEqual({ texts: ['day.[update] Spring'], walked: false });
   });
 
   it('leave a page with one edited passage to the view, which still places every note right', () => {

@@ -9,6 +9,19 @@ import { textNodesOf } from './text-index';
 
 /** Node text kept on each side of a quote: the view's context plus room for whitespace and hidden text. */
 const HINT_CONTEXT_LENGTH = 128;
+/** The most node text a hint's quote may span, hidden text included. */
+const HINT_TEXT_LENGTH = 65_536;
+
+/**
+ * FNV-1a over UTF-16 code units: a note keeps this instead of node text that differs from its quote, so that a
+ * phrase across kilobytes of hidden text costs its record four bytes. To mislead it, a page would have to change
+ * only that text, keep the quote's context exactly, and land on the same 32 bits.
+ */
+export function textDigest(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
 
 /**
  * The hint for quote `exact`, whose node text `quote` spans, with its view context spanning `context`. Undefined
@@ -32,8 +45,8 @@ export function hintFor(
     return text;
   };
   const text = between(node, quote.startOffset, last, quote.endOffset);
-  // A quote made mostly of whitespace or text the view leaves out is left to the view.
-  if (text.length > 2 * exact.length + HINT_CONTEXT_LENGTH) return undefined;
+  // Phrases across a collapsed list or table span much hidden text; beyond this the view is cheaper to build.
+  if (text.length > HINT_TEXT_LENGTH) return undefined;
   const hint: NodeHint = {
     node,
     offset: quote.startOffset,
@@ -41,7 +54,7 @@ export function hintFor(
     before: between(first, context.startOffset, node, quote.startOffset).slice(-HINT_CONTEXT_LENGTH),
     after: between(last, quote.endOffset, end, context.endOffset).slice(0, HINT_CONTEXT_LENGTH),
   };
-  if (text !== exact) hint.text = text;
+  if (text !== exact) hint.digest = textDigest(text);
   return hint;
 }
 
@@ -76,8 +89,9 @@ function placeByHint(nodes: readonly Text[], hint: NodeHint, exact: string, doc:
   const quote = textAfter(nodes, hint.node, hint.offset, hint.length);
   if (quote === null) return null;
   const [text, last, end] = quote;
+  const same = hint.digest !== undefined ? textDigest(text) === hint.digest : text === (hint.text ?? exact);
   if (
-    text !== (hint.text ?? exact) ||
+    !same ||
     textBefore(nodes, hint.node, hint.offset, hint.before.length) !== hint.before ||
     textAfter(nodes, last, end, hint.after.length)?.[0] !== hint.after
   ) {

@@ -133,6 +133,22 @@ describe('message validation', () => {
       'hint.node: must be a whole number',
     ],
     [
+      'a node hint whose digest is not a whole number',
+      {
+        type: 'claim.create',
+        payload: {
+          claim: {
+            ...claimFor('https://a.example/'),
+            target: {
+              quote: { exact: 'q', prefix: '', suffix: '' },
+              hint: { node: 3, offset: 0, length: 1, digest: 0.5, before: '', after: '' },
+            },
+          },
+        },
+      },
+      'hint.digest: must be a whole number',
+    ],
+    [
       'an empty quote',
       {
         type: 'claim.create',
@@ -170,7 +186,7 @@ describe('message validation', () => {
   });
 
   it('stores the node hint a content script describes, and nothing a hint does not have', async () => {
-    const hint = { node: 41, offset: 3, length: 7, before: 'the ', after: ' said' };
+    const hint = { node: 41, offset: 3, length: 7, digest: 3_405_691_582, before: 'the ', after: ' said' };
     const claim = claimFor('https://a.example/');
     const answer = await route(
       {
