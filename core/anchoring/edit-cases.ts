@@ -21,8 +21,13 @@ export interface EditCase {
   page: string;
   /** The passage the reader marked: its first occurrence in the page's text view. */
   passage: string;
-  /** The marked words quoted unedited in a reader's reply at the end of the page, before the note was taken. */
-  repeat?: 'reply';
+  /**
+   * The marked words copied unedited elsewhere on the page, before the note was taken: in a pull quote at the head
+   * of the passage's section, or in a reader's reply at the end of the page.
+   */
+  repeat?: 'pull quote' | 'reply';
+  /** Only one way of storing the note, where the other expects another outcome. */
+  stored?: StoredForm;
   edit: (page: EditedPage) => void;
   /** The passage as the edits leave it, where the note must land; null where a reader would rather lose it. */
   edited: string | null;
@@ -77,6 +82,41 @@ function all(...edits: ((page: EditedPage) => void)[]): (page: EditedPage) => vo
   };
 }
 
+/** The element matching `selector`, or an error naming it: a case whose page lacks it is wrong. */
+function find(root: Element, selector: string): Element {
+  const found = root.querySelector(selector);
+  if (found === null) throw new Error(`the page has no ${selector}`);
+  return found;
+}
+
+/** The aclu page's comments moved above its article, as another layout of the site: over 6,000 characters. */
+function commentsFirst({ root }: EditedPage): void {
+  const main = find(root, '#main-content');
+  main.before(find(root, '#comments'));
+}
+
+/** The aclu page's site header and menus dropped, as in a reader view: over 1,300 characters. */
+function withoutHeader({ root }: EditedPage): void {
+  find(root, '#header').remove();
+  find(root, '#navigation').remove();
+}
+
+/** The aclu page's comments sorted newest first, each with the replies under it. */
+function newestFirst({ root }: EditedPage): void {
+  const comments = find(root, '#comments-top');
+  const threads = [...root.querySelectorAll('#comments > .comment')].map((comment) => {
+    const replies = comment.nextElementSibling;
+    return replies?.matches('.indented') ? [comment, replies] : [comment];
+  });
+  comments.after(...threads.reverse().flat());
+}
+
+/** The text on either side of the aclu page's link "web bug" rewritten, the link left as it was. */
+const rewriteAroundWebBug = all(
+  inPassage('and at least one ', 'plus a '),
+  inPassage(' designed to identify me to', ' that points me out to'),
+);
+
 export const EDIT_CASES: EditCase[] = [
   {
     name: 'a letter’s case',
@@ -91,6 +131,34 @@ export const EDIT_CASES: EditCase[] = [
     passage: 'try browsing it with a third-party-blocking extension turned on',
     edit: inPassage('third-party-blocking', 'third-party blocking'),
     edited: 'try browsing it with a third-party blocking extension turned on',
+  },
+  {
+    name: 'a hyphen added between two words',
+    page: 'aclu',
+    passage: 'encourage people to opt out of these subtle and socially fraught arrangements',
+    edit: inPassage('socially fraught', 'socially-fraught'),
+    edited: 'encourage people to opt out of these subtle and socially-fraught arrangements',
+  },
+  {
+    name: 'a hyphen added inside a word',
+    page: 'aclu',
+    passage: 'This email includes names and email addresses',
+    edit: inPassage('This email includes names and email', 'This e-mail includes names and e-mail'),
+    edited: 'This e-mail includes names and e-mail addresses',
+  },
+  {
+    name: 'a hyphen dropped inside a word',
+    page: 'aclu',
+    passage: 'my aunt, an old co-worker, a friend from elementary school',
+    edit: inPassage('co-worker', 'coworker'),
+    edited: 'my aunt, an old coworker, a friend from elementary school',
+  },
+  {
+    name: 'a space dropped between two words',
+    page: 'aclu',
+    passage: "even if it's not the browser they choose to use every day",
+    edit: inPassage('to use every day', 'to use everyday'),
+    edited: "even if it's not the browser they choose to use everyday",
   },
   {
     name: 'accents dropped',
@@ -145,6 +213,138 @@ export const EDIT_CASES: EditCase[] = [
     edited: 'Ve finalni fazi se ale nerozhodoval dobre, prilis casto volil spatnou variantu.',
   },
   {
+    name: 'the source rewrapped: line breaks, indents and a no-break space between the words',
+    page: 'aclu',
+    passage: 'Facebook uses this contact information to learn about people',
+    edit: inPassage(
+      'Facebook uses this contact information to learn about people',
+      'Facebook uses this\n      contact information\tto learn about\u00a0people',
+    ),
+    edited: 'Facebook uses this contact information to learn about people',
+  },
+  {
+    name: 'a word of the passage set in italics',
+    page: 'aclu',
+    passage: 'Facebook uses this contact information to learn about people',
+    edit: ({ block }) => {
+      const word = rangeOver(block, 'contact information');
+      word.surroundContents(block.ownerDocument.createElement('em'));
+    },
+    edited: 'Facebook uses this contact information to learn about people',
+  },
+  {
+    name: 'a clause reworded, keeping 81% of its characters',
+    page: 'aclu',
+    passage:
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+    edit: inPassage(
+      "information to learn about people, even if those people don't agree to participate.",
+      "data to learn about people, even when those people don't agree to take part.",
+    ),
+    edited:
+      "Facebook uses this contact data to learn about people, even when those people don't agree to take part.",
+  },
+  {
+    name: 'a clause reworded, keeping 89% of its characters',
+    page: 'aclu',
+    passage:
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+    edit: inPassage(
+      "even if those people don't agree to participate",
+      "even when those people don't agree to take part",
+    ),
+    edited:
+      "Facebook uses this contact information to learn about people, even when those people don't agree to take part.",
+  },
+  {
+    name: 'a clause rewritten beyond recognition',
+    page: 'aclu',
+    passage:
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+    edit: inPassage(
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+      'The address books that members upload tell the company about everyone in them, consenting or not.',
+    ),
+    edited: null,
+  },
+  {
+    name: 'a sentence split in two',
+    page: 'aclu',
+    passage:
+      'I have accounts on hundreds of services around the net, and I do software development and internet protocol design',
+    edit: inPassage('around the net, and I do software', 'around the net. I do software'),
+    edited:
+      'I have accounts on hundreds of services around the net. I do software development and internet protocol design',
+  },
+  {
+    name: 'a short quote, found once on the page, whose sentence was rewritten after it',
+    page: 'aclu',
+    passage: 'Tor Browser',
+    edit: inPassage(
+      ', which everyone should have installed and available, even if',
+      ', which all of us ought to install and keep at hand, even if',
+    ),
+    edited: 'Tor Browser',
+  },
+  {
+    name: 'a short quote, also quoted further down, whose sentence was rewritten around it (nothing tells the copies apart)',
+    page: 'aclu',
+    passage: 'web bug',
+    stored: 'by its quote alone',
+    edit: rewriteAroundWebBug,
+    edited: null,
+  },
+  {
+    name: 'a comma added, thousands of characters further down once the comments come first',
+    page: 'aclu',
+    passage:
+      'So even if you decide you need to join Facebook, remember that you might be giving the company information',
+    edit: all(
+      commentsFirst,
+      inPassage('remember that you might be giving', 'remember, that you might be giving'),
+    ),
+    edited:
+      'So even if you decide you need to join Facebook, remember, that you might be giving the company information',
+  },
+  {
+    name: 'a clause reworded, 1,300 characters further up once the site header is gone',
+    page: 'aclu',
+    passage:
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+    edit: all(
+      withoutHeader,
+      inPassage(
+        "information to learn about people, even if those people don't agree to participate.",
+        "data to learn about people, even when those people don't agree to take part.",
+      ),
+    ),
+    edited:
+      "Facebook uses this contact data to learn about people, even when those people don't agree to take part.",
+  },
+  {
+    name: 'a reader’s comment edited by its author, thousands of characters further up once comments are newest first',
+    page: 'aclu',
+    passage:
+      'Although I hate regulation in general, it seems about time that website should be required to offer a cookie free, traceless version at all times.',
+    edit: all(
+      newestFirst,
+      inPassage(
+        'Although I hate regulation in general, it seems about time that website should be required to offer a cookie free',
+        'Though I hate regulation in general, it seems about time that websites were required to offer a cookie-free',
+      ),
+    ),
+    edited:
+      'Though I hate regulation in general, it seems about time that websites were required to offer a cookie-free, traceless version at all times.',
+  },
+  {
+    name: 'a pull quote of the passage left as it was, and the passage a comma longer',
+    page: 'aclu',
+    passage: 'This email includes names and email addresses',
+    repeat: 'pull quote',
+    edit: inPassage('names and email', 'names, and email'),
+    edited: 'This email includes names, and email addresses',
+  },
+  {
     name: 'a reply quoting the passage as it was, and the passage set in capitals with a closed dash',
     page: 'aclu',
     passage: 'Facebook’s “Share” buttons on other sites — along with other tools — work a bit differently',
@@ -154,6 +354,29 @@ export const EDIT_CASES: EditCase[] = [
       inPassage(' on other sites — along', ' ON OTHER SITES – ALONG'),
     ),
     edited: 'Facebook’s “SHARE” BUTTONS ON OTHER SITES – ALONG with other tools — work a bit differently',
+  },
+  {
+    name: 'a reply quoting the passage as it was, and a clause of the passage reworded',
+    page: 'aclu',
+    passage:
+      "Facebook uses this contact information to learn about people, even if those people don't agree to participate.",
+    repeat: 'reply',
+    edit: inPassage(
+      "information to learn about people, even if those people don't agree to participate.",
+      "data to learn about people, even when those people don't agree to take part.",
+    ),
+    edited:
+      "Facebook uses this contact data to learn about people, even when those people don't agree to take part.",
+  },
+  {
+    name: 'a pull quote of the passage left as it was, the comments moved first and the passage split in two',
+    page: 'aclu',
+    passage:
+      'I have accounts on hundreds of services around the net, and I do software development and internet protocol design',
+    repeat: 'pull quote',
+    edit: all(commentsFirst, inPassage('around the net, and I do software', 'around the net. I do software')),
+    edited:
+      'I have accounts on hundreds of services around the net. I do software development and internet protocol design',
   },
   {
     name: 'a house-style pass: curly apostrophes, closed dashes, a comma dropped and a letter’s case',
@@ -178,9 +401,9 @@ export const EDIT_CASES: EditCase[] = [
   },
 ];
 
-/** Every case with each way of storing its note, in a fixed order for both test sides. */
+/** Every case with each way of storing its note that it runs with, in a fixed order for both test sides. */
 export const EDIT_RUNS: { editCase: EditCase; stored: StoredForm }[] = EDIT_CASES.flatMap((editCase) =>
-  STORED_FORMS.map((stored) => ({ editCase, stored })),
+  (editCase.stored ? [editCase.stored] : STORED_FORMS).map((stored) => ({ editCase, stored })),
 );
 
 /** The corpus pages the cases read. */
@@ -194,11 +417,13 @@ function spanIn(index: TextIndex, block: Element, text: string): ViewSpan | null
   return start < 0 || start + text.length > to ? null : { text, start };
 }
 
-/** A reader's reply at the end of the page that quotes `passage`. */
-function addReply(root: HTMLElement, passage: string): void {
-  const reply = root.ownerDocument.createElement('p');
-  reply.textContent = `Quoted in a reply: ${passage}, as a reader put it.`;
-  root.append(reply);
+/** A copy of `passage` outside its block, put where the case says, as a reader meets it there. */
+function addRepeat(root: HTMLElement, block: Element, passage: string, where: 'pull quote' | 'reply'): void {
+  const doc = root.ownerDocument;
+  const quote = doc.createElement(where === 'pull quote' ? 'blockquote' : 'p');
+  quote.textContent = where === 'pull quote' ? passage : `Quoted in a reply: ${passage}, as a reader put it.`;
+  if (where === 'reply') root.append(quote);
+  else (block.parentElement?.firstElementChild ?? block).before(quote);
 }
 
 /**
@@ -215,7 +440,7 @@ export function runEditCase(html: string, editCase: EditCase, stored: StoredForm
   const element = container?.nodeType === 1 ? (container as Element) : container?.parentElement;
   const block = element?.closest(BLOCKS);
   if (!block) throw new Error(`the page does not read "${editCase.passage}" inside a block`);
-  if (editCase.repeat) addReply(root, editCase.passage);
+  if (editCase.repeat) addRepeat(root, block, editCase.passage, editCase.repeat);
 
   const before = new TextIndex(root);
   const marked = spanIn(before, block, editCase.passage);
