@@ -122,6 +122,12 @@ const rewriteAroundWebBug = all(
   inPassage(' designed to identify me to', ' that points me out to'),
 );
 
+/** The text on either side of the aclu page's link "Tor Browser" rewritten, the link left as it was. */
+const rewriteAroundTorBrowser = all(
+  inPassage('The most privacy-preserving modern browser is ', 'Privacy is guarded best by '),
+  inPassage(', which everyone should have installed and available', ', which all of us ought to install'),
+);
+
 export const EDIT_CASES: EditCase[] = [
   {
     name: 'a letter’s case',
@@ -295,15 +301,20 @@ export const EDIT_CASES: EditCase[] = [
     name: 'a short quote, found once on the page, whose sentence was rewritten around it',
     page: 'aclu',
     passage: 'Tor Browser',
-    // The words are a link's; the text around the link was rewritten.
-    edit: all(
-      inPassage('The most privacy-preserving modern browser is ', 'Privacy is guarded best by '),
-      inPassage(', which everyone should have installed and available', ', which all of us ought to install'),
-    ),
+    edit: rewriteAroundTorBrowser,
+    stored: 'with its position',
+    edited: 'Tor Browser',
+  },
+  {
+    name: 'a short quote, found once on the page, whose sentence was rewritten around it (stored without a position)',
+    page: 'aclu',
+    passage: 'Tor Browser',
+    stored: 'by its quote alone',
+    edit: rewriteAroundTorBrowser,
     edited: 'Tor Browser',
     engineMisses:
-      'with most of its context rewritten the words fit at 0.47, below the 0.8 trusted; and they moved 19 ' +
-      'characters, too far for a stored position to vouch for them (issue 11)',
+      'with most of its context rewritten and no position to vouch for them, two words fit at 0.47, below the 0.8 ' +
+      'trusted (issue 11)',
   },
   {
     name: 'a short quote, also quoted further down, whose sentence was rewritten around it',
