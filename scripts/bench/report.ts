@@ -7,6 +7,7 @@ import type { Tally } from './truth';
 
 const SHORT: Record<EngineName, string> = {
   counterpoint: 'Counterpoint',
+  hypothesis: 'Hypothesis (approx-string-match)',
   'apache-annotator': 'Apache Annotator',
   'dom-anchor-text-quote': 'dom-anchor-text-quote',
 };
