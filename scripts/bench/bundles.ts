@@ -10,11 +10,12 @@ import { gzipSync } from 'node:zlib';
 const HERE = import.meta.dirname;
 export const REPO = resolve(HERE, '../..');
 
-export const ENGINES = ['counterpoint', 'apache-annotator', 'dom-anchor-text-quote'] as const;
+export const ENGINES = ['counterpoint', 'hypothesis', 'apache-annotator', 'dom-anchor-text-quote'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 const ENGINE_ENTRIES: Record<EngineName, string> = {
   counterpoint: 'page/engine-counterpoint.ts',
+  hypothesis: 'page/engine-hypothesis.ts',
   'apache-annotator': 'page/engine-apache-annotator.ts',
   'dom-anchor-text-quote': 'page/engine-text-quote.ts',
 };

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: Counterpoint's anchoring and highlighting against `@apache-annotator/dom` and
- * `dom-anchor-text-quote`, on the same real pages and the same targets, in one run of headless Chromium with
- * page scripts off and the network blocked. Writes `bench-results.json` and prints the figures beside the
- * targets of issue 3. `BENCH_QUICK=1` runs one page, two runs a figure, for working on the bench itself.
+ * `npm run bench`: Counterpoint's anchoring and highlighting against the Hypothesis client's quote anchoring
+ * (rewritten here), `@apache-annotator/dom` and `dom-anchor-text-quote`, on the same real pages and the same
+ * targets, in one run of headless Chromium with page scripts off and the network blocked. Writes
+ * `bench-results.json` and prints the figures beside the targets of issue 3. `BENCH_QUICK=1` runs one page, two
+ * runs a figure, for working on the bench itself.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -40,6 +41,7 @@ const RUN_LIMIT_MS = 25_000;
 /** Describing targets with a baseline's own describe function is slow; stop at this much per page and engine. */
 const DESCRIBE_BUDGET_MS: Record<EngineName, number> = {
   counterpoint: 60_000,
+  hypothesis: 70_000,
   'apache-annotator': 130_000,
   'dom-anchor-text-quote': 70_000,
 };
@@ -175,6 +177,8 @@ export interface Results {
 
 const PAINTERS: Record<EngineName, string> = {
   counterpoint: 'core/highlighter.ts Highlighter (CSS Custom Highlight API)',
+  hypothesis:
+    '@apache-annotator/dom highlightText with <hypothesis-highlight>, as the Hypothesis client wraps',
   'apache-annotator': '@apache-annotator/dom highlightText, <mark> wrapping',
   'dom-anchor-text-quote':
     '@apache-annotator/dom highlightText with <hypothesis-highlight>, Hypothesis-style wrapping',
@@ -581,6 +585,15 @@ async function main(): Promise<void> {
           'Each placement and the truth in raw text offsets, taken before painting: right when they share at least ' +
           'half of their union. The truth is a live Range on the picked passage, so it follows the revision. On ' +
           'expected.html the truth is known only where the quote occurs once; absent quotes should be orphaned.',
+        baselines:
+          'hypothesis: the Hypothesis client’s quote anchoring, rewritten in ' +
+          'scripts/bench/page/hypothesis-anchoring.ts: the stored TextPositionSelector if the text there is still ' +
+          'the quote, else approx-string-match within min(256, half the quote) errors, candidates scored on quote ' +
+          '(50), prefix (20), suffix (20) and position (2); described with 32 characters of context over the ' +
+          'body’s textContent; its XPath RangeSelector is left out. ' +
+          'apache-annotator: @apache-annotator/dom’s own describe and exact match, first match taken. ' +
+          'dom-anchor-text-quote: the packages of older Hypothesis clients, the stored position checked against the ' +
+          'quote, else diff-match-patch near it. The three paint by wrapping text in elements.',
         targets:
           `Random sentences and 2–6 word phrases of visible text (seed ${SEED}); N = 100 and 500 are the first ` +
           'targets of the same list. Each engine describes them with its own describe function on the original page.',

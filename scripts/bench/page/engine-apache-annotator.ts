@@ -6,20 +6,14 @@ import {
   createTextQuoteSelectorMatcher,
   describeTextPosition,
   describeTextQuote,
-  highlightText,
 } from '@apache-annotator/dom';
 import type { BenchEngine, Placement } from './engine';
+import { wrappingPainter } from './wrapping-painter';
 
 /** The selectors this baseline stores; declared here because the package's own selector types are not installed. */
 interface ApacheTarget {
   quote: { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string };
   position: { type: 'TextPositionSelector'; start: number; end: number };
-}
-
-let removers: (() => void)[] = [];
-
-function paintAll(ranges: readonly Placement[]): void {
-  for (const range of ranges) if (range !== null) removers.push(highlightText(range, 'mark'));
 }
 
 const engine: BenchEngine = {
@@ -44,11 +38,7 @@ const engine: BenchEngine = {
     }
     return placements;
   },
-  paint: paintAll,
-  clear() {
-    for (const remove of removers) remove();
-    removers = [];
-  },
+  ...wrappingPainter('mark'),
 };
 
 window.__benchEngine = engine;

@@ -4,22 +4,14 @@
  * diff-match-patch near the stored position. The package paints nothing, so highlights are wrapped in
  * `<hypothesis-highlight>` elements with `@apache-annotator/dom`'s `highlightText`, which is the same technique.
  */
-import { highlightText } from '@apache-annotator/dom';
 import * as textPosition from 'dom-anchor-text-position';
 import * as textQuote from 'dom-anchor-text-quote';
 import type { BenchEngine, Placement } from './engine';
+import { wrappingPainter } from './wrapping-painter';
 
 interface TextQuoteTarget {
   quote: { exact: string; prefix: string; suffix: string };
   position: { start: number; end: number };
-}
-
-let removers: (() => void)[] = [];
-
-function paintAll(ranges: readonly Placement[]): void {
-  for (const range of ranges) {
-    if (range !== null) removers.push(highlightText(range, 'hypothesis-highlight'));
-  }
 }
 
 function anchorOne(root: HTMLElement, target: TextQuoteTarget): Placement {
@@ -48,11 +40,7 @@ const engine: BenchEngine = {
   async anchor(root, stored) {
     return (stored as readonly TextQuoteTarget[]).map((target) => anchorOne(root, target));
   },
-  paint: paintAll,
-  clear() {
-    for (const remove of removers) remove();
-    removers = [];
-  },
+  ...wrappingPainter('hypothesis-highlight'),
 };
 
 window.__benchEngine = engine;
