@@ -188,7 +188,7 @@ export const DRIFT_DOCUMENTS: readonly DriftDocument[] = [
 ];
 
 /** Where tarballs and rendered pages are kept between runs; `npm ci` clears it with the rest of `node_modules`. */
-export const DRIFT_CACHE = join(REPO, 'node_modules/.cache/counterpoint-drift');
+const DRIFT_CACHE = join(REPO, 'node_modules/.cache/counterpoint-drift');
 
 function integrityOf(bytes: Uint8Array): string {
   return `sha512-${createHash('sha512').update(bytes).digest('base64')}`;

@@ -11,9 +11,9 @@ import type { Truth } from './truth';
  * A passage this share of whose words the diff kept is still there, on the span of its kept words, as long as
  * they make up this share of that span too: a passage split by a long insertion is not judged.
  */
-export const KEPT_SHARE = 0.6;
+const KEPT_SHARE = 0.6;
 /** Below this share, with no `PIECE_LENGTH` characters of it left anywhere either, a passage is gone. */
-export const GONE_SHARE = 0.2;
+const GONE_SHARE = 0.2;
 
 /**
  * - `kept`: the diff kept enough of its words; the truth is the span from the first kept word to the last,
