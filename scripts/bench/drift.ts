@@ -16,7 +16,7 @@ import type { Found } from './drift-truth';
 import type { Example, Prepared } from './page/harness';
 import { belowWork, coldWarm } from './sampling';
 import { serveCorpus } from './server';
-import { emptyTally } from './truth';
+import { addTally, emptyTally } from './truth';
 import type { Tally } from './truth';
 
 /** Passages sampled from each old version, half sentences and half phrases, as on the synthetic pages. */
@@ -106,9 +106,7 @@ const METHOD =
 function byText(byEdit: Partial<Record<string, Tally>>): Record<TextChange, Tally> {
   const out: Record<TextChange, Tally> = { unchanged: emptyTally(), edited: emptyTally() };
   for (const [words, tally] of Object.entries(byEdit)) {
-    if (!tally) continue;
-    const into = out[words === '0' ? 'unchanged' : 'edited'];
-    for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += tally[key];
+    if (tally) addTally(out[words === '0' ? 'unchanged' : 'edited'], tally);
   }
   return out;
 }
@@ -226,11 +224,8 @@ function totals(figures: readonly DriftFigure[]): DriftTotal[] {
       capped: 0,
     };
     for (const figure of figures.filter((f) => f.engine === engine)) {
-      for (const change of ['unchanged', 'edited'] as const) {
-        for (const key of Object.keys(emptyTally()) as (keyof Tally)[]) {
-          total.byText[change][key] += figure.byText[change][key];
-        }
-      }
+      addTally(total.byText.unchanged, figure.byText.unchanged);
+      addTally(total.byText.edited, figure.byText.edited);
       total.paintedMs += figure.paintedMs;
       total.busyMs += figure.busyMs;
       total.coldMs += figure.coldMs;
