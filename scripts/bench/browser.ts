@@ -47,6 +47,15 @@ export async function launchBench(origin: string): Promise<BenchBrowser> {
   return { browser, context, version: browser.version(), blocked, close: () => browser.close() };
 }
 
+/** Whether the server's policy keeps page scripts from running, proved on its sentinel page. */
+export async function scriptsBlocked(context: BrowserContext, origin: string): Promise<boolean> {
+  const sentinel = await context.newPage();
+  await sentinel.goto(`${origin}/sentinel.html`);
+  const blocked = (await sentinel.evaluate('window.__pageScriptRan !== true')) === true;
+  await sentinel.close();
+  return blocked;
+}
+
 /** A fresh tab on `url` with the harness and one engine bundle evaluated in it. */
 export async function openPage(
   context: BrowserContext,

@@ -4,6 +4,7 @@
  * targets, in one run of headless Chromium with page scripts off and the network blocked. Writes
  * `bench-results.json` and prints the figures beside the targets of issue 3. `BENCH_QUICK=1` runs one page, two
  * runs a figure, for working on the bench itself.
+ * `BENCH_DRIFT_ONLY=1` runs the drift set of real revisions alone (drift.ts) and prints it without writing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -13,14 +14,16 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildPageBundles, engineCodeSize, ENGINES, REPO, sizeOf } from './bundles';
 import type { CodeSize, EngineName, PageBundles } from './bundles';
-import { call, CHROMIUM_ARGS, launchBench, openPage } from './browser';
+import { call, CHROMIUM_ARGS, launchBench, openPage, scriptsBlocked } from './browser';
 import type { BenchBrowser } from './browser';
+import { driftRunsBelowWork, measureDrift } from './drift';
+import type { DriftResults, DriftRun } from './drift';
 import { measureNoNotes } from './no-notes';
 import { measureNoteBundles } from './note-bundles';
 import type { NoteBundleBench } from './note-bundles';
 import type { NoNotesResult } from './no-notes';
 import type { Drawn, Judged, Located, Prepared, Revised, Timing } from './page/harness';
-import { checkTargets, printReport } from './report';
+import { checkTargets, driftReport, printReport } from './report';
 import type { TargetCheck } from './report';
 import { belowWork, coldWarm, median } from './sampling';
 import { serveCorpus } from './server';
@@ -29,6 +32,7 @@ import type { SuggestionBench } from './suggestions';
 
 const CORPUS = resolve(REPO, '../shared/corpus');
 const QUICK = process.env.BENCH_QUICK === '1';
+const DRIFT_ONLY = process.env.BENCH_DRIFT_ONLY === '1';
 const RUNS = QUICK ? 2 : 5;
 const SEED = 20260311;
 const REVISION_SEED = 7;
@@ -172,6 +176,8 @@ export interface Results {
   noNotes: NoNotesResult | null;
   suggestions: SuggestionBench;
   noteBundles: NoteBundleBench | null;
+  /** Anchoring across real revisions of real documents (issue 11). */
+  drift: DriftResults;
   targets: TargetCheck[];
 }
 
@@ -531,10 +537,7 @@ async function main(): Promise<void> {
   const bench = await launchBench(server.origin);
   let results: Results;
   try {
-    const sentinel = await bench.context.newPage();
-    await sentinel.goto(`${server.origin}/sentinel.html`);
-    const pageScriptsBlocked = (await sentinel.evaluate('window.__pageScriptRan !== true')) === true;
-    await sentinel.close();
+    const pageScriptsBlocked = await scriptsBlocked(bench.context, server.origin);
     if (!pageScriptsBlocked)
       throw new Error('A page script ran despite the policy: the bench would measure the page.');
 
@@ -554,6 +557,8 @@ async function main(): Promise<void> {
     const noNotes = await measureNoNotes(`${server.origin}/corpus/${wikipedia.source}`, server.origin, RUNS);
     log('Importing and exporting a bundle of 10,000 notes');
     const noteBundles = QUICK ? null : await measureNoteBundles();
+    log('Anchoring passages of real documents on their later versions');
+    const drift = await measureDrift(driftRun(bundles));
 
     clearInterval(sampler);
     const cpu = cpus();
@@ -638,6 +643,7 @@ async function main(): Promise<void> {
       noNotes,
       suggestions,
       noteBundles,
+      drift,
       targets: [],
     };
   } finally {
@@ -645,7 +651,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   results.durationSeconds = Math.round((Date.now() - began) / 1000);
-  const broken = runsBelowWork(results.anchoring, results.drawing);
+  const broken = [...runsBelowWork(results.anchoring, results.drawing), ...driftRunsBelowWork(results.drift)];
   if (broken.length > 0) {
     throw new Error(
       `Not writing bench-results.json: a time below the work it contains is not a measurement.\n${broken.join('\n')}`,
@@ -656,7 +662,27 @@ async function main(): Promise<void> {
   printReport(results);
 }
 
-main().catch((error: unknown) => {
+/** The drift set's run, its pages opened as every other page of the bench. */
+function driftRun(bundles: PageBundles): DriftRun {
+  return {
+    runs: RUNS,
+    quick: QUICK,
+    figureBudgetMs: FIGURE_BUDGET_MS,
+    open: (bench, url, engine) => open(bench, url, bundles, engine),
+    log,
+  };
+}
+
+/** The drift set alone, printed and never written: bench-results.json holds whole runs only. */
+async function driftOnly(): Promise<void> {
+  const drift = await measureDrift(driftRun(await buildPageBundles()));
+  const broken = driftRunsBelowWork(drift);
+  if (broken.length > 0)
+    throw new Error(`A time below the work it contains is not a measurement.\n${broken.join('\n')}`);
+  process.stdout.write(`${driftReport(drift).join('\n')}\n`);
+}
+
+(DRIFT_ONLY ? driftOnly() : main()).catch((error: unknown) => {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

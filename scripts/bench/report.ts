@@ -1,6 +1,8 @@
 /** The bench's printed report: figures of every engine side by side, then each target of issue 3, met or not. */
 import type { EngineName } from './bundles';
 import { ENGINES } from './bundles';
+import type { DriftResults } from './drift';
+import type { Found } from './drift-truth';
 import type { Figure, Results } from './index';
 import { coldWarm } from './sampling';
 import type { Tally } from './truth';
@@ -226,6 +228,52 @@ function bundleChecks(results: Results): TargetCheck[] {
   ];
 }
 
+/** The drift set: each engine's verdicts on unchanged and edited passages, and its time summed over documents. */
+export function driftReport(drift: DriftResults): string[] {
+  const count = (key: 'unchanged' | 'edited'): number =>
+    drift.documents.reduce((sum, each) => sum + each.byText[key], 0);
+  const found = (key: Found): number => drift.documents.reduce((sum, each) => sum + each.found[key], 0);
+  const out = [
+    `Real drift: ${drift.documents.length} documents, ${count('unchanged') + count('edited')} passages, ` +
+      `${count('unchanged')} unchanged and ${count('edited')} edited (the diff kept ${found('kept')}, found ` +
+      `${found('moved')} moved whole, ${found('gone')} gone, ${found('unknown')} unknown). Right / wrong / orphaned, ` +
+      'placing a gone passage being wrong; gone = gone passages orphaned, rightly; unknown = not judged; ' +
+      'times summed over documents, busy / painted:',
+  ];
+  out.push(
+    table(
+      ['Engine', 'unchanged', 'edited', 'gone', 'unknown', 'warm', 'cold'],
+      drift.totals.map((total) => {
+        const { unchanged, edited } = total.byText;
+        return [
+          SHORT[total.engine],
+          `${unchanged.right} / ${unchanged.wrong} / ${unchanged.orphaned}`,
+          `${edited.right} / ${edited.wrong} / ${edited.orphaned}`,
+          String(edited.gone),
+          String(edited.unknown),
+          total.capped > 0 ? `— (${total.capped} capped)` : `${ms(total.busyMs)} / ${ms(total.paintedMs)}`,
+          `${ms(total.coldBusyMs)} / ${ms(total.coldMs)}`,
+        ];
+      }),
+    ),
+  );
+  const wrong = drift.figures
+    .filter((f) => f.engine === 'counterpoint')
+    .flatMap((f) =>
+      f.examples.filter((e) => e.verdict === 'wrong').map((e) => ({ ...e, document: f.document })),
+    )
+    .slice(0, 5);
+  if (wrong.length > 0)
+    out.push('', `Counterpoint's wrong placements on real drift (first ${wrong.length}):`);
+  for (const example of wrong) {
+    out.push(
+      `- ${example.document} #${example.index} (${example.editedWords} words changed) quote “${example.quote}”`,
+    );
+    out.push(`    placed on “${example.placed ?? ''}”; the passage is now “${example.truth ?? '(gone)'}”`);
+  }
+  return out;
+}
+
 export function printReport(results: Results): void {
   const out: string[] = [];
   out.push(
@@ -349,6 +397,7 @@ export function printReport(results: Results): void {
         `profiler samples in extension code: ${ms(results.noNotes.profiledExtensionMs)}`,
     );
   }
+  out.push('', ...driftReport(results.drift));
   out.push('');
   out.push('Targets (issue 3):');
   out.push(

@@ -39,6 +39,11 @@ export function emptyTally(): Tally {
   return { right: 0, wrong: 0, orphaned: 0, gone: 0, unknown: 0 };
 }
 
+/** Add the counts of `from` to `into`. */
+export function addTally(into: Tally, from: Tally): void {
+  for (const key of Object.keys(into) as Verdict[]) into[key] += from[key];
+}
+
 /** Count verdicts, grouped by a label such as how many words of the passage were edited. */
 export function tallyBy<K extends string>(
   verdicts: readonly Verdict[],

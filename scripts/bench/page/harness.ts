@@ -32,6 +32,8 @@ export interface Prepared {
   sentences: number;
   phrases: number;
   quotes: SampledQuote[];
+  /** Where each quote was picked, in the view's text (see `viewText`). */
+  spans: Span[];
 }
 
 export interface Located {
@@ -166,6 +168,7 @@ function prepare(seed: number, count: number): Prepared {
   const visible = new Map<Element, boolean>();
   const truth: Range[] = [];
   const quotes: SampledQuote[] = [];
+  const spans: Span[] = [];
   const text = view.text;
   for (let attempt = 0; truth.length < count && attempt < count * 200; attempt++) {
     const at = Math.floor(random() * text.length);
@@ -188,6 +191,7 @@ function prepare(seed: number, count: number): Prepared {
     seen.add(key);
     truth.push(viewRange(view, span));
     quotes.push({ exact: text.slice(span.start, span.end), kind });
+    spans.push(span);
   }
   state.view = view;
   state.truth = truth;
@@ -201,6 +205,7 @@ function prepare(seed: number, count: number): Prepared {
     sentences,
     phrases: truth.length - sentences,
     quotes,
+    spans,
   };
 }
 
@@ -232,6 +237,28 @@ function locate(quotes: readonly SampledQuote[]): Located {
     return viewRange(view, found);
   });
   return counts;
+}
+
+/** The page's text as the bench's view reads it: the drift set diffs two versions of a page in these terms. */
+function viewText(): string {
+  return buildView(document.body).text;
+}
+
+/**
+ * On the new version of a drift-set page: take where each quote's passage is now, found in Node by diffing the
+ * two versions' `viewText` (null: gone), and how many of its words changed, for `evaluate`.
+ */
+function setTruth(
+  truth: readonly Truth[],
+  quotes: readonly SampledQuote[],
+  editedWords: readonly number[],
+): void {
+  const view = buildView(document.body);
+  state.view = view;
+  state.quotes = [...quotes];
+  state.original = [];
+  state.editedWords = [...editedWords];
+  state.truth = truth.map((span) => (span === null || span === 'unknown' ? span : viewRange(view, span)));
 }
 
 /** Describe targets [from, to) with the engine's own describe function, in chunks so that Node can budget it. */
@@ -444,6 +471,8 @@ const harness = {
   style,
   prepare,
   locate,
+  viewText,
+  setTruth,
   describe,
   revise,
   idle,
