@@ -317,7 +317,12 @@ function firefoxProbe(session: FirefoxSession, page: PuppeteerPage): OverlayProb
 }
 
 async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise<Tab> {
-  await page.setViewport(VIEWPORT);
+  // Straight over BiDi: Puppeteer's setViewport also overrides the screen orientation, a command Firefox ESR 140
+  // does not know, and fails.
+  await bidiConnection(session).send('browsingContext.setViewport', {
+    context: contextId(page),
+    viewport: VIEWPORT,
+  });
   return {
     page: page as unknown as PageLike,
     overlay: firefoxProbe(session, page),
