@@ -13,7 +13,10 @@ export interface ClaimCardProps {
   claim: Claim | null;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
-  /** The text the claim is placed on now, when a copy-edit changed it; null when it reads as stored. */
+  /**
+   * The text the claim is placed on now, when a copy-edit changed it; null when it reads as stored, or when the
+   * reader kept the quote as marked against this text.
+   */
   currentText: string | null;
   /** What the reader should know about the last save, if anything went wrong. */
   problem: string | null;
@@ -36,6 +39,7 @@ export interface ClaimCardProps {
   onRemoveRebuttal(rebuttal: Rebuttal): void;
   onDelete(): void;
   onAcceptText(): void;
+  onKeepText(): void;
   onReattach(): void;
   onClose(): void;
   onOpenNotes(): void;
@@ -55,8 +59,6 @@ export function parseTags(input: string): string[] {
 
 interface ClaimCardState {
   picking: boolean;
-  /** The reader chose to keep the quote as marked over the copy-edited text, for as long as this card is open. */
-  keptAsMarked: boolean;
   stance: RebuttalStance;
 }
 
@@ -73,10 +75,10 @@ const NOTE_PROMPTS: Record<ClaimStatus, string> = {
  * the card does not ship Preact's hooks for the one component that keeps state.
  */
 export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
-  override state: ClaimCardState = { picking: false, keptAsMarked: false, stance: 'rebuts' };
+  override state: ClaimCardState = { picking: false, stance: 'rebuts' };
 
   override componentDidUpdate(previous: ClaimCardProps): void {
-    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false, keptAsMarked: false });
+    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false });
   }
 
   render() {
@@ -100,11 +102,12 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onRemoveRebuttal,
       onDelete,
       onAcceptText,
+      onKeepText,
       onReattach,
       onClose,
       onOpenNotes,
     } = this.props;
-    const { picking, keptAsMarked, stance } = this.state;
+    const { picking, stance } = this.state;
     const setPicking = (value: boolean) => this.setState({ picking: value });
     const status = claim?.status ?? 'highlight';
     return (
@@ -133,12 +136,12 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
             </button>
           </div>
         )}
-        {claim && anchored && currentText !== null && !keptAsMarked && (
+        {claim && anchored && currentText !== null && (
           <QuoteChanges
             stored={claim.target.quote.exact}
             current={currentText}
             onAccept={trusted(onAcceptText)}
-            onKeep={trusted(() => this.setState({ keptAsMarked: true }))}
+            onKeep={trusted(onKeepText)}
           />
         )}
         <div class="statuses" role="group" aria-label="Status">

@@ -1,20 +1,36 @@
 import type { Claim, Rebuttal } from '../core/model';
 import { formatTime, STATUS_LABELS } from './labels';
+import type { PlacementMark } from './placement-marks';
 import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
 
 export interface ClaimListProps {
   claims: readonly Claim[];
   rebuttals: readonly Rebuttal[];
-  /** Ids of the claims whose text the page in the tab does not show. */
-  orphans?: ReadonlySet<string>;
-  /** Ids of the claims placed on text that has changed since they were marked. */
-  changed?: ReadonlySet<string>;
+  /** The claims a visit to their page did not find as marked, by id. */
+  marks?: ReadonlyMap<string, PlacementMark>;
   onReveal(claim: Claim): void;
 }
 
+/** Why a claim is marked, in words, with when it was found so; a sign before it, so that colour is not the cue. */
+function PlacementNotice({ mark }: { mark: PlacementMark | undefined }) {
+  if (!mark) return null;
+  const { outcome, seen } = mark;
+  const when = seen && <time dateTime={seen}>{formatTime(seen)}</time>;
+  return (
+    <p class="placement-mark">
+      <span aria-hidden="true">⚠ </span>
+      {outcome === 'changed' ? (
+        <>Text changed since marked{when && <>, found on {when}</>}: its card on the page shows how.</>
+      ) : (
+        <>Not found {when ? <>on its page on {when}</> : 'on this page'}: the text may have changed.</>
+      )}
+    </p>
+  );
+}
+
 /** Claims as a list a reader can scan: quote, status, note and when; choosing one shows it in its page. */
-export function ClaimList({ claims, rebuttals, orphans, changed, onReveal }: ClaimListProps) {
+export function ClaimList({ claims, rebuttals, marks, onReveal }: ClaimListProps) {
   return (
     <ul class="claims">
       {claims.map((claim) => (
@@ -32,12 +48,7 @@ export function ClaimList({ claims, rebuttals, orphans, changed, onReveal }: Cla
             ))}
           </div>
           {claim.note && <p class="note">{claim.note}</p>}
-          {orphans?.has(claim.id) && (
-            <p class="orphaned">Not found on this page: the text may have changed.</p>
-          )}
-          {changed?.has(claim.id) && (
-            <p class="orphaned">The text has changed since it was marked: its card on the page shows how.</p>
-          )}
+          <PlacementNotice mark={marks?.get(claim.id)} />
           <RebuttalList rebuttals={rebuttals.filter((rebuttal) => rebuttal.claimId === claim.id)} />
         </li>
       ))}

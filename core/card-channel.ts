@@ -60,7 +60,10 @@ export interface CardView {
   create: boolean;
   /** False when the claim's text could not be found on this page. */
   anchored: boolean;
-  /** The text the claim is placed on now, when it reads otherwise than the stored quote (a copy-edit); else null. */
+  /**
+   * The text the claim is placed on now, when it reads otherwise than the stored quote (a copy-edit) and the
+   * reader has not kept the quote as marked against it; else null.
+   */
   currentText: string | null;
   /** Put the cursor in the note at once, for a reader who just marked the claim. */
   focusNote: boolean;
@@ -125,6 +128,8 @@ export type FromCard =
   | { type: 'show-rebuttal'; rebuttalId: string }
   /** The reader takes the passage as it reads now, after a copy-edit, as the claim's own. */
   | { type: 'accept-text'; claimId: string }
+  /** The reader keeps the quote as marked against the passage as it reads now, on later visits too. */
+  | { type: 'keep-text'; claimId: string }
   /** The reader will choose, with a selection, where a note not found on this page belongs now. */
   | { type: 'reattach'; claimId: string }
   | { type: 'remove-rebuttal'; rebuttalId: string }
@@ -206,6 +211,7 @@ export function parseFromCard(message: unknown): FromCard | null {
     case 'delete':
     case 'shown':
     case 'accept-text':
+    case 'keep-text':
     case 'reattach':
       return isText(raw.claimId) ? { type: raw.type, claimId: raw.claimId as string } : null;
     default:

@@ -69,6 +69,29 @@ export interface Claim {
   modified: string;
 }
 
+export const PLACEMENT_OUTCOMES = ['as-marked', 'changed', 'not-found'] as const;
+/** How a visit placed a claim: on its quote as stored, on text a copy-edit changed, or nowhere. */
+export type PlacementOutcome = (typeof PLACEMENT_OUTCOMES)[number];
+
+/** What a page found of one claim when it placed its notes. */
+export interface PlacementReport {
+  claimId: string;
+  outcome: PlacementOutcome;
+  /** The text the claim is placed on now, for a `changed` outcome only. */
+  text?: string;
+}
+
+/**
+ * How the last visit to its page placed a claim, kept in the reader's library so that lists can say which
+ * notes to look at again. Bundles do not carry it: it describes this reader's copy of the page.
+ */
+export interface Placement extends PlacementReport {
+  /** When a visit found this outcome; later visits that find the same write nothing, so it is the first of them. */
+  seen: string;
+  /** The reader kept the stored quote against this `text`: the card does not offer the change again. */
+  kept?: true;
+}
+
 export const REBUTTAL_STANCES = ['rebuts', 'supports', 'context'] as const;
 export type RebuttalStance = (typeof REBUTTAL_STANCES)[number];
 

@@ -12,7 +12,19 @@
  */
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS } from './bundle/limits';
 import type { MergeCounts, TouchedPage } from './bundle/merge-bundle';
-import type { Claim, ClaimStatus, CommentRef, NodeHint, Rebuttal, RebuttalStance, TextTarget } from './model';
+import type {
+  Claim,
+  ClaimStatus,
+  CommentRef,
+  NodeHint,
+  Placement,
+  PlacementOutcome,
+  PlacementReport,
+  Rebuttal,
+  RebuttalStance,
+  TextTarget,
+} from './model';
+import { PLACEMENT_OUTCOMES } from './model';
 import {
   describe,
   field,
@@ -34,6 +46,7 @@ import {
   readPageKey,
   readPageUrl,
   readPermalink,
+  readPlacedText,
   readStance,
   readStatus,
   readTags,
@@ -62,10 +75,11 @@ export interface RebuttalChanges {
 
 export type NewRebuttal = Omit<Rebuttal, 'created' | 'modified'>;
 
-/** Claims and the rebuttals attached to them. */
+/** Claims, the rebuttals attached to them, and how the last visit to their page placed them. */
 export interface Notes {
   claims: Claim[];
   rebuttals: Rebuttal[];
+  placements: Placement[];
 }
 
 /** Which notes an export holds: the whole library, one page, or the claims the reader has listed. */
@@ -127,6 +141,13 @@ export interface ContentRequests {
   'rebuttal.delete': { payload: { id: string }; answer: null };
   /** Open the notes page on this page's claims. */
   'notes.open': { payload: { pageKey: string }; answer: null };
+  /**
+   * How this visit placed the page's claims, once the page has settled. The background stores the outcomes
+   * that changed; a report may speak only of claims of `pageKey`, on the site the tab shows.
+   */
+  'placement.report': { payload: { pageKey: string; reports: PlacementReport[] }; answer: null };
+  /** The reader keeps the claim's stored quote against `text`, the text it is placed on now. */
+  'placement.keep': { payload: { id: string; text: string }; answer: null };
 }
 
 export interface PageRequests extends ContentRequests {
@@ -178,6 +199,8 @@ export const CONTENT_REQUEST_TYPES: readonly (keyof ContentRequests)[] = [
   'rebuttal.update',
   'rebuttal.delete',
   'notes.open',
+  'placement.report',
+  'placement.keep',
 ];
 
 /** Thrown when a field was refused; the reader that refused it has already said why in the issue list. */
@@ -345,6 +368,34 @@ function exportFormat(value: unknown, path: string, issues: IssueList): ExportFo
   throw new Refused();
 }
 
+/** The text a claim is placed on now: the page wrote it, so it is normalised (see `readPlacedText`), not refused. */
+function placedText(value: unknown, path: string, issues: IssueList): string {
+  return need(readPlacedText(value, path, issues));
+}
+
+function placementReport(value: unknown, path: string, issues: IssueList): PlacementReport {
+  const raw = objectAt(value, path, issues);
+  const claimId = need(readUuidId(field(raw, 'claimId'), pathTo(path, 'claimId'), issues));
+  const outcome = field(raw, 'outcome');
+  if (!PLACEMENT_OUTCOMES.includes(outcome as PlacementOutcome)) {
+    issues.add(pathTo(path, 'outcome'), `must be one of ${PLACEMENT_OUTCOMES.join(', ')}`);
+    throw new Refused();
+  }
+  return outcome === 'changed'
+    ? { claimId, outcome, text: placedText(field(raw, 'text'), pathTo(path, 'text'), issues) }
+    : { claimId, outcome: outcome as PlacementOutcome };
+}
+
+/** One report for each of a page's claims; a page holds no more claims than a bundle may. */
+function placementReports(value: unknown, path: string, issues: IssueList): PlacementReport[] {
+  const list = need(readArray(value, path, issues));
+  if (list.length > MAX_BUNDLE_RECORDS) {
+    issues.add(path, `holds ${list.length} reports; the limit is ${MAX_BUNDLE_RECORDS}`);
+    throw new Refused();
+  }
+  return list.map((each, i) => placementReport(each, pathTo(path, i), issues));
+}
+
 /** A file's text; UTF-16 length never exceeds UTF-8 size, so the byte cap bounds it and the decoder checks bytes. */
 function fileText(value: unknown, path: string, issues: IssueList): string {
   return need(carriedText(value, path, issues, MAX_BUNDLE_BYTES));
@@ -390,6 +441,14 @@ const payloadCheckers: {
   }),
   'rebuttal.delete': (p, issues) => ({ id: idOf(p, issues) }),
   'notes.open': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
+  'placement.report': (p, issues) => ({
+    pageKey: pageKeyOf(p, issues),
+    reports: placementReports(field(objectAt(p, 'payload', issues), 'reports'), 'payload.reports', issues),
+  }),
+  'placement.keep': (p, issues) => ({
+    id: idOf(p, issues),
+    text: placedText(field(objectAt(p, 'payload', issues), 'text'), 'payload.text', issues),
+  }),
   'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
   'library.all': (p, issues) => (objectAt(p, 'payload', issues), {}),
   'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),

@@ -66,7 +66,8 @@ export async function applyImport(
   now: string,
 ): Promise<MergePlan> {
   try {
-    return await db.transaction('rw', [db.claims, db.rebuttals, db.tombstones, db.history], async () => {
+    const tables = [db.claims, db.rebuttals, db.tombstones, db.history, db.placements];
+    return await db.transaction('rw', tables, async () => {
       // Planned inside the transaction: a note edited in a tab meanwhile is merged, not overwritten.
       const existing: BundleRecords = {
         claims: await db.claims.toArray(),
@@ -82,6 +83,7 @@ export async function applyImport(
       }));
       // Deletions first: a hostile file may reuse an id for the other kind, which then moves tables.
       await db.claims.bulkDelete(plan.remove.claims);
+      await db.placements.bulkDelete(plan.remove.claims);
       await db.rebuttals.bulkDelete(plan.remove.rebuttals);
       await db.tombstones.bulkDelete(plan.remove.tombstones);
       await db.claims.bulkPut(plan.put.claims);

@@ -53,14 +53,18 @@ export async function updateClaim(
   now: string,
 ): Promise<Claim> {
   try {
-    return await db.transaction('rw', db.claims, db.history, async () => {
+    return await db.transaction('rw', db.claims, db.history, db.placements, async () => {
       const current = await db.claims.get(id);
       if (!current)
         throw new StorageProblem('This note no longer exists; it may have been deleted elsewhere.');
       const updated: Claim = { ...current, ...changes, modified: now };
       await db.claims.put(updated);
-      // A new passage replaces the quote the reader marked: that one stays in the history.
-      if (changes.target) await db.history.add({ id, kind: 'claim', record: current, superseded: now });
+      if (changes.target) {
+        // A new passage replaces the quote the reader marked: that one stays in the history. The reader took
+        // it where the page reads so now, which is what the last visit found of it from here on.
+        await db.history.add({ id, kind: 'claim', record: current, superseded: now });
+        await db.placements.put({ claimId: id, outcome: 'as-marked', seen: now });
+      }
       return updated;
     });
   } catch (error) {
@@ -71,11 +75,12 @@ export async function updateClaim(
 /** Delete a claim and its rebuttals, leaving tombstones so the deletions can travel in a bundle. */
 export async function deleteClaim(db: CounterpointDb, id: string, now: string): Promise<void> {
   try {
-    await db.transaction('rw', db.claims, db.rebuttals, db.tombstones, async () => {
+    await db.transaction('rw', [db.claims, db.rebuttals, db.tombstones, db.placements], async () => {
       const current = await db.claims.get(id);
       if (!current) return;
       const rebuttals = await db.rebuttals.where('claimId').equals(id).primaryKeys();
       await db.claims.delete(id);
+      await db.placements.delete(id);
       await db.rebuttals.bulkDelete(rebuttals);
       await db.tombstones.bulkPut([
         { id, kind: 'claim', pageKey: current.pageKey, deleted: now },

@@ -22,7 +22,7 @@ const claim: Claim = {
 describe('schema upgrades', () => {
   it.each(SCHEMA_VERSIONS.slice(0, -1).map((version, i) => [version.version, i + 1] as const))(
     'keeps every note written by version %i',
-    async (_version, count) => {
+    async (version, count) => {
       const name = `upgrade-${crypto.randomUUID()}`;
       const old = openDb(name, SCHEMA_VERSIONS.slice(0, count));
       await old.claims.add(claim);
@@ -35,11 +35,16 @@ describe('schema upgrades', () => {
       old.close();
 
       const current = openDb(name);
-      // Version 3 dropped `www.` from page keys; everything else stays as written.
-      expect(await current.claims.toArray()).toEqual([{ ...claim, pageKey: 'https://blog.example/post' }]);
-      expect((await current.tombstones.toArray())[0]?.pageKey).toBe('https://blog.example/post');
+      // Version 3 dropped `www.` from the page keys written before it; everything else stays as written.
+      const pageKey = version < 3 ? 'https://blog.example/post' : claim.pageKey;
+      expect(await current.claims.toArray()).toEqual([{ ...claim, pageKey }]);
+      expect((await current.tombstones.toArray())[0]?.pageKey).toBe(pageKey);
       expect(await current.tombstones.count()).toBe(1);
       expect(await current.rebuttals.count()).toBe(0);
+      // The placements table (version 4) starts empty: no note is marked as changed by the upgrade.
+      expect(await current.placements.count()).toBe(0);
+      await current.placements.put({ claimId: claim.id, outcome: 'not-found', seen: claim.modified });
+      expect(await current.placements.get(claim.id)).toMatchObject({ outcome: 'not-found' });
       expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
       await current.delete();
     },

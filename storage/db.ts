@@ -5,7 +5,7 @@
  * each older version and checks that every note survives.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { Claim, Rebuttal, Tombstone } from '../core/model';
+import type { Claim, Placement, Rebuttal, Tombstone } from '../core/model';
 import { normalizeUrl } from '../core/page-key';
 
 /** A stored version that an import replaced, kept so that the older copy is not lost. */
@@ -23,6 +23,7 @@ export type CounterpointDb = Dexie & {
   rebuttals: EntityTable<Rebuttal, 'id'>;
   tombstones: EntityTable<Tombstone, 'id'>;
   history: EntityTable<SupersededVersion, 'seq'>;
+  placements: EntityTable<Placement, 'claimId'>;
 };
 
 export interface SchemaVersion {
@@ -47,6 +48,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await transaction.table('tombstones').toCollection().modify(rekey);
     },
   },
+  // How the last visit placed each claim (issue 11). A new table only: every note stays as it was.
+  { version: 4, stores: { placements: 'claimId' } },
 ];
 
 export const DB_NAME = 'counterpoint';

@@ -55,6 +55,11 @@ export function readTitle(value: unknown, path: string, issues: IssueList): stri
   return readPageLine(value, path, issues, FIELD_LIMITS.title);
 }
 
+/** The text a claim is placed on now, as the page reads it, normalised and cut to a quote's length. */
+export function readPlacedText(value: unknown, path: string, issues: IssueList): string | undefined {
+  return readPageLine(value, path, issues, FIELD_LIMITS.quote);
+}
+
 /** A commenter's name as the page gave it, normalised; it may be empty. */
 export function readAuthor(value: unknown, path: string, issues: IssueList): string | undefined {
   return readPageLine(value, path, issues, FIELD_LIMITS.author);

@@ -41,6 +41,7 @@ import {
   updateClaim,
 } from '../../storage/claims';
 import type { CounterpointDb } from '../../storage/db';
+import { keepQuote, placementsOf, recordPlacements } from '../../storage/placements';
 import {
   createRebuttal,
   deleteRebuttal,
@@ -225,13 +226,8 @@ export function createRouter(deps: RouterDeps) {
   }
 
   async function notesOf(claims: Claim[]): Promise<Notes> {
-    return {
-      claims,
-      rebuttals: await rebuttalsOf(
-        db,
-        claims.map((claim) => claim.id),
-      ),
-    };
+    const ids = claims.map((claim) => claim.id);
+    return { claims, rebuttals: await rebuttalsOf(db, ids), placements: await placementsOf(db, ids) };
   }
 
   /** One handler per message type; each answer is checked against the protocol's answer type. */
@@ -290,6 +286,19 @@ export function createRouter(deps: RouterDeps) {
         throw new StorageProblem('A page may only open its own notes.');
       }
       await tabs.openNotes(pageKey);
+      return null;
+    },
+    'placement.report': async ({ pageKey, reports }, caller) => {
+      // Only the script beside the page knows what it shows; the storage refuses claims of other page keys.
+      if (caller.kind !== 'content' || !sameSite(pageKey, caller.url)) {
+        throw new StorageProblem('A page may only report on its own notes.');
+      }
+      await recordPlacements(db, pageKey, reports, now());
+      return null;
+    },
+    'placement.keep': async ({ id, text }, caller) => {
+      await claimOfCaller(id, caller);
+      await keepQuote(db, id, text, now());
       return null;
     },
     'library.page': async ({ pageKey }) => notesOf(await claimsForPage(db, pageKey)),

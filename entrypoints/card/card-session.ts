@@ -293,6 +293,7 @@ export class CardSession {
           post({ type: 'delete', claimId: claim.id });
         },
         onAcceptText: () => claim && post({ type: 'accept-text', claimId: claim.id }),
+        onKeepText: () => claim && post({ type: 'keep-text', claimId: claim.id }),
         onReattach: () => claim && post({ type: 'reattach', claimId: claim.id }),
         onClose: () => post({ type: 'close' }),
         onOpenNotes: () => post({ type: 'open-notes' }),

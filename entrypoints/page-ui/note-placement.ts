@@ -5,7 +5,9 @@
  */
 import { anchorTargets, INDEX_OBSERVER_OPTIONS, normalizeText, TextIndex } from '../../core/anchoring';
 import { Highlighter } from '../../core/highlighter';
-import type { Claim, Rebuttal } from '../../core/model';
+import type { Claim, PlacementReport, Rebuttal } from '../../core/model';
+import { FIELD_LIMITS } from '../../core/records/limits';
+import { normalizeLine } from '../../core/records/text';
 import { PageComments } from './page-comments';
 
 /** How long the page must be quiet before notes are placed again after it changed. */
@@ -83,7 +85,8 @@ export class NotePlacement {
 
   /**
    * The text a claim is placed on, as the page's text view reads it, when that is not its stored quote: the
-   * engine placed it across a copy-edit. Null when it reads the same or is not placed.
+   * engine placed it across a copy-edit. Null when it reads the same or is not placed. Cleaned as the background
+   * stores page-written text, so that what the reader kept compares equal to what the page reads on a later visit.
    */
   changedText(claim: Claim): string | null {
     const range = this.highlighter.rangeOf(claim.id);
@@ -92,7 +95,18 @@ export class NotePlacement {
     const start = index.offsetOf(range.startContainer, range.startOffset);
     const end = index.offsetOf(range.endContainer, range.endOffset);
     const now = index.text.slice(start, end).trim();
-    return now === normalizeText(claim.target.quote.exact).trim() ? null : now;
+    return now === normalizeText(claim.target.quote.exact).trim()
+      ? null
+      : normalizeLine(now, FIELD_LIMITS.quote);
+  }
+
+  /** How the page places the claim now: on its quote as marked, on changed text, or not at all. */
+  outcomeOf(claim: Claim): PlacementReport {
+    if (!this.isPlaced(claim.id)) return { claimId: claim.id, outcome: 'not-found' };
+    const text = this.changedText(claim);
+    return text === null
+      ? { claimId: claim.id, outcome: 'as-marked' }
+      : { claimId: claim.id, outcome: 'changed', text };
   }
 
   isPlaced(id: string): boolean {

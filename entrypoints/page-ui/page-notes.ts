@@ -25,6 +25,7 @@ import type { Ask } from '../../messaging/send';
 import { CardFrame, type CardLinks } from './card-frame';
 import { CardViews } from './card-view';
 import { NotePlacement } from './note-placement';
+import { PlacementReports } from './placement-reports';
 import { createOverlay, type Overlay as OverlayHost } from './overlay-host';
 import { Overlay } from './Overlay';
 import { wholeCommentTarget } from './page-comments';
@@ -49,9 +50,11 @@ export class PageNotes {
     private readonly links: CardLinks,
   ) {
     this.pageKey = keyOfPage();
+    this.reports = new PlacementReports(ask);
   }
 
   private readonly placement = new NotePlacement(() => this.settle());
+  private readonly reports: PlacementReports;
   private readonly highlighter = this.placement.highlighter;
   private readonly comments = this.placement.comments;
   private readonly cardViews = new CardViews(this.comments);
@@ -108,7 +111,7 @@ export class PageNotes {
             title: document.title,
             orphans: this.orphans().map((c) => c.id),
             changed: [...this.claims.values()]
-              .filter((claim) => this.placement.changedText(claim) !== null)
+              .filter((claim) => this.offeredChange(claim) !== null)
               .map((claim) => claim.id),
           },
         };
@@ -126,14 +129,16 @@ export class PageNotes {
     else this.tell(answer.error);
   }
 
-  private apply({ claims, rebuttals, reveal }: PageOpened): void {
+  private apply({ claims, rebuttals, placements, reveal }: PageOpened): void {
     this.forget();
     for (const claim of claims) this.claims.set(claim.id, claim);
     for (const rebuttal of rebuttals) this.rebuttals.set(rebuttal.id, rebuttal);
+    this.reports.reset(placements);
     // Watch first, so the index built to place these claims is the one kept up to date afterwards.
     this.follow();
     this.placement.placeClaims(claims);
     this.placement.placeRebuttals(rebuttals);
+    this.reportPlacements();
     if (this.card && !this.claims.has(this.card.id)) this.card = null;
     if (reveal) this.placement.reveal(reveal);
     this.draw();
@@ -141,6 +146,7 @@ export class PageNotes {
 
   /** Drop every note this page shows, keeping those the reader is making now. */
   private forget(): void {
+    this.reports.cancel();
     for (const id of [...this.claims.keys(), ...this.rebuttals.keys()]) {
       if (!this.unstored.has(id)) this.highlighter.erase(id);
     }
@@ -173,7 +179,23 @@ export class PageNotes {
       return;
     }
     this.placement.replace([...this.claims.values()], [...this.rebuttals.values()]);
+    this.reportPlacements();
     this.draw();
+  }
+
+  /** Tell the background, once the page has settled, how this visit places the claims it has stored. */
+  private reportPlacements(): void {
+    const stored = [...this.claims.values()].filter((claim) => !this.unstored.has(claim.id));
+    this.reports.found(
+      this.pageKey,
+      stored.map((claim) => this.placement.outcomeOf(claim)),
+    );
+  }
+
+  /** The changed text the card shows the reader, unless they kept the quote as marked against it. */
+  private offeredChange(claim: Claim): string | null {
+    const text = this.placement.changedText(claim);
+    return text !== null && !this.reports.kept(claim.id, text) ? text : null;
   }
 
   private onHover(x: number, y: number, target: EventTarget | null): void {
@@ -361,6 +383,18 @@ export class PageNotes {
     const answer = await this.ask('claim.update', { id, changes: { target } });
     if (!answer.ok) return this.tell(answer.error);
     this.claims.set(id, answer.value);
+    this.reports.placedAsMarked(id);
+    this.reportPlacements();
+    this.draw();
+  }
+
+  /** Keep the quote as the reader marked it against the text the page reads now, for later visits too. */
+  private async keepText(id: string): Promise<void> {
+    const claim = this.claims.get(id);
+    const text = claim && this.placement.changedText(claim);
+    if (!text) return;
+    const answer = await this.reports.keep(id, text);
+    if (!answer.ok) return this.tell(answer.error);
     this.draw();
   }
 
@@ -378,6 +412,8 @@ export class PageNotes {
     document.getSelection()?.removeAllRanges();
     this.claims.set(id, answer.value);
     this.highlighter.paint(id, range, answer.value.status);
+    this.reports.placedAsMarked(id);
+    this.reportPlacements();
     this.follow();
     this.openCard(id, false);
   }
@@ -415,6 +451,8 @@ export class PageNotes {
         return void this.deleteClaim(action.claimId);
       case 'accept-text':
         return void this.acceptText(action.claimId);
+      case 'keep-text':
+        return void this.keepText(action.claimId);
       case 'reattach':
         this.reattaching = action.claimId;
         this.closeCard();
@@ -483,7 +521,7 @@ export class PageNotes {
     const view = this.cardViews.build(claim, rebuttals, {
       create: this.createdByCard.has(claim.id),
       anchored: this.placement.isPlaced(claim.id),
-      currentText: this.placement.changedText(claim),
+      currentText: this.offeredChange(claim),
       focusNote: this.card.focusNote,
       problem: this.problem,
       orphanRebuttals: rebuttals.filter((r) => !this.placement.isPlaced(r.id)).map((r) => r.id),

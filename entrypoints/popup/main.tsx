@@ -10,6 +10,8 @@ import { NoteFilters } from '../../components/NoteFilters';
 import type { NoteFilter } from '../../components/note-filter';
 import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
 import { PageGroups } from '../../components/PageGroups';
+import type { LiveVisit } from '../../components/placement-marks';
+import { placementMarks } from '../../components/placement-marks';
 import type { Claim } from '../../core/model';
 import type { ExportFormat, ExportScope, Notes } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
@@ -20,10 +22,8 @@ type View = 'page' | 'all';
 interface CurrentPage {
   pageKey: string;
   title: string;
-  /** Claims the tab could not place; unknown (empty) when the page was named in the URL. */
-  orphans: string[];
-  /** Claims the tab placed on text that a copy-edit changed; likewise unknown then. */
-  changed: string[];
+  /** What the tab showing the page finds of its claims; null when the page was named in the URL. */
+  live: LiveVisit | null;
 }
 
 /**
@@ -33,11 +33,13 @@ interface CurrentPage {
  */
 async function findCurrentPage(): Promise<CurrentPage | null> {
   const named = new URLSearchParams(location.search).get('page');
-  if (named) return { pageKey: named, title: '', orphans: [], changed: [] };
+  if (named) return { pageKey: named, title: '', live: null };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const answer = await askTab(tab.id, 'tab.describe', {});
-  return answer.ok ? answer.value : null;
+  if (!answer.ok) return null;
+  const { pageKey, title, orphans, changed } = answer.value;
+  return { pageKey, title, live: { orphans, changed } };
 }
 
 function Popup() {
@@ -84,6 +86,11 @@ function Popup() {
   const listed = useMemo(
     () => (notes ? filterClaims(notes.claims, notes.rebuttals, filter) : []),
     [notes, filter],
+  );
+  // The tab's own reading of its page is the latest visit; every other list shows the last one stored.
+  const marks = useMemo(
+    () => placementMarks(notes?.placements ?? [], view === 'page' ? (page?.live ?? null) : null),
+    [notes, page, view],
   );
 
   async function exportNotes(choice: ExportChoice, format: ExportFormat) {
@@ -177,15 +184,9 @@ function Popup() {
             : 'No claims yet. Select a sentence in any article to mark it.'}
         </p>
       ) : view === 'page' ? (
-        <ClaimList
-          claims={listed}
-          rebuttals={notes.rebuttals}
-          orphans={new Set(page?.orphans)}
-          changed={new Set(page?.changed)}
-          onReveal={reveal}
-        />
+        <ClaimList claims={listed} rebuttals={notes.rebuttals} marks={marks} onReveal={reveal} />
       ) : (
-        <PageGroups claims={listed} rebuttals={notes.rebuttals} onReveal={reveal} />
+        <PageGroups claims={listed} rebuttals={notes.rebuttals} marks={marks} onReveal={reveal} />
       )}
       {!page && <p class="hint">No article in this tab: showing every page’s claims.</p>}
       <details class="share" open={importing.step !== 'idle' || undefined}>

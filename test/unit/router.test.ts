@@ -166,11 +166,44 @@ describe('message validation', () => {
       { type: 'claim.create', payload: { claim: { ...claimFor('https://a.example/'), tags: [{}] } } },
       'claim.tags[0]: must be text',
     ],
+    [
+      'a placement outcome it does not know',
+      {
+        type: 'placement.report',
+        payload: {
+          pageKey: 'https://a.example/',
+          reports: [{ claimId: claimFor('https://a.example/').id, outcome: 'moved' }],
+        },
+      },
+      'reports[0].outcome: must be one of as-marked, changed, not-found',
+    ],
+    [
+      'changed text that is not given',
+      {
+        type: 'placement.report',
+        payload: {
+          pageKey: 'https://a.example/',
+          reports: [{ claimId: claimFor('https://a.example/').id, outcome: 'changed' }],
+        },
+      },
+      'reports[0].text: missing',
+    ],
+    [
+      'changed text that is not text',
+      { type: 'placement.keep', payload: { id: claimFor('https://a.example/').id, text: ['x'] } },
+      'payload.text: must be text',
+    ],
+    [
+      'a report that is not a list',
+      { type: 'placement.report', payload: { pageKey: 'https://a.example/', reports: {} } },
+      'payload.reports: must be a list',
+    ],
   ])('rejects %s with a clear error and changes nothing', async (_case, message, error) => {
     const answer = await route(message, popup);
     expect(answer.ok).toBe(false);
     expect(answer.ok ? '' : answer.error).toContain(error);
     expect(await db.claims.count()).toBe(0);
+    expect(await db.placements.count()).toBe(0);
   });
 
   it('keeps only the fields it knows', async () => {
@@ -386,5 +419,74 @@ describe('sender rules', () => {
       value: null,
     });
     expect(calls.slice(1)).toEqual([`reveal ${value.id}`, `open https://blog.example/post ${value.id}`]);
+  });
+});
+
+describe('placement reports', () => {
+  const post = claimFor('https://blog.example/post');
+  const sibling = claimFor('https://blog.example/other', 'urn:uuid:33333333-2222-4333-8444-555555555555');
+  const report = (pageKey: string, claimId: string, outcome = 'not-found') => ({
+    type: 'placement.report',
+    payload: { pageKey, reports: [{ claimId, outcome }] },
+  });
+
+  beforeEach(async () => {
+    for (const claim of [post, sibling]) await route({ type: 'claim.create', payload: { claim } }, popup);
+  });
+
+  it('stores what the page found, and hands it back with the page’s notes', async () => {
+    // Page-written text is cleaned of controls and bidirectional overrides, and cut to a quote's length.
+    const revised = `a claim, revised${' and revised'.repeat(5_000)}`;
+    const text = `\u202e${revised}`;
+    const changed = { claimId: post.id, outcome: 'changed', text, extra: '<b>' };
+    const answer = await route(
+      { type: 'placement.report', payload: { pageKey: post.pageKey, reports: [changed] } },
+      articleTab(),
+    );
+    expect(answer).toEqual({ ok: true, value: null });
+    const opened = await route(
+      { type: 'page.open', payload: { pageKey: post.pageKey, url: post.url } },
+      articleTab(),
+    );
+    expect(opened).toMatchObject({
+      ok: true,
+      value: {
+        placements: [
+          {
+            claimId: post.id,
+            outcome: 'changed',
+            text: revised.slice(0, 50_000),
+            seen: '2026-03-01T12:00:00.000Z',
+          },
+        ],
+      },
+    });
+    expect(Object.keys((await db.placements.get(post.id)) ?? {})).not.toContain('extra');
+  });
+
+  it('refuses a report for a page key of another site, or for another page’s claims', async () => {
+    expect(await route(report(post.pageKey, post.id), articleTab('https://evil.example/page'))).toEqual({
+      ok: false,
+      error: 'A page may only report on its own notes.',
+    });
+    // Same site, but the claim belongs to another page than the one reported on.
+    expect(await route(report(post.pageKey, sibling.id), articleTab())).toEqual({
+      ok: false,
+      error: 'A page may only report on its own notes.',
+    });
+    // Only the script beside a page knows what it shows.
+    expect(await route(report(post.pageKey, post.id), popup)).toMatchObject({ ok: false });
+    expect(await db.placements.count()).toBe(0);
+  });
+
+  it('lets a page keep a quote only on a claim of its own site', async () => {
+    const keep = (id: string) => ({ type: 'placement.keep', payload: { id, text: 'a claim, revised' } });
+    expect(await route(keep(post.id), articleTab('https://evil.example/page'))).toEqual({
+      ok: false,
+      error: 'This note belongs to another site.',
+    });
+    expect(await db.placements.count()).toBe(0);
+    expect(await route(keep(post.id), articleTab())).toEqual({ ok: true, value: null });
+    expect(await db.placements.get(post.id)).toMatchObject({ text: 'a claim, revised', kept: true });
   });
 });
