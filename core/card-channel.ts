@@ -188,9 +188,14 @@ export function parseFromCard(message: unknown): FromCard | null {
       return isText(raw.claimId) && CLAIM_STATUSES.includes(raw.status as ClaimStatus)
         ? { type: 'status', claimId: raw.claimId as string, status: raw.status as ClaimStatus }
         : null;
+    case 'created':
     case 'saved':
       return typeof raw.claim === 'object' && raw.claim !== null
-        ? { type: 'saved', claim: raw.claim as Claim }
+        ? { type: raw.type, claim: raw.claim as Claim }
+        : null;
+    case 'not-created':
+      return isText(raw.claimId) && typeof raw.message === 'string'
+        ? { type: 'not-created', claimId: raw.claimId as string, message: raw.message.slice(0, 500) }
         : null;
     case 'problem':
       return typeof raw.message === 'string' ? { type: 'problem', message: raw.message.slice(0, 500) } : null;

@@ -42,12 +42,8 @@ afterEach(() => {
   parent.remove();
 });
 
-const makeFrame = () =>
-  new CardFrame(
-    parent,
-    { connect: fakeConnect, cardPage: 'chrome-extension://x/card.html' },
-    () => undefined,
-  );
+const makeFrame = (onAction: (action: FromCard) => void = () => undefined) =>
+  new CardFrame(parent, { connect: fakeConnect, cardPage: 'chrome-extension://x/card.html' }, onAction);
 const frameElement = () => parent.querySelector('iframe') as HTMLIFrameElement;
 
 describe('the claim card’s frame', () => {
@@ -87,5 +83,17 @@ describe('the claim card’s frame', () => {
     expect(settled).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1000);
     expect(settled).toEqual(['first', 'second', 'unanswered']);
+  });
+
+  it('passes on whether the card stored the claim it made, so the page follows it or takes its highlight away', () => {
+    const heard: FromCard[] = [];
+    makeFrame((action) => heard.push(action));
+    const stored = claim(NEW);
+    opened[0]?.answer({ type: 'created', claim: stored });
+    opened[0]?.answer({ type: 'not-created', claimId: OTHER, message: 'Storage is full.' });
+    expect(heard).toEqual([
+      { type: 'created', claim: stored },
+      { type: 'not-created', claimId: OTHER, message: 'Storage is full.' },
+    ]);
   });
 });
