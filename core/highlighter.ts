@@ -104,9 +104,7 @@ export class Highlighter {
     }
     const { sheet, serialized } = this.sheet;
     if (serialize(sheet) !== serialized) sheet.replaceSync(this.sheetText);
-    if (!document.adoptedStyleSheets.includes(sheet)) {
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    }
+    adopt(sheet);
   }
 
   /**
@@ -189,6 +187,40 @@ export class Highlighter {
     this.adoptSheet();
     setTimeout(() => flash.delete(range), milliseconds);
   }
+}
+
+/** What Firefox gives a content script to reach the page's own view of its objects. */
+interface FirefoxContentScript {
+  wrappedJSObject?: Window & typeof globalThis;
+  cloneInto?<T>(value: T, into: object): T;
+  XPCNativeWrapper?<T>(value: T): T;
+}
+
+/**
+ * Add `sheet` to the document's adopted style sheets unless it is there. Firefox ESR 140 hides
+ * `document.adoptedStyleSheets` from a content script (its Xray view gives a list without an array's methods), so there
+ * the list is read and set through the page's view: an array made in the page's compartment without calling page
+ * code, and each sheet unwrapped before comparing, as the page's view hands out other wrappers of our own sheet.
+ */
+function adopt(sheet: CSSStyleSheet): void {
+  const own = document.adoptedStyleSheets;
+  if (typeof own.includes === 'function') {
+    if (!own.includes(sheet)) document.adoptedStyleSheets = [...own, sheet];
+    return;
+  }
+  const firefox = globalThis as FirefoxContentScript;
+  const page = firefox.wrappedJSObject;
+  if (!page || !firefox.cloneInto || !firefox.XPCNativeWrapper) return;
+  const adopted = page.document.adoptedStyleSheets;
+  const next = firefox.cloneInto<CSSStyleSheet[]>([], page);
+  for (let i = 0; i < adopted.length; i++) {
+    const each = adopted[i];
+    if (!each) continue;
+    if (firefox.XPCNativeWrapper(each) === sheet) return;
+    next[next.length] = each;
+  }
+  next[next.length] = sheet;
+  page.document.adoptedStyleSheets = next;
 }
 
 /** A style sheet's rules as the browser reads them back, to notice a page's edits. */
