@@ -139,7 +139,15 @@ export class CardSession {
       this.problem = null;
       this.draw();
     }
-    if (!this.view || this.view.focusNote) this.noteField.current?.focus();
+    if (!this.view || this.view.focusNote) this.focusNote();
+  }
+
+  /**
+   * Without scrolling: the frame opens small and grows to the card's height a moment later, and a note field
+   * scrolled into the small frame would leave the card to jump back as it grows, under the reader's pointer.
+   */
+  private focusNote(): void {
+    this.noteField.current?.focus({ preventScroll: true });
   }
 
   private show(view: CardView): void {
@@ -176,7 +184,7 @@ export class CardSession {
     const focus = view.focusNote && this.view?.claim.id !== claim.id;
     this.view = view;
     this.draw();
-    if (focus) this.noteField.current?.focus();
+    if (focus) this.focusNote();
     this.link.post({ type: 'shown', claimId: claim.id });
   }
 

@@ -137,10 +137,16 @@ export async function clickInOverlay(tab: Tab, selector: string, text?: string):
     (await tab.overlay.query(selector, scrollTo)).find(
       (candidate) => candidate.text.includes(text ?? '') || !!candidate.label?.includes(text ?? ''),
     );
-  await waitFor(`${selector} in the overlay`, () => matching(text ?? ''));
-  // Measure again once the scroll has been painted: input is hit-tested against what is on screen.
-  await new Promise((done) => setTimeout(done, 50));
-  const element = await waitFor(`${selector} in the overlay`, () => matching());
+  let last = await waitFor(`${selector} in the overlay`, () => matching(text ?? ''));
+  // Click once it has stopped moving, as a reader would: input is hit-tested against what is on screen, and the
+  // card settles its size and scroll after it opens.
+  const element = await waitFor(`${selector} to stay put in the overlay`, async () => {
+    await new Promise((done) => setTimeout(done, 50));
+    const now = await matching();
+    const still = now && now.x === last.x && now.y === last.y ? now : null;
+    if (now) last = now;
+    return still;
+  });
   await tab.page.mouse.click(element.x + element.width / 2, element.y + element.height / 2);
 }
 
