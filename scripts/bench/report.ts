@@ -108,13 +108,9 @@ export function checkTargets(results: Results): TargetCheck[] {
   const draw = results.drawing.find((d) => d.engine === 'counterpoint');
   const content =
     results.sizes.contentScript.gzip + results.sizes.pageUi.gzip + results.sizes.contentCss.gzip;
-  // A slow baseline capped at one run has no warm median: compare first runs then, and say so.
   const ratio = (hypothesis: Figure | undefined, ours: Figure | undefined): string => {
-    if (!hypothesis || !ours) return '';
-    const warm = Number.isFinite(hypothesis.busyMs) && ours.busyMs > 0;
-    const times = warm ? hypothesis.busyMs / ours.busyMs : hypothesis.coldBusyMs / ours.coldBusyMs;
-    if (!Number.isFinite(times)) return '';
-    return `; ${times.toFixed(times < 10 ? 1 : 0)}× faster than Hypothesis here${warm ? '' : ' (first runs)'}`;
+    const times = hypothesis && ours ? timesFaster(hypothesis, ours) : null;
+    return times ? `; ${times.text} faster than Hypothesis here` : '';
   };
   return [
     {
@@ -199,6 +195,60 @@ export function checkTargets(results: Results): TargetCheck[] {
       metToSecondFrame: null,
     },
     ...bundleChecks(results),
+    ...hypothesisChecks(results, hypothesisUnchanged, unchanged),
+  ];
+}
+
+interface Timed {
+  busyMs: number;
+  coldBusyMs: number;
+}
+
+/**
+ * How many times faster `ours` is than `baseline` on main-thread time, warm; a slow baseline capped at one run has
+ * no warm median, so first runs are compared then, and the text says so. Null where either lacks a figure.
+ */
+function timesFaster(baseline: Timed, ours: Timed): { times: number; text: string } | null {
+  const warm = Number.isFinite(baseline.busyMs) && ours.busyMs > 0;
+  const times = warm ? baseline.busyMs / ours.busyMs : baseline.coldBusyMs / ours.coldBusyMs;
+  if (!Number.isFinite(times)) return null;
+  return { times, text: `${times.toFixed(times < 10 ? 1 : 0)}×${warm ? '' : ' (first runs)'}` };
+}
+
+/** Issue 11's targets, set against the Hypothesis client's own method: speed on both sets, and never wrong. */
+function hypothesisChecks(
+  results: Results,
+  hypothesis: Figure | undefined,
+  ours: Figure | undefined,
+): TargetCheck[] {
+  const unchanged = hypothesis && ours ? timesFaster(hypothesis, ours) : null;
+  const total = (engine: EngineName) => results.drift.totals.find((t) => t.engine === engine);
+  const driftOurs = total('counterpoint');
+  const driftHypothesis = total('hypothesis');
+  const drift = driftOurs && driftHypothesis ? timesFaster(driftHypothesis, driftOurs) : null;
+  const wrong = driftOurs ? driftOurs.byText.unchanged.wrong + driftOurs.byText.edited.wrong : Number.NaN;
+  return [
+    {
+      measure: 'Unchanged page, N = 500, against Hypothesis (issue 11)',
+      target: '≥ 15× faster',
+      value: unchanged?.text ?? '—',
+      met: (unchanged?.times ?? 0) >= 15,
+      metToSecondFrame: null,
+    },
+    {
+      measure: 'Real drift, all documents, against Hypothesis (issue 11)',
+      target: '≥ 10× faster',
+      value: drift?.text ?? '—',
+      met: (drift?.times ?? 0) >= 10,
+      metToSecondFrame: null,
+    },
+    {
+      measure: 'Real drift, every passage (issue 11)',
+      target: '0 wrong',
+      value: driftOurs ? `${wrong} wrong` : '—',
+      met: wrong === 0,
+      metToSecondFrame: null,
+    },
   ];
 }
 
@@ -399,7 +449,7 @@ export function printReport(results: Results): void {
   }
   out.push('', ...driftReport(results.drift));
   out.push('');
-  out.push('Targets (issue 3):');
+  out.push('Targets (issues 3 to 11):');
   out.push(
     table(
       ['Measure', 'Target', 'Reached', 'Met (busy)', 'Met (to 2nd frame)'],
