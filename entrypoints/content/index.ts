@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CARD_PAGE } from '../../core/card-channel';
 import { documentPageKey } from '../../core/page-key';
+import { onPageNavigation } from '../../core/page-navigation';
 import type { Message, Result, TabRequests } from '../../core/protocol';
 import { ask } from '../../messaging/send';
 import type { PageOpened } from '../page-ui/page-notes';
@@ -55,8 +56,7 @@ export default defineContentScript({
       pageKey = key;
       void open();
     };
-    window.addEventListener('popstate', onNavigation);
-    (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigation);
+    onPageNavigation(onNavigation);
 
     // Only the extension itself can message a content script; the check guards against our own mistakes.
     browser.runtime.onMessage.addListener((message: unknown) => {

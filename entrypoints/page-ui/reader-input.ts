@@ -3,6 +3,7 @@
  * highlight, the pointer over one, scrolling, and a single-page site moving on. Only the browser's own
  * (trusted) events count; a page can forge the others.
  */
+import { onPageNavigation } from '../../core/page-navigation';
 
 export interface ReaderInputHandlers {
   /** The reader may have finished selecting text. */
@@ -45,10 +46,7 @@ export class ReaderInput {
       if (!event.isTrusted || handlers.inOverlay(event.target)) return;
       if (document.getSelection()?.isCollapsed) handlers.onClick(event.clientX, event.clientY);
     });
-    window.addEventListener('popstate', () => handlers.onNavigation());
-    (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () =>
-      handlers.onNavigation(),
-    );
+    onPageNavigation(() => handlers.onNavigation());
   }
 
   /** Follow the pointer only while there are highlights to hover. */
