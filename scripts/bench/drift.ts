@@ -14,7 +14,7 @@ import type { DriftPages } from './drift-set';
 import { driftTruth } from './drift-truth';
 import type { Found } from './drift-truth';
 import type { Example, Prepared } from './page/harness';
-import { belowWork, coldWarm } from './sampling';
+import { belowWork, runTimes, type RunTime, type RunTimes } from './sampling';
 import { serveCorpus } from './server';
 import { addTally, emptyTally } from './truth';
 import type { Tally } from './truth';
@@ -28,7 +28,7 @@ const QUICK_DOCUMENTS = 3;
 /** Whether the new version keeps a passage's text as it was (in place or moved whole), or changed it. */
 export type TextChange = 'unchanged' | 'edited';
 
-export interface DriftFigure {
+export interface DriftFigure extends RunTimes {
   document: string;
   engine: EngineName;
   described: number;
@@ -36,14 +36,7 @@ export interface DriftFigure {
   /** Why this figure has fewer than the planned runs. */
   capped: string | null;
   byText: Record<TextChange, Tally>;
-  /** Warm medians over the runs after the first, and the first run: as `Figure` in index.ts. */
-  paintedMs: number;
-  busyMs: number;
-  workMs: number;
-  coldMs: number;
-  coldBusyMs: number;
-  coldWorkMs: number;
-  allRuns: { paintedMs: number; busyMs: number; workMs: number }[];
+  allRuns: RunTime[];
   examples: Example[];
 }
 
@@ -196,17 +189,7 @@ async function measureDocument(
         break;
       }
     }
-    const painted = coldWarm(figure.allRuns.map((r) => r.paintedMs));
-    const busy = coldWarm(figure.allRuns.map((r) => r.busyMs));
-    const work = coldWarm(figure.allRuns.map((r) => r.workMs));
-    Object.assign(figure, {
-      paintedMs: painted.warm,
-      busyMs: busy.warm,
-      workMs: work.warm,
-      coldMs: painted.cold,
-      coldBusyMs: busy.cold,
-      coldWorkMs: work.cold,
-    });
+    Object.assign(figure, runTimes(figure.allRuns));
     figures.push(figure);
   }
   return { result, figures };

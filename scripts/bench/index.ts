@@ -25,7 +25,7 @@ import type { NoNotesResult } from './no-notes';
 import type { Drawn, Judged, Located, Prepared, Revised, Timing } from './page/harness';
 import { checkTargets, driftReport, printReport } from './report';
 import type { TargetCheck } from './report';
-import { belowWork, coldWarm, median } from './sampling';
+import { belowWork, coldWarm, median, runTimes, type RunTime, type RunTimes } from './sampling';
 import { serveCorpus } from './server';
 import { measureSuggestions } from './suggestions';
 import type { SuggestionBench } from './suggestions';
@@ -82,7 +82,11 @@ const PAGES: PagePlan[] = [
   },
 ];
 
-export interface Figure {
+/**
+ * One engine on one page and scenario. Its painted times wait for the second frame; the idle two frames are kept
+ * apart in `idle`, never subtracted.
+ */
+export interface Figure extends RunTimes {
   page: string;
   scenario: Scenario;
   n: number;
@@ -91,20 +95,7 @@ export interface Figure {
   /** Why this figure has fewer than the planned runs, or none. */
   capped: string | null;
   idle: { total: number; busy: number };
-  /**
-   * Warm: median over the runs after the first. Wall ms to the second frame; the idle two frames are kept
-   * apart in `idle`, never subtracted.
-   */
-  paintedMs: number;
-  /** Warm median main-thread ms: the anchoring and painting work plus the extra rendering of the next frame. */
-  busyMs: number;
-  /** Warm median ms of the anchoring and painting call alone. */
-  workMs: number;
-  /** The first run's painted, busy and work ms: an engine's first use on a page, as a reader meets it. */
-  coldMs: number;
-  coldBusyMs: number;
-  coldWorkMs: number;
-  allRuns: { paintedMs: number; busyMs: number; workMs: number }[];
+  allRuns: RunTime[];
   accuracy: Judged | null;
   revision: Revised | null;
   located: Located | null;
@@ -415,15 +406,7 @@ class Runner {
       total: median(idles.map((idle) => idle.total)),
       busy: median(idles.map((idle) => idle.busy)),
     };
-    const painted = coldWarm(figure.allRuns.map((run) => run.paintedMs));
-    const busy = coldWarm(figure.allRuns.map((run) => run.busyMs));
-    const work = coldWarm(figure.allRuns.map((run) => run.workMs));
-    figure.paintedMs = painted.warm;
-    figure.busyMs = busy.warm;
-    figure.workMs = work.warm;
-    figure.coldMs = painted.cold;
-    figure.coldBusyMs = busy.cold;
-    figure.coldWorkMs = work.cold;
+    Object.assign(figure, runTimes(figure.allRuns));
     log(
       `  ${plan.id} ${scenario} N=${n} ${engine}: warm ${figure.paintedMs.toFixed(1)} ms painted, ` +
         `${figure.busyMs.toFixed(1)} ms busy; cold ${figure.coldMs.toFixed(1)} ms painted (${figure.runs} runs)`,

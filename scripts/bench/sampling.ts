@@ -124,6 +124,44 @@ export function coldWarm(values: readonly number[]): { cold: number; warm: numbe
   return { cold: values[0] ?? Number.NaN, warm: median(values.slice(1)) };
 }
 
+/** One run of an anchoring figure, in ms. */
+export interface RunTime {
+  /** Wall ms to the second frame. */
+  paintedMs: number;
+  /** Main-thread ms: the anchoring and painting work plus the extra rendering of the next frame. */
+  busyMs: number;
+  /** Ms of the anchoring and painting call alone. */
+  workMs: number;
+}
+
+/**
+ * An anchoring figure's times: the warm medians, over the runs after the first, and the first run's (cold: an
+ * engine's first use on a page, as a reader meets it).
+ */
+export interface RunTimes {
+  paintedMs: number;
+  busyMs: number;
+  workMs: number;
+  coldMs: number;
+  coldBusyMs: number;
+  coldWorkMs: number;
+}
+
+/** The warm and cold times of `runs`, as `coldWarm` takes them apart. */
+export function runTimes(runs: readonly RunTime[]): RunTimes {
+  const painted = coldWarm(runs.map((run) => run.paintedMs));
+  const busy = coldWarm(runs.map((run) => run.busyMs));
+  const work = coldWarm(runs.map((run) => run.workMs));
+  return {
+    paintedMs: painted.warm,
+    busyMs: busy.warm,
+    workMs: work.warm,
+    coldMs: painted.cold,
+    coldBusyMs: busy.cold,
+    coldWorkMs: work.cold,
+  };
+}
+
 /** The median of `values`, NaN for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
