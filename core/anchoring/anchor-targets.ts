@@ -1,6 +1,6 @@
 import type { TextTarget } from '../model';
 import { foldText, originalEnd } from './folded-text';
-import { alignNear, editDistance } from './fuzzy-match';
+import { alignNear, editDistance, fewestEditsWithin } from './fuzzy-match';
 import { normalizeText } from './text-index';
 import type { TextIndex } from './text-index';
 
@@ -133,6 +133,36 @@ const EDGE_CONTEXT = 12;
 const PREDICTED_SLACK = 16;
 const MAX_SLACK = 48;
 const EXACT_DISTANCE_UP_TO = 64;
+
+/**
+ * The least a fit must be able to reach for it to count: a similarity, and whether a fit that keeps enough of the
+ * quote (QUOTE_LED_SIMILARITY) counts too. Below both, no rule of `place` takes the fit, nor is it a rival to one it
+ * takes, so it need not be aligned.
+ */
+interface Floor {
+  similarity: number;
+  quoteLed: boolean;
+}
+
+/**
+ * Whether `fitNear` may find a fit reaching `floor`, at a small part of the alignment's cost: from the fewest edits
+ * that the quote needs anywhere it may be put, and its prefix and suffix anywhere next to that.
+ */
+function mayReach(text: string, quote: Quote, expected: number, slack: number, floor: Floor): boolean {
+  const { exact, prefix, suffix } = quote;
+  const m = exact.length;
+  // Where `alignNear` may put the quote: from its first start to its last end.
+  const from = expected - Math.min(EDGE_CONTEXT, prefix.length) - slack;
+  const to =
+    from + Math.min(EDGE_CONTEXT, prefix.length) + m + Math.min(EDGE_CONTEXT, suffix.length) + 2 * slack + 1;
+  const edits = fewestEditsWithin(exact, text, from, to);
+  if (floor.quoteLed && m >= LONE_QUOTE_LENGTH && 1 - edits / m >= QUOTE_LED_SIMILARITY - MARGIN) return true;
+  const length = prefix.length + m + suffix.length;
+  const contextEdits =
+    fewestEditsWithin(prefix, text, from - prefix.length, to) +
+    fewestEditsWithin(suffix, text, from, to + suffix.length);
+  return 1 - (edits + contextEdits) / length >= floor.similarity;
+}
 
 /** The fit near `expected`, trimmed of edge spaces and scored; null when there is none. */
 function fitNear(text: string, quote: Quote, expected: number, slack: number): Fit | null {
@@ -347,19 +377,36 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     if (fit !== null && !fits.some((f) => f.start === fit.start && f.end === fit.end)) fits.push(fit);
   };
   let predictedFit: Fit | null = null;
-  const looked: number[] = [];
-  /** Fits where the position predicts, once; the best that is near-perfect, or null. */
-  const fitPredicted = (): Fit | null => {
-    for (const start of predicted) {
-      if (looked.some((at) => Math.abs(at - start) <= PREDICTED_SLACK / 2)) continue;
-      looked.push(start);
+  // Where the position predicts, each place once, however many predictions fall near it.
+  const windows: number[] = [];
+  for (const start of predicted) {
+    if (!windows.some((at) => Math.abs(at - start) <= PREDICTED_SLACK / 2)) windows.push(start);
+  }
+  /** Windows not yet aligned: those that could not reach an earlier, higher floor are looked at again. */
+  let unaligned = windows;
+  /** Fits where the position predicts that may reach `floor`; the best that is near-perfect, or null. */
+  const fitPredicted = (floor: Floor): Fit | null => {
+    const below: number[] = [];
+    for (const start of unaligned) {
+      if (!mayReach(text, quote, start, PREDICTED_SLACK, floor)) {
+        below.push(start);
+        continue;
+      }
       const fit = fitNear(text, quote, start, PREDICTED_SLACK);
       if (fit !== null && fit.similarity >= PREDICTED_SIMILARITY) {
         if (predictedFit === null || fit.similarity > predictedFit.similarity) predictedFit = fit;
       }
       consider(fit);
     }
+    unaligned = below;
     return predictedFit;
+  };
+  // A fit below these is taken by no rule and is no rival to one taken: the clearly-alone rule, the lowest, can
+  // only apply with the exact quote where the position predicts.
+  const exactPredicted = exacts.some(({ at }) => nearPredicted(at, predicted));
+  const worthAligning: Floor = {
+    similarity: exactPredicted ? MIN_LONE_SIMILARITY - LONE_MARGIN : MIN_SIMILARITY - MARGIN,
+    quoteLed: true,
   };
 
   const [top, runnerUp] = exacts;
@@ -374,8 +421,8 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     if (unique && predicted.length === 0) return placeTop();
     // A near-perfect fit of an edited quote where the position predicts is the passage, even against an exact copy
     // elsewhere with all its context: pages repeat whole blocks (tables, navigation boxes), and an edit inside
-    // one copy leaves the other looking like the better match.
-    const fit = fitPredicted();
+    // one copy leaves the other looking like the better match. Only fits that may reach MIN_SIMILARITY matter here.
+    const fit = fitPredicted({ similarity: MIN_SIMILARITY, quoteLed: false });
     if (fit !== null) return accept(fit, m);
     // Nothing where it was: the passage moved, and its context with it.
     if (unique && top.chars === context) return placeTop();
@@ -384,7 +431,7 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     if (exacts.length === 1 && !fits.some((f) => f.similarity >= MIN_SIMILARITY)) return placeTop();
   }
 
-  const fit = fitPredicted();
+  const fit = fitPredicted(worthAligning);
   if (fit !== null) return accept(fit, m);
   // Only here is the folded view built: most targets are placed before, and an unchanged page never gets here.
   const folded = foldedMatch(
@@ -403,7 +450,8 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     const key = Math.round(seed / 8);
     if (tried.has(key)) continue;
     tried.add(key);
-    consider(fitNear(text, quote, seed, Math.max(8, Math.min(MAX_SLACK, Math.ceil(m * 0.4)))));
+    const slack = Math.max(8, Math.min(MAX_SLACK, Math.ceil(m * 0.4)));
+    if (mayReach(text, quote, seed, slack, worthAligning)) consider(fitNear(text, quote, seed, slack));
   }
   fits.sort((a, b) => b.similarity - a.similarity);
   const best = fits[0];

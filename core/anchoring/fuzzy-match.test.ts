@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignNear, editDistance } from './fuzzy-match';
+import fc from 'fast-check';
+import { alignNear, editDistance, fewestEditsWithin } from './fuzzy-match';
 
 describe('alignNear', () => {
   const text = 'alpha beta gamma delta epsilon zeta';
@@ -36,5 +37,60 @@ describe('editDistance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+  });
+});
+
+/** Levenshtein distance by the textbook table, to hold the bit-parallel one to; `anywhere`: best substring of b. */
+function tableDistance(a: string, b: string, anywhere = false): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => (anywhere ? 0 : j));
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+      );
+    }
+    row = next;
+  }
+  return anywhere ? Math.min(...row) : (row[b.length] ?? 0);
+}
+
+/** Text drawn from a few letters, accents and a space, so that random strings share runs and near-misses. */
+const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', 'É', '\u2019'), maxLength: 80 });
+
+describe('editDistance against the textbook table', () => {
+  it('agrees on short, 32-character and long strings alike', () => {
+    fc.assert(
+      fc.property(letters, letters, (a, b) => {
+        expect(editDistance(a, b)).toBe(tableDistance(a, b));
+      }),
+      { numRuns: 500 },
+    );
+    const thirtyTwo = 'abcdefghijklmnopqrstuvwxyz012345';
+    expect(editDistance(thirtyTwo, `${thirtyTwo.slice(0, 31)}X`)).toBe(1);
+    expect(editDistance(thirtyTwo, `x${thirtyTwo}`)).toBe(1);
+  });
+});
+
+describe('fewestEditsWithin', () => {
+  it('is the best fit of the quote anywhere in the window', () => {
+    fc.assert(
+      fc.property(letters, letters, fc.nat(20), (quote, text, trim) => {
+        const from = Math.min(trim, text.length);
+        const best = tableDistance(quote, text.slice(from), true);
+        const fewest = fewestEditsWithin(quote, text, from, text.length + 5);
+        expect(fewest).toBe(best);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells a window holding an edited quote from one that does not hold it', () => {
+    const text = 'The committee met on Tuesday. The board approved the new budget after a long debate.';
+    const quote = 'the board approved a new budget after long debate';
+    expect(fewestEditsWithin(quote, text, 30, text.length)).toBe(6);
+    expect(fewestEditsWithin(quote, text, 0, 30)).toBeGreaterThan(25);
   });
 });

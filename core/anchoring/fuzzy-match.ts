@@ -1,6 +1,8 @@
 /**
- * Bounded approximate matching: where near an expected place a quote best fits, and how far two short strings are
- * apart. Both are plain dynamic programming over a narrow band, so their cost is known before they run.
+ * Bounded approximate matching: where near an expected place a quote best fits, how far two short strings are
+ * apart, and how few edits a quote needs at least to fit anywhere in a window. The fit is dynamic programming over
+ * a narrow band, so its cost is known before it runs; the two distances work on 32 characters at once
+ * (Myers' bit-parallel method in Hyyrö's form), since anchoring asks for them far more often than for fits.
  */
 
 /** A quote's best fit near where it was expected: the view span of the marked part, and the edits of the whole. */
@@ -96,22 +98,79 @@ export function alignNear(
   return { start: first[bestK] ?? 0, end: last[bestK] ?? 0, distance: bestCost };
 }
 
-/** Levenshtein distance, for the short context strings (about 32 characters each). */
+/** Characters a bit-parallel pass takes at once: the bits of an int32. */
+const WORD = 32;
+const TOP_BIT = 1 << (WORD - 1);
+/** For each UTF-16 unit, its row of bit masks in the current pass (0: not in the pattern); cleared after it. */
+const rowOf = new Int32Array(0x10000);
+
+/**
+ * Edits between `pattern` and text[from, to): the whole of that text when `anywhere` is false, else the substring
+ * of it that fits best. The pattern is cut into blocks of WORD characters; each text character updates every
+ * block's column of vertical deltas at once, the horizontal delta carried from block to block.
+ */
+function bitParallelDistance(pattern: string, text: string, from: number, to: number, anywhere: boolean): number {
+  const m = pattern.length;
+  if (m === 0) return anywhere ? 0 : to - from;
+  const blocks = Math.ceil(m / WORD);
+  let rows = 0;
+  for (let i = 0; i < m; i++) {
+    const code = pattern.charCodeAt(i);
+    if (rowOf[code] === 0) rowOf[code] = ++rows;
+  }
+  // Row r, block b: where the pattern's characters of row r are within that block; row 0 for all other characters.
+  const equal = new Int32Array((rows + 1) * blocks);
+  for (let i = 0; i < m; i++) {
+    const at = (rowOf[pattern.charCodeAt(i)] ?? 0) * blocks + Math.floor(i / WORD);
+    equal[at] = (equal[at] ?? 0) | (1 << i % WORD);
+  }
+  // Vertical deltas down each block of the current column: +1 where set in plus, -1 where set in minus.
+  const plus = new Int32Array(blocks).fill(-1);
+  const minus = new Int32Array(blocks);
+  const lastBit = 1 << (m - 1) % WORD;
+  let score = m;
+  let best = m;
+  for (let j = from; j < to; j++) {
+    const row = (rowOf[text.charCodeAt(j)] ?? 0) * blocks;
+    // Into the top: 0 along the first row when the fit may start anywhere, +1 when it must start at `from`.
+    let carry = anywhere ? 0 : 1;
+    for (let b = 0; b < blocks; b++) {
+      let eq = equal[row + b] ?? 0;
+      const pv = plus[b] ?? 0;
+      const mv = minus[b] ?? 0;
+      const xv = eq | mv;
+      if (carry < 0) eq |= 1;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const high = b === blocks - 1 ? lastBit : TOP_BIT;
+      const out = ph & high ? 1 : mh & high ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (carry < 0) mh |= 1;
+      else if (carry > 0) ph |= 1;
+      plus[b] = mh | ~(xv | ph);
+      minus[b] = ph & xv;
+      carry = out;
+    }
+    score += carry;
+    if (score < best) best = score;
+  }
+  for (let i = 0; i < m; i++) rowOf[pattern.charCodeAt(i)] = 0;
+  return anywhere ? best : score;
+}
+
+/** Levenshtein distance: of the context strings (about 32 characters each) and of short quotes. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const c = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = (previous[j - 1] ?? 0) + (b.charCodeAt(j - 1) === c ? 0 : 1);
-      const remove = (previous[j] ?? 0) + 1;
-      const insert = (current[j - 1] ?? 0) + 1;
-      current[j] = Math.min(substitute, remove, insert);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length] ?? 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return bitParallelDistance(short, long, 0, long.length, false);
+}
+
+/**
+ * The fewest edits between `quote` and any substring of text[from, to): a fit of the quote there, however it is
+ * aligned, never costs less.
+ */
+export function fewestEditsWithin(quote: string, text: string, from: number, to: number): number {
+  return bitParallelDistance(quote, text, Math.max(0, from), Math.min(text.length, to), true);
 }
