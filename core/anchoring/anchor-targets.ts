@@ -1,6 +1,7 @@
 import type { TextTarget } from '../model';
 import { foldText, originalEnd } from './folded-text';
 import { alignNear, editDistance, fewestEditsWithin } from './fuzzy-match';
+import type { Occurrences } from './occurrences';
 import { normalizeText } from './text-index';
 import type { TextIndex } from './text-index';
 
@@ -158,6 +159,8 @@ function mayReach(text: string, quote: Quote, expected: number, slack: number, f
   const edits = fewestEditsWithin(exact, text, from, to);
   if (floor.quoteLed && m >= LONE_QUOTE_LENGTH && 1 - edits / m >= QUOTE_LED_SIMILARITY - MARGIN) return true;
   const length = prefix.length + m + suffix.length;
+  // The context's edits can only lower the similarity: worked out only when the quote's own leave it possible.
+  if (1 - edits / length < floor.similarity) return false;
   const contextEdits =
     fewestEditsWithin(prefix, text, from - prefix.length, to) +
     fewestEditsWithin(suffix, text, from, to + suffix.length);
@@ -185,17 +188,13 @@ function fitNear(text: string, quote: Quote, expected: number, slack: number): F
 }
 
 /** Where a fuzzy fit may be: where pieces of the quote, or its context's inner edges, are found exactly. */
-function seeds(text: string, quote: Quote): number[] {
+function seeds(occurrences: Occurrences, quote: Quote): number[] {
   const { exact, prefix, suffix } = quote;
   const found: number[] = [];
   const look = (needle: string, offset: number): void => {
     if (needle.length < MIN_PIECE) return;
-    const hits: number[] = [];
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (hits.length === MAX_PIECE_HITS) return;
-      hits.push(at - offset);
-    }
-    found.push(...hits);
+    const hits = occurrences.find(needle, MAX_PIECE_HITS + 1);
+    if (hits.length <= MAX_PIECE_HITS) for (const at of hits) found.push(at - offset);
   };
   const pieces = Math.min(PIECES, Math.floor(exact.length / MIN_PIECE));
   const size = pieces > 0 ? Math.floor(exact.length / pieces) : 0;
@@ -365,10 +364,9 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
   }
 
   // Every exact occurrence, ranked by how much context agrees.
-  const exacts: { at: number; chars: number }[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    exacts.push({ at, chars: contextChars(text, at, at + m, quote) });
-  }
+  const exacts = index.occurrences
+    .find(exact)
+    .map((at) => ({ at, chars: contextChars(text, at, at + m, quote) }));
   exacts.sort((a, b) => b.chars - a.chars);
 
   // Fuzzy: score every candidate the same way, on prefix + quote + suffix together.
@@ -445,7 +443,7 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     consider({ start: at, end: at + m, distance: 0, similarity: similarity(text, at, at + m, 0, quote) });
   }
   const tried = new Set<number>();
-  for (const seed of seeds(text, quote)) {
+  for (const seed of seeds(index.occurrences, quote)) {
     if (tried.size >= MAX_CANDIDATES) break;
     const key = Math.round(seed / 8);
     if (tried.has(key)) continue;

@@ -104,12 +104,29 @@ const TOP_BIT = 1 << (WORD - 1);
 /** For each UTF-16 unit, its row of bit masks in the current pass (0: not in the pattern); cleared after it. */
 const rowOf = new Int32Array(0x10000);
 
+/** Buffers kept from pass to pass: anchoring makes thousands of passes on a page, each over a few hundred characters. */
+let masks = new Int32Array(256);
+const deltas = { plus: new Int32Array(8), minus: new Int32Array(8) };
+
+/** `length` zeroed bit masks, in the kept buffer. */
+function bitMasks(length: number): Int32Array {
+  if (masks.length < length) masks = new Int32Array(length);
+  masks.fill(0, 0, length);
+  return masks;
+}
+
 /**
  * Edits between `pattern` and text[from, to): the whole of that text when `anywhere` is false, else the substring
  * of it that fits best. The pattern is cut into blocks of WORD characters; each text character updates every
  * block's column of vertical deltas at once, the horizontal delta carried from block to block.
  */
-function bitParallelDistance(pattern: string, text: string, from: number, to: number, anywhere: boolean): number {
+function bitParallelDistance(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  anywhere: boolean,
+): number {
   const m = pattern.length;
   if (m === 0) return anywhere ? 0 : to - from;
   const blocks = Math.ceil(m / WORD);
@@ -119,15 +136,17 @@ function bitParallelDistance(pattern: string, text: string, from: number, to: nu
     if (rowOf[code] === 0) rowOf[code] = ++rows;
   }
   // Row r, block b: where the pattern's characters of row r are within that block; row 0 for all other characters.
-  const equal = new Int32Array((rows + 1) * blocks);
+  const equal = bitMasks((rows + 1) * blocks);
   for (let i = 0; i < m; i++) {
     const at = (rowOf[pattern.charCodeAt(i)] ?? 0) * blocks + Math.floor(i / WORD);
-    equal[at] = (equal[at] ?? 0) | (1 << i % WORD);
+    equal[at] = (equal[at] ?? 0) | (1 << (i % WORD));
   }
   // Vertical deltas down each block of the current column: +1 where set in plus, -1 where set in minus.
-  const plus = new Int32Array(blocks).fill(-1);
-  const minus = new Int32Array(blocks);
-  const lastBit = 1 << (m - 1) % WORD;
+  const plus = deltas.plus.length >= blocks ? deltas.plus : (deltas.plus = new Int32Array(blocks));
+  const minus = deltas.minus.length >= blocks ? deltas.minus : (deltas.minus = new Int32Array(blocks));
+  plus.fill(-1, 0, blocks);
+  minus.fill(0, 0, blocks);
+  const lastBit = 1 << ((m - 1) % WORD);
   let score = m;
   let best = m;
   for (let j = from; j < to; j++) {

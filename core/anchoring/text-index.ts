@@ -16,6 +16,7 @@
  */
 import { foldText } from './folded-text';
 import type { FoldedText } from './folded-text';
+import { Occurrences } from './occurrences';
 
 /** Whitespace runs the view rewrites to one space: all but a lone plain space, which stays as it is. */
 const WHITESPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
@@ -277,6 +278,8 @@ export class TextIndex {
   private leads: number[] = [];
   /** The view folded, built when a target is not found as it was; dropped whenever the view changes. */
   private foldedView: FoldedText | null = null;
+  /** Where strings occur in the view, built when a target is not where it was stored; dropped with the view. */
+  private viewOccurrences: Occurrences | null = null;
 
   /** An index of `root`; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {}
@@ -297,12 +300,19 @@ export class TextIndex {
     this.leads = walk.leads;
     this.built = true;
     this.foldedView = null;
+    this.viewOccurrences = null;
   }
 
   /** The view folded so that copy-edits compare equal (see `./folded-text.ts`), kept until the view changes. */
   get folded(): FoldedText {
     this.foldedView ??= foldText(this.text);
     return this.foldedView;
+  }
+
+  /** Where strings occur in the view (see `./occurrences.ts`), kept until the view changes. */
+  get occurrences(): Occurrences {
+    this.viewOccurrences ??= new Occurrences(this.text);
+    return this.viewOccurrences;
   }
 
   /**
@@ -400,6 +410,7 @@ export class TextIndex {
     const removed = (next === undefined ? count : after + 1) - (before + 1);
     this.view = this.view.slice(0, from) + chunk + this.view.slice(to);
     this.foldedView = null;
+    this.viewOccurrences = null;
     this.nodes.splice(before + 1, removed, ...walk.nodes);
     this.starts.splice(before + 1, removed, ...walk.starts);
     this.leads.splice(before + 1, removed, ...walk.leads);
