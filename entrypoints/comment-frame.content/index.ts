@@ -50,6 +50,8 @@ export default defineContentScript({
     function answer(request: Message<FrameTabRequests>): Result<unknown> {
       switch (request.type) {
         case 'frame.read':
+          // Unwatched until now: the thread may have changed since it was last read.
+          thread.changed();
           void send();
           return { ok: true, value: null };
         case 'frame.target':
