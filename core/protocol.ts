@@ -13,7 +13,6 @@
  * the same rules the bundle reader applies to a file, before a handler runs.
  */
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS } from './bundle/limits';
-import { WIDGET_FRAMES } from './widget-frames';
 import type { MergeCounts, TouchedPage } from './bundle/merge-bundle';
 import type {
   Claim,
@@ -45,6 +44,7 @@ import { formatIssue, IssueList, pathTo } from './records/issues';
 import { FIELD_LIMITS } from './records/limits';
 import {
   readAuthor,
+  readCommentFrame,
   readNote,
   readPageKey,
   readPageUrl,
@@ -366,13 +366,7 @@ function commentRef(value: unknown, path: string, issues: IssueList): CommentRef
   const posted = field(raw, 'posted');
   if (typeof posted === 'string' && isPostedTime(posted)) ref.posted = posted;
   const frame = field(raw, 'frame');
-  if (frame !== undefined) {
-    if (!WIDGET_FRAMES.some((widget) => widget.origin === frame)) {
-      issues.add(pathTo(path, 'frame'), 'must be the origin of a comment widget Counterpoint reads');
-      throw new Refused();
-    }
-    ref.frame = frame as string;
-  }
+  if (frame !== undefined) ref.frame = need(readCommentFrame(frame, pathTo(path, 'frame'), issues));
   return ref;
 }
 
