@@ -27,6 +27,7 @@ export default tseslint.config(
     // The content script runs beside a hostile page: it may reach storage only through the message protocol.
     files: [
       'entrypoints/content/**',
+      'entrypoints/comment-frame.content/**',
       'entrypoints/page-ui/**',
       'entrypoints/card/**',
       'core/**',
@@ -49,7 +50,13 @@ export default tseslint.config(
   },
   {
     // Code that runs in a page also runs on plain http sites, where secure-context APIs are missing.
-    files: ['entrypoints/content/**', 'entrypoints/page-ui/**', 'core/**', 'components/**'],
+    files: [
+      'entrypoints/content/**',
+      'entrypoints/comment-frame.content/**',
+      'entrypoints/page-ui/**',
+      'core/**',
+      'components/**',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -102,6 +102,11 @@ export interface CommentRef {
   permalink: string;
   /** ISO 8601 when the page states when the comment was posted. */
   posted?: string;
+  /**
+   * The origin of the comment widget whose cross-origin frame shows the comment (`https://disqus.com`, see
+   * `core/widget-frames.ts`); absent for a comment in the page itself.
+   */
+  frame?: string;
 }
 
 /** A comment, or an excerpt of one, linked to the claim it answers. */

@@ -6,6 +6,8 @@
  * - `ContentRequests`: what a content script may ask of the background.
  * - `PageRequests`: what the extension's own pages (popup, notes page) may ask; a superset.
  * - `TabRequests`: what the background or the popup may ask of the content script in a tab.
+ * - `FrameRequests`: what the content script in a comment widget's frame may ask of the background, and
+ *   `FrameTabRequests`: what the background asks of it on behalf of the page interface of its tab (issue 12).
  *
  * The background trusts nothing: `parseRequest` checks every payload with the record rules of `core/records/`,
  * the same rules the bundle reader applies to a file, before a handler runs.
@@ -42,6 +44,7 @@ import { formatIssue, IssueList, pathTo } from './records/issues';
 import { FIELD_LIMITS } from './records/limits';
 import {
   readAuthor,
+  readCommentFrame,
   readNote,
   readPageKey,
   readPageUrl,
@@ -148,7 +151,73 @@ export interface ContentRequests {
   'placement.report': { payload: { pageKey: string; reports: PlacementReport[] }; answer: null };
   /** The reader keeps the claim's stored quote against `text`, the text it is placed on now. */
   'placement.keep': { payload: { id: string; text: string }; answer: null };
+  /** Ask every comment widget frame of the caller's tab to send its comments now, and their changes later. */
+  'frames.read': { payload: Record<string, never>; answer: null };
+  /** A comment of a widget frame of the caller's tab, described whole as a rebuttal's target there. */
+  'frame.target': { payload: { frameId: number; commentId: string }; answer: TextTarget | null };
+  /** Show these rebuttals in a widget frame of the caller's tab; the answer names those it placed. */
+  'frame.show': { payload: { frameId: number; rebuttals: FrameRebuttal[] }; answer: string[] };
+  /**
+   * Scroll a widget frame to a rebuttal's excerpt and flash it; the answer is where the excerpt now is in the
+   * frame's viewport, for the page to bring that part of the frame into view, or null when it is not there.
+   */
+  'frame.reveal': { payload: { frameId: number; id: string }; answer: FrameBox | null };
 }
+
+/** A comment read in a widget's frame, as it crosses to the page interface: all but its element. */
+export interface FrameComment {
+  id: string;
+  author: string;
+  posted?: string;
+  permalink?: string;
+  parentId?: string;
+  depth: number;
+  /** Its paragraphs joined by blank lines, cut to `FRAME_LIMITS.text`. */
+  text: string;
+}
+
+/** What a widget frame needs of a rebuttal to place it: never the claim, the note or anything the reader typed. */
+export interface FrameRebuttal {
+  id: string;
+  comment: CommentRef;
+  target: TextTarget;
+}
+
+/** Where an excerpt is in its frame's viewport, in CSS pixels. */
+export interface FrameBox {
+  top: number;
+  bottom: number;
+}
+
+/** How much of a thread a widget frame sends: a frame is a third party's page, so its word is bounded too. */
+export const FRAME_LIMITS = { comments: 1_000, text: 10_000, rebuttals: 1_000, depth: 64 } as const;
+
+export interface FrameRequests {
+  /**
+   * The comments of the widget frame that sends it, read now. The answer says whether the page interface of its
+   * tab listens: a frame whose page has no notes stops sending until it is asked (`frame.read`).
+   */
+  'frame.comments': { payload: { comments: FrameComment[] }; answer: boolean };
+}
+
+/** Every message the background answers, each checked against the caller's rights before it runs. */
+export interface BackgroundRequests extends PageRequests, FrameRequests {}
+
+/** What the background asks of the content script in a widget frame, for the page interface of its tab. */
+export interface FrameTabRequests {
+  /** Send the frame's comments now (`frame.comments`), and again whenever they change. */
+  'frame.read': { payload: Record<string, never>; answer: null };
+  'frame.target': { payload: { commentId: string }; answer: TextTarget | null };
+  'frame.show': { payload: { rebuttals: FrameRebuttal[] }; answer: string[] };
+  'frame.reveal': { payload: { id: string }; answer: FrameBox | null };
+}
+
+export const FRAME_TAB_REQUEST_TYPES: readonly (keyof FrameTabRequests)[] = [
+  'frame.read',
+  'frame.target',
+  'frame.show',
+  'frame.reveal',
+];
 
 export interface PageRequests extends ContentRequests {
   'library.page': { payload: { pageKey: string }; answer: Notes };
@@ -182,6 +251,15 @@ export interface TabRequests {
   'tab.reveal': { payload: { id: string }; answer: boolean };
   /** The claims of `pageKey` changed elsewhere (popup, another tab): a tab showing that page loads them again. */
   'tab.refresh': { payload: { pageKey: string }; answer: null };
+  /**
+   * A widget frame of this tab read its comments. `frameId`, `url` (the frame's address) and `frame` (its
+   * widget's origin) come from the browser's word about the sender, never from the frame; the answer says
+   * whether the page interface listens.
+   */
+  'tab.frame-comments': {
+    payload: { frameId: number; frame: string; url: string; comments: FrameComment[] };
+    answer: boolean;
+  };
 }
 
 type RequestMap<M> = { [K in keyof M]: { payload: unknown; answer: unknown } };
@@ -201,7 +279,13 @@ export const CONTENT_REQUEST_TYPES: readonly (keyof ContentRequests)[] = [
   'notes.open',
   'placement.report',
   'placement.keep',
+  'frames.read',
+  'frame.target',
+  'frame.show',
+  'frame.reveal',
 ];
+
+export const FRAME_REQUEST_TYPES: readonly (keyof FrameRequests)[] = ['frame.comments'];
 
 /** Thrown when a field was refused; the reader that refused it has already said why in the issue list. */
 class Refused extends Error {}
@@ -281,7 +365,68 @@ function commentRef(value: unknown, path: string, issues: IssueList): CommentRef
   // Page-written: a time no bundle could carry ("yesterday") is dropped, not refused.
   const posted = field(raw, 'posted');
   if (typeof posted === 'string' && isPostedTime(posted)) ref.posted = posted;
+  const frame = field(raw, 'frame');
+  if (frame !== undefined) ref.frame = need(readCommentFrame(frame, pathTo(path, 'frame'), issues));
   return ref;
+}
+
+/** A frame's id as the browser numbers it: a widget frame is never the top frame, 0. */
+function frameIdOf(raw: Record<string, unknown>, issues: IssueList): number {
+  const frameId = need(readOffset(field(raw, 'frameId'), 'payload.frameId', issues));
+  if (frameId === 0) {
+    issues.add('payload.frameId', 'must name a frame, not the top of the tab');
+    throw new Refused();
+  }
+  return frameId;
+}
+
+/** One comment a widget frame read. The frame shows a third party's page: odd optional fields are dropped. */
+function frameComment(value: unknown, path: string, issues: IssueList): FrameComment {
+  const raw = objectAt(value, path, issues);
+  const at = (key: string) => pathTo(path, key);
+  const depth = need(readOffset(field(raw, 'depth'), at('depth'), issues));
+  const comment: FrameComment = {
+    id: need(carriedText(field(raw, 'id'), at('id'), issues, FIELD_LIMITS.commentId)),
+    author: need(readAuthor(field(raw, 'author'), at('author'), issues)),
+    depth: Math.min(depth, FRAME_LIMITS.depth),
+    text: need(carriedText(field(raw, 'text'), at('text'), issues, FRAME_LIMITS.text)),
+  };
+  const posted = field(raw, 'posted');
+  if (typeof posted === 'string' && isPostedTime(posted)) comment.posted = posted;
+  const permalink = field(raw, 'permalink');
+  if (permalink !== undefined) {
+    const checked = readPermalink(permalink, at('permalink'), new IssueList());
+    if (checked !== undefined) comment.permalink = checked;
+  }
+  const parentId = field(raw, 'parentId');
+  if (typeof parentId === 'string' && parentId.length <= FIELD_LIMITS.commentId) comment.parentId = parentId;
+  return comment;
+}
+
+function frameComments(value: unknown, path: string, issues: IssueList): FrameComment[] {
+  const list = need(readArray(value, path, issues));
+  if (list.length > FRAME_LIMITS.comments) {
+    issues.add(path, `holds ${list.length} comments; the limit is ${FRAME_LIMITS.comments}`);
+    throw new Refused();
+  }
+  return list.map((each, i) => frameComment(each, pathTo(path, i), issues));
+}
+
+function frameRebuttals(value: unknown, path: string, issues: IssueList): FrameRebuttal[] {
+  const list = need(readArray(value, path, issues));
+  if (list.length > FRAME_LIMITS.rebuttals) {
+    issues.add(path, `holds ${list.length} rebuttals; the limit is ${FRAME_LIMITS.rebuttals}`);
+    throw new Refused();
+  }
+  return list.map((each, i) => {
+    const at = pathTo(path, i);
+    const raw = objectAt(each, at, issues);
+    return {
+      id: need(readUuidId(field(raw, 'id'), pathTo(at, 'id'), issues)),
+      comment: commentRef(field(raw, 'comment'), pathTo(at, 'comment'), issues),
+      target: target(field(raw, 'target'), pathTo(at, 'target'), issues),
+    };
+  });
 }
 
 function claimChanges(value: unknown, path: string, issues: IssueList): ClaimChanges {
@@ -415,7 +560,7 @@ function idOf(payload: unknown, issues: IssueList): string {
  * the page wrote normalised (see `core/records/record-fields.ts`).
  */
 const payloadCheckers: {
-  [K in keyof PageRequests]: (payload: unknown, issues: IssueList) => PageRequests[K]['payload'];
+  [K in keyof BackgroundRequests]: (payload: unknown, issues: IssueList) => BackgroundRequests[K]['payload'];
 } = {
   'page.open': (p, issues) => {
     const raw = objectAt(p, 'payload', issues);
@@ -449,6 +594,30 @@ const payloadCheckers: {
     id: idOf(p, issues),
     text: placedText(field(objectAt(p, 'payload', issues), 'text'), 'payload.text', issues),
   }),
+  'frames.read': (p, issues) => (objectAt(p, 'payload', issues), {}),
+  'frame.target': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
+    return {
+      frameId: frameIdOf(raw, issues),
+      commentId: need(
+        carriedText(field(raw, 'commentId'), 'payload.commentId', issues, FIELD_LIMITS.commentId),
+      ),
+    };
+  },
+  'frame.show': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
+    return {
+      frameId: frameIdOf(raw, issues),
+      rebuttals: frameRebuttals(field(raw, 'rebuttals'), 'payload.rebuttals', issues),
+    };
+  },
+  'frame.reveal': (p, issues) => {
+    const raw = objectAt(p, 'payload', issues);
+    return { frameId: frameIdOf(raw, issues), id: need(readUuidId(field(raw, 'id'), 'payload.id', issues)) };
+  },
+  'frame.comments': (p, issues) => ({
+    comments: frameComments(field(objectAt(p, 'payload', issues), 'comments'), 'payload.comments', issues),
+  }),
   'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
   'library.all': (p, issues) => (objectAt(p, 'payload', issues), {}),
   'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),
@@ -475,7 +644,7 @@ const payloadCheckers: {
 const MESSAGE_PROBLEMS_SHOWN = 3;
 
 /** Check an incoming message: a known type with a well-formed payload, or an error that says what is wrong. */
-export function parseRequest(message: unknown): Result<Message<PageRequests>> {
+export function parseRequest(message: unknown): Result<Message<BackgroundRequests>> {
   const issues = new IssueList();
   try {
     const raw = objectAt(message, 'message', issues);
@@ -483,13 +652,13 @@ export function parseRequest(message: unknown): Result<Message<PageRequests>> {
     if (typeof type !== 'string' || !Object.hasOwn(payloadCheckers, type)) {
       return { ok: false, error: `Unknown message type: ${String(type).slice(0, 40)}` };
     }
-    const key = type as keyof PageRequests;
+    const key = type as keyof BackgroundRequests;
     return {
       ok: true,
       value: {
         type: key,
         payload: payloadCheckers[key](field(raw, 'payload'), issues),
-      } as Message<PageRequests>,
+      } as Message<BackgroundRequests>,
     };
   } catch (error) {
     if (!(error instanceof Refused)) throw error;

@@ -69,9 +69,12 @@ export async function serveStatic(
   return served;
 }
 
-/** Where the same files can be reached: on loopback, on a plain http site, on an https site. */
+/**
+ * Where the same files can be reached: on loopback, on a plain http site, on an https site, and at the comment
+ * widget's own https address.
+ */
 export interface TestSites {
-  origins: { loopback: string; http: string; https: string };
+  origins: { loopback: string; http: string; https: string; widget: string };
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export async function serveTestSites(mounts: Record<string, string>): Promise<Te
       loopback: plain.origin,
       http: on(plain, TEST_HOSTS.http),
       https: on(secure, TEST_HOSTS.https),
+      widget: on(secure, TEST_HOSTS.widget),
     },
     close: async () => void (await Promise.all([plain.close(), secure.close()])),
   };

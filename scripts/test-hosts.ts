@@ -9,8 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-/** A site served over plain http, and one served over https with the certificate below. */
-export const TEST_HOSTS = { http: 'blog.test', https: 'news.test' } as const;
+/**
+ * A site served over plain http, one served over https with the certificate below, and Disqus's own name, over
+ * https too: its comment frame is read only at `https://disqus.com/embed/comments/`, so the test browsers take
+ * that name for loopback, and the extension under test is the one that ships (issue 12).
+ */
+export const TEST_HOSTS = { http: 'blog.test', https: 'news.test', widget: 'disqus.com' } as const;
 
 /** A key and certificate in PEM, as `node:https` takes them. */
 export interface Certificate {
@@ -39,7 +43,7 @@ export async function makeTestCertificate(): Promise<Certificate> {
       '-subj',
       `/CN=${TEST_HOSTS.https}`,
       '-addext',
-      `subjectAltName=DNS:${TEST_HOSTS.https}`,
+      `subjectAltName=DNS:${TEST_HOSTS.https},DNS:${TEST_HOSTS.widget}`,
       '-keyout',
       key,
       '-out',

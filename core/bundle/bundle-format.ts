@@ -104,6 +104,8 @@ export interface RebuttalAnnotationJson {
       /** The posted time when it is only a date or has no zone, which W3C `created` cannot hold. */
       'cp:posted'?: string;
       'cp:commentId'?: string;
+      /** The origin of the comment widget whose frame shows the comment (`CommentRef.frame`). */
+      'cp:commentFrame'?: string;
     };
     selector: SelectorJson;
   };

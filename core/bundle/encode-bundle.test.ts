@@ -96,6 +96,28 @@ describe('bundle shape', () => {
     expect(byId.target.source['cp:commentId']).toBe('comment-7');
   });
 
+  it('names the comment widget an excerpt was taken from, and refuses one Counterpoint does not read', () => {
+    const library = seedLibrary();
+    library.rebuttals = library.rebuttals.map((rebuttal) =>
+      rebuttal.id === rebuttalByCommentId.id
+        ? { ...rebuttal, comment: { ...rebuttal.comment, frame: 'https://disqus.com' } }
+        : rebuttal,
+    );
+    const text = exportBundle(library, { clock: at('2026-11-26T09:00:00.000Z') });
+    const decoded = decodeBundle(text);
+    if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
+    const back = decoded.records.rebuttals.find((rebuttal) => rebuttal.id === rebuttalByCommentId.id);
+    expect(back?.comment.frame).toBe('https://disqus.com');
+    expect(
+      decoded.records.rebuttals.find((r) => r.id !== rebuttalByCommentId.id)?.comment.frame,
+    ).toBeUndefined();
+
+    const forged = decodeBundle(text.replace('"https://disqus.com"', '"https://comments.evil.example"'));
+    if (!forged.ok) throw new Error(JSON.stringify(forged.issues));
+    expect(forged.rejected.map((item) => item.id)).toEqual([rebuttalByCommentId.id]);
+    expect(forged.rejected[0]?.issues[0]?.path).toMatch(/target\.source\.cp:commentFrame$/);
+  });
+
   it('keeps a posted time that is only a date out of W3C created, which needs a full date-time', () => {
     const library = seedLibrary();
     library.rebuttals = library.rebuttals.map((r) => ({

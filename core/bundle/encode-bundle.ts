@@ -190,6 +190,7 @@ function encodeRebuttal(rebuttal: Rebuttal, claim: Claim): RebuttalAnnotationJso
     else source['cp:posted'] = comment.posted;
   }
   if (!web) source['cp:commentId'] = comment.permalink;
+  if (comment.frame !== undefined) source['cp:commentFrame'] = comment.frame;
   const notes = rebuttal.note === '' ? [] : [textBody('commenting', rebuttal.note)];
   return {
     '@context': context(),

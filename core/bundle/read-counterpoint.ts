@@ -22,6 +22,7 @@ import { IssueList, pathTo } from '../records/issues';
 import { FIELD_LIMITS } from '../records/limits';
 import {
   readAuthor,
+  readCommentFrame,
   readCommentId,
   readNote,
   readPageKey,
@@ -384,9 +385,20 @@ function readComment(value: unknown, path: string, issues: IssueList): CommentRe
     commentIdValue === undefined
       ? address
       : readCommentId(commentIdValue, pathTo(path, 'cp:commentId'), issues);
+  const frameValue = field(source, 'cp:commentFrame');
+  const frame =
+    frameValue === undefined
+      ? undefined
+      : readCommentFrame(frameValue, pathTo(path, 'cp:commentFrame'), issues);
   if (address === undefined || author === undefined || permalink === undefined) return undefined;
   if (postedValue !== undefined && posted === undefined) return undefined;
-  return posted === undefined ? { author, permalink } : { author, permalink, posted };
+  if (frameValue !== undefined && frame === undefined) return undefined;
+  return {
+    author,
+    permalink,
+    ...(posted !== undefined && { posted }),
+    ...(frame !== undefined && { frame }),
+  };
 }
 
 function readTombstone(

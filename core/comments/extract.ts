@@ -15,7 +15,7 @@
  * Blogger, WordPress block themes, WordPress classic themes, schema.org `Comment` in microdata, microformats2, and
  * schema.org `Comment` in JSON-LD; then a generic fallback for repeated blocks in a section marked as comments.
  * A comment widget inside a cross-origin iframe (Disqus's usual embed) is out of reach of the page's DOM, so it
- * yields nothing here; the same code works inside that frame if a content script runs there.
+ * yields nothing here; the same code runs inside Disqus's frame, in `entrypoints/comment-frame.content/`.
  */
 
 import { commentParagraphs } from './comment-text';

@@ -16,6 +16,7 @@ import { describe, readText, readWebUrl } from './field-readers';
 import type { IssueList } from './issues';
 import { quoteValue } from './issues';
 import { FIELD_LIMITS } from './limits';
+import { WIDGET_FRAMES } from '../widget-frames';
 import { isWebUrl, normalizeLine } from './text';
 
 /** A note on a claim or a rebuttal: any text the reader types, line breaks included, under the cap. */
@@ -97,6 +98,16 @@ export function readPageUrl(value: unknown, path: string, issues: IssueList): st
     return undefined;
   }
   return href;
+}
+
+/**
+ * The origin of the comment widget whose frame shows a comment (`CommentRef.frame`): only a widget Counterpoint
+ * reads in frames (`core/widget-frames.ts`), since a rebuttal is looked for in that widget's frames alone.
+ */
+export function readCommentFrame(value: unknown, path: string, issues: IssueList): string | undefined {
+  if (typeof value === 'string' && WIDGET_FRAMES.some((widget) => widget.origin === value)) return value;
+  issues.add(path, `must be the origin of a comment widget Counterpoint reads (got ${quoteValue(value)})`);
+  return undefined;
 }
 
 /** A comment's permalink as a page sends it: a web address (as `readPageUrl`), else the comment's id. */

@@ -16,20 +16,24 @@ import { CARD_PAGE } from '../../core/card-channel';
 import { pageKeyFor, sameSite } from '../../core/page-key';
 import type { Claim } from '../../core/model';
 import type {
+  BackgroundRequests,
   ExportFormat,
   ExportScope,
+  FrameTabRequests,
   ImportSummary,
   Notes,
-  PageRequests,
   Result,
+  TabRequests,
 } from '../../core/protocol';
 import {
   CONTENT_REQUEST_TYPES,
   EXPORT_CACHE,
+  FRAME_REQUEST_TYPES,
   MAX_LISTED_PROBLEMS,
   parseRequest,
   PREVIEW_EXPIRED,
 } from '../../core/protocol';
+import { widgetOfFrame } from '../../core/widget-frames';
 import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
@@ -59,13 +63,14 @@ export interface Sender {
 }
 
 /**
- * Who is asking: the extension's own page, the claim card's frame inside a tab, or the content script in a
- * tab's top frame showing `url`.
+ * Who is asking: the extension's own page, the claim card's frame inside a tab, the content script in a tab's
+ * top frame showing `url`, or the content script in a comment widget's frame (`frame` is the widget's origin).
  */
 export type Caller =
   | { kind: 'extension-page' }
   | { kind: 'card'; tabId: number }
-  | { kind: 'content'; url: string; tabId: number };
+  | { kind: 'content'; url: string; tabId: number }
+  | { kind: 'widget-frame'; tabId: number; frameId: number; frame: string; url: string };
 
 /** What the background does with tabs; `tabs.ts` implements it with `browser.tabs`, tests with a fake. */
 export interface TabControl {
@@ -78,6 +83,17 @@ export interface TabControl {
   openNotes(pageKey: string): Promise<void>;
   /** Tell the tabs showing `pageKey`, except the one that made the change, to load its claims again. */
   notifyChanged(pageKey: string, exceptTabId?: number): Promise<void>;
+  /** Ask one comment widget frame of a tab. */
+  askFrame<K extends keyof FrameTabRequests>(
+    tabId: number,
+    frameId: number,
+    type: K,
+    payload: FrameTabRequests[K]['payload'],
+  ): Promise<Result<FrameTabRequests[K]['answer']>>;
+  /** Ask every comment widget frame of a tab to send its comments. */
+  readFrames(tabId: number): Promise<void>;
+  /** Hand a widget frame's comments to the page interface in its tab's top frame; true when it listens. */
+  tellTop(tabId: number, payload: TabRequests['tab.frame-comments']['payload']): Promise<boolean>;
 }
 
 export interface RouterDeps {
@@ -101,15 +117,44 @@ export function identifyCaller(sender: Sender, extensionId: string, extensionRoo
     }
     return { kind: 'extension-page' };
   }
-  // Only the content script in a tab's top frame talks to us; it never runs in frames.
-  if (
-    sender.frameId === 0 &&
-    sender.tab?.id !== undefined &&
-    /^https?:$/.test(new URL(sender.url).protocol)
-  ) {
-    return { kind: 'content', url: sender.url, tabId: sender.tab.id };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !/^https?:$/.test(new URL(sender.url).protocol)) return null;
+  // The content script in a tab's top frame; the browser, not the sender, says which frame it is.
+  if (sender.frameId === 0) return { kind: 'content', url: sender.url, tabId };
+  // The other content script runs only in comment widgets' frames; any other frame is not ours.
+  const widget = widgetOfFrame(sender.url);
+  if (widget && sender.frameId !== undefined && sender.frameId > 0) {
+    return { kind: 'widget-frame', tabId, frameId: sender.frameId, frame: widget.origin, url: sender.url };
   }
   return null;
+}
+
+/** Which message types each caller may send; the handlers check, beyond this, what it may touch. */
+function mayAsk(caller: Caller, type: keyof BackgroundRequests): boolean {
+  const among = (types: readonly string[]) => types.includes(type);
+  switch (caller.kind) {
+    case 'extension-page':
+      return !among(FRAME_REQUEST_TYPES);
+    case 'card':
+    case 'content':
+      return among(CONTENT_REQUEST_TYPES);
+    case 'widget-frame':
+      return among(FRAME_REQUEST_TYPES);
+  }
+}
+
+/** The tab of the page interface asking about its widget frames; only it may. */
+function contentTab(caller: Caller): number {
+  if (caller.kind !== 'content') throw new StorageProblem('Only a page may ask about its comment widgets.');
+  return caller.tabId;
+}
+
+/** An answer from a widget frame, or the reason it gave none, in words for the reader. */
+function frameAnswer<T>(answer: Result<T>): T {
+  if (!answer.ok) {
+    throw new StorageProblem('The comment widget did not answer. Reload the page and try again.');
+  }
+  return answer.value;
 }
 
 const refuse = (error: string): Result<never> => ({ ok: false, error });
@@ -175,13 +220,13 @@ async function stashExport(text: string, mimeType: string): Promise<string | nul
 }
 
 /** What answers one message type: its checked payload and its caller in, the protocol's answer out. */
-type Handler<K extends keyof PageRequests> = (
-  payload: PageRequests[K]['payload'],
+type Handler<K extends keyof BackgroundRequests> = (
+  payload: BackgroundRequests[K]['payload'],
   caller: Caller,
-) => Promise<PageRequests[K]['answer']>;
+) => Promise<BackgroundRequests[K]['answer']>;
 
 /** One named handler per message type, like a typed switch that cannot miss a case or mistype an answer. */
-type Handlers = { [K in keyof PageRequests]: Handler<K> };
+type Handlers = { [K in keyof BackgroundRequests]: Handler<K> };
 
 /** Pages whose open tabs are told to reload their notes after an import; past this, readers reload. */
 const PAGES_NOTIFIED = 50;
@@ -208,6 +253,7 @@ export function createRouter(deps: RouterDeps) {
 
   /** The tab that made a change already shows it: it is not told to reload. */
   const tabOf = (caller: Caller) => (caller.kind === 'extension-page' ? undefined : caller.tabId);
+
   /**
    * Tell the tabs showing `pageKey` that it changed. Not awaited: the answer need not wait for every open
    * tab, and the card's next save waits for this one's answer.
@@ -301,6 +347,30 @@ export function createRouter(deps: RouterDeps) {
       await keepQuote(db, id, text, now());
       return null;
     },
+    'frames.read': async (_payload, caller) => {
+      await tabs.readFrames(contentTab(caller));
+      return null;
+    },
+    'frame.target': async ({ frameId, commentId }, caller) =>
+      frameAnswer(await tabs.askFrame(contentTab(caller), frameId, 'frame.target', { commentId })),
+    'frame.show': async ({ frameId, rebuttals }, caller) => {
+      const placed = frameAnswer(
+        await tabs.askFrame(contentTab(caller), frameId, 'frame.show', { rebuttals }),
+      );
+      const asked = new Set(rebuttals.map((rebuttal) => rebuttal.id));
+      return Array.isArray(placed) ? placed.filter((id) => asked.has(id)) : [];
+    },
+    'frame.reveal': async ({ frameId, id }, caller) => {
+      const box = frameAnswer(await tabs.askFrame(contentTab(caller), frameId, 'frame.reveal', { id }));
+      return box && Number.isFinite(box.top) && Number.isFinite(box.bottom)
+        ? { top: box.top, bottom: box.bottom }
+        : null;
+    },
+    'frame.comments': async ({ comments }, caller) => {
+      if (caller.kind !== 'widget-frame') throw new StorageProblem('Only a comment widget sends comments.');
+      const { tabId, frameId, frame, url } = caller;
+      return tabs.tellTop(tabId, { frameId, frame, url, comments });
+    },
     'library.page': async ({ pageKey }) => notesOf(await claimsForPage(db, pageKey)),
     'library.all': async () => notesOf(await allClaims(db)),
     'claim.reveal': async ({ id }, caller) => {
@@ -355,11 +425,11 @@ export function createRouter(deps: RouterDeps) {
   };
 
   /** Runs the handler of a message's type; the map's type ties each payload to its handler and answer. */
-  function dispatch<K extends keyof PageRequests>(
+  function dispatch<K extends keyof BackgroundRequests>(
     type: K,
-    payload: PageRequests[K]['payload'],
+    payload: BackgroundRequests[K]['payload'],
     caller: Caller,
-  ): Promise<PageRequests[K]['answer']> {
+  ): Promise<BackgroundRequests[K]['answer']> {
     const handler: Handler<K> = handlers[type];
     return handler(payload, caller);
   }
@@ -369,12 +439,7 @@ export function createRouter(deps: RouterDeps) {
     if (!caller) return refuse('Counterpoint does not answer this sender.');
     const parsed = parseRequest(raw);
     if (!parsed.ok) return parsed;
-    if (
-      caller.kind !== 'extension-page' &&
-      !(CONTENT_REQUEST_TYPES as string[]).includes(parsed.value.type)
-    ) {
-      return refuse(`A page may not ask for ${parsed.value.type}.`);
-    }
+    if (!mayAsk(caller, parsed.value.type)) return refuse(`A page may not ask for ${parsed.value.type}.`);
     try {
       const { type, payload } = parsed.value;
       return { ok: true, value: await dispatch(type, payload, caller) };

@@ -3,7 +3,7 @@
  * it asks the content scripts, which know which claims they show.
  */
 import { browser } from 'wxt/browser';
-import { askTab } from '../../messaging/send';
+import { askFrame, askTab, readAllFrames } from '../../messaging/send';
 import type { TabControl } from './router';
 
 export function createTabControl(): TabControl {
@@ -45,6 +45,12 @@ export function createTabControl(): TabControl {
       const others = (await everyTabId()).filter((id) => id !== exceptTabId);
       // Tabs answer in parallel; one that has no content script simply fails to answer.
       await Promise.all(others.map((tabId) => askTab(tabId, 'tab.refresh', { pageKey })));
+    },
+    askFrame,
+    readFrames: readAllFrames,
+    async tellTop(tabId, payload) {
+      const answer = await askTab(tabId, 'tab.frame-comments', payload);
+      return answer.ok && answer.value;
     },
   };
 }

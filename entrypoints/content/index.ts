@@ -15,7 +15,12 @@ import type { PAGE_UI_GLOBAL, StartPageUi } from '../page-ui';
 
 type PageUi = Awaited<ReturnType<StartPageUi>>;
 
-const TAB_REQUEST_TYPES = new Set<string>(['tab.describe', 'tab.reveal', 'tab.refresh']);
+const TAB_REQUEST_TYPES = new Set<string>([
+  'tab.describe',
+  'tab.reveal',
+  'tab.refresh',
+  'tab.frame-comments',
+]);
 const START: typeof PAGE_UI_GLOBAL = '__counterpointStartPageUi';
 
 export default defineContentScript({
@@ -77,6 +82,9 @@ export default defineContentScript({
         case 'tab.refresh':
           if (request.payload.pageKey === pageKey) void open();
           return { ok: true, value: null };
+        case 'tab.frame-comments':
+          // Nothing here reads them: the frame stops sending until the page interface, once loaded, asks.
+          return { ok: true, value: false };
       }
     }
 

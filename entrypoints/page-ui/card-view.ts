@@ -1,11 +1,16 @@
 /**
- * What the claim card shows of one claim, built from the page: its rebuttals, and the page's comments to pick
- * from. The card ranks the comments against the claim itself (`ToCard`'s `thread`).
+ * What the claim card shows of one claim, built from the page: its rebuttals, and the comments to pick from,
+ * the page's own and then those of its comment widget frames. The card ranks the comments against the claim
+ * itself (`ToCard`'s `thread`).
  */
 import type { CardView, CommentChoice, ThreadComment } from '../../core/card-channel';
 import { commentRefOf } from '../../core/comments';
-import type { Claim, Rebuttal } from '../../core/model';
+import type { Claim, CommentRef, Rebuttal } from '../../core/model';
+import type { FrameComments } from './frame-comments';
 import { firstLine, type PageComments } from './page-comments';
+
+/** Which comment a reference names, the same for the page's comments and a frame's. */
+const refKey = (ref: CommentRef) => `${ref.frame ?? ''} ${ref.permalink}`;
 
 /** What the page interface knows of the open card beyond the claim and the page. */
 export interface CardState {
@@ -19,27 +24,40 @@ export interface CardState {
 }
 
 export class CardViews {
-  constructor(private readonly comments: PageComments) {}
+  constructor(
+    private readonly comments: PageComments,
+    private readonly frames: FrameComments,
+  ) {}
 
-  /** The reading of the page's comments last handed to the card, if any. */
-  private threadGeneration: number | null = null;
+  /** The readings of the page's and the frames' comments last handed to the card, if any. */
+  private threadGeneration: string | null = null;
 
   build(claim: Claim, rebuttals: Rebuttal[], state: CardState): CardView {
-    const attached = new Set(rebuttals.map((rebuttal) => rebuttal.comment.permalink));
+    const attached = new Set(rebuttals.map((rebuttal) => refKey(rebuttal.comment)));
     const comments: CommentChoice[] = [];
     const unattached: string[] = [];
-    for (const comment of this.comments.all()) {
-      const { id, author, posted } = comment;
+    const list = (
+      id: string,
+      comment: { author: string; posted?: string; text: string },
+      ref: CommentRef,
+    ) => {
+      const { author, posted } = comment;
       comments.push({ id, author, ...(posted && { posted }), firstLine: firstLine(comment) });
-      if (!attached.has(commentRefOf(comment).permalink)) unattached.push(id);
-    }
+      if (!attached.has(refKey(ref))) unattached.push(id);
+    };
+    for (const comment of this.comments.all()) list(comment.id, comment, commentRefOf(comment));
+    for (const comment of this.frames.all()) list(comment.key, comment, this.frames.refOf(comment));
     return { claim, rebuttals, comments, unattached, ...state };
   }
 
-  /** The page's comments as the card ranks them, when the page was read again since the last call; else null. */
+  /** The comments as the card ranks them, when the page or a frame was read again since the last call; else null. */
   changedThread(): ThreadComment[] | null {
-    if (this.threadGeneration === this.comments.generation) return null;
-    this.threadGeneration = this.comments.generation;
-    return this.comments.all().map(({ id, text }) => ({ id, text }));
+    const generation = `${this.comments.generation} ${this.frames.generation}`;
+    if (this.threadGeneration === generation) return null;
+    this.threadGeneration = generation;
+    return [
+      ...this.comments.all().map(({ id, text }) => ({ id, text })),
+      ...this.frames.all().map(({ key, text }) => ({ id: key, text })),
+    ];
   }
 }

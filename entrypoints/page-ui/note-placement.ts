@@ -73,9 +73,13 @@ export class NotePlacement {
     });
   }
 
-  /** Anchor each rebuttal inside its own comment, so new or re-sorted comments cannot move it. */
+  /**
+   * Anchor each rebuttal inside its own comment, so new or re-sorted comments cannot move it. Those taken from a
+   * comment widget's frame are placed by that frame (`FrameComments`), never on a comment of the page.
+   */
   placeRebuttals(rebuttals: readonly Rebuttal[]): void {
     for (const rebuttal of rebuttals) {
+      if (rebuttal.comment.frame) continue;
       const comment = this.comments.find(rebuttal.comment);
       if (!comment) continue;
       const [result] = anchorTargets(comment.root, [rebuttal.target]);

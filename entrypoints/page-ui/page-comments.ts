@@ -1,10 +1,9 @@
 /**
- * The page's comment section as the content script needs it: read once and again after the page changed,
- * found again from a stored reference, and turned into ranges for whole-comment rebuttals.
+ * The page's comment section as the content script needs it: read once and again after the page changed, and
+ * found again from a stored reference.
  */
-import { anchorTargets, describeRange } from '../../core/anchoring';
 import { commentAt, extractComments, findCommentByRef, type ExtractedComment } from '../../core/comments';
-import type { CommentRef, TextTarget } from '../../core/model';
+import type { CommentRef } from '../../core/model';
 
 export class PageComments {
   private cached: ExtractedComment[] | null = null;
@@ -38,27 +37,7 @@ export class PageComments {
 }
 
 /** The first line of a comment, for lists where a reader picks one. */
-export function firstLine(comment: ExtractedComment, length = 120): string {
-  const line = comment.paragraphs[0] ?? comment.text;
+export function firstLine(comment: Pick<ExtractedComment, 'text'>, length = 120): string {
+  const line = comment.text.split('\n\n', 1)[0] ?? comment.text;
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
-}
-
-/**
- * A whole comment as a rebuttal target: from the start of its first paragraph to the end of its last, so
- * the excerpt leaves out the author line, the date and the reply link. Null when its text cannot be placed.
- */
-export function wholeCommentTarget(comment: ExtractedComment): TextTarget | null {
-  const paragraphs = comment.paragraphs.filter((paragraph) => paragraph.trim());
-  const first = paragraphs[0];
-  const last = paragraphs.at(-1);
-  if (!first || !last) return null;
-  const quote = (exact: string): TextTarget => ({
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-  });
-  const [start, end] = anchorTargets(comment.root, [quote(first), quote(last)]);
-  if (start?.kind !== 'anchored' || end?.kind !== 'anchored') return null;
-  const range = document.createRange();
-  range.setStart(start.range.startContainer, start.range.startOffset);
-  range.setEnd(end.range.endContainer, end.range.endOffset);
-  return describeRange(range, comment.root);
 }

@@ -10,7 +10,7 @@ import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { describeRange } from '../../core/anchoring';
 import type { FromCard } from '../../core/card-channel';
-import { commentRefOf } from '../../core/comments';
+import { commentRefOf, wholeCommentTarget } from '../../core/comments';
 import { newId } from '../../core/ids';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import type {
@@ -24,11 +24,11 @@ import type {
 import type { Ask } from '../../messaging/send';
 import { CardFrame, type CardLinks } from './card-frame';
 import { CardViews } from './card-view';
+import { FrameComments } from './frame-comments';
 import { NotePlacement } from './note-placement';
 import { PlacementReports } from './placement-reports';
 import { createOverlay, type Overlay as OverlayHost } from './overlay-host';
 import { Overlay } from './Overlay';
-import { wholeCommentTarget } from './page-comments';
 import { ReaderInput } from './reader-input';
 
 /** Gap between the selection and the toolbar, in CSS pixels. */
@@ -51,13 +51,17 @@ export class PageNotes {
   ) {
     this.pageKey = keyOfPage();
     this.reports = new PlacementReports(ask);
+    this.frames = new FrameComments(ask, () => this.draw());
+    this.cardViews = new CardViews(this.comments, this.frames);
   }
 
   private readonly placement = new NotePlacement(() => this.settle());
   private readonly reports: PlacementReports;
   private readonly highlighter = this.placement.highlighter;
   private readonly comments = this.placement.comments;
-  private readonly cardViews = new CardViews(this.comments);
+  /** The comments of the tab's comment widget frames, and the excerpts taken from them. */
+  private readonly frames: FrameComments;
+  private readonly cardViews: CardViews;
   private readonly input = new ReaderInput({
     onSelection: () => void this.offerToolbar(),
     onSelectionGone: () => {
@@ -98,6 +102,8 @@ export class PageNotes {
     this.input.start();
     if (opened) this.apply(opened);
     else await this.load();
+    // Comment widget frames that loaded before this interface went quiet; they send their comments again.
+    void this.ask('frames.read', {});
   }
 
   /** Answer the background and the popup. */
@@ -120,6 +126,10 @@ export class PageNotes {
       case 'tab.refresh':
         if (message.payload.pageKey === this.pageKey) void this.load();
         return { ok: true, value: null };
+      case 'tab.frame-comments':
+        this.frames.receive(message.payload);
+        void this.frames.show([...this.rebuttals.values()], message.payload.frameId);
+        return { ok: true, value: true };
     }
   }
 
@@ -138,6 +148,7 @@ export class PageNotes {
     this.follow();
     this.placement.placeClaims(claims);
     this.placement.placeRebuttals(rebuttals);
+    void this.frames.show(rebuttals);
     this.reportPlacements();
     if (this.card && !this.claims.has(this.card.id)) this.card = null;
     if (reveal) this.placement.reveal(reveal);
@@ -336,6 +347,13 @@ export class PageNotes {
   }
 
   private async attachComment(claimId: string, commentId: string, stance: RebuttalStance): Promise<void> {
+    const framed = this.frames.byKey(commentId);
+    if (framed) {
+      const target = await this.frames.target(framed);
+      if (!target) return this.tell('Counterpoint could not read that comment in its frame any more.');
+      const comment = this.frames.refOf(framed);
+      return this.attach({ id: newId(), claimId, comment, target, stance, note: '' });
+    }
     const comment = this.comments.byId(commentId);
     const target = comment ? wholeCommentTarget(comment) : null;
     if (!comment || !target) return this.tell('Counterpoint could not read that comment any more.');
@@ -347,6 +365,7 @@ export class PageNotes {
     if (!answer.ok) return this.tell(answer.error);
     this.rebuttals.set(answer.value.id, answer.value);
     this.placement.placeRebuttals([answer.value]);
+    if (answer.value.comment.frame) void this.frames.show([...this.rebuttals.values()]);
     this.follow();
     if (!this.card) this.openCard(proposal.claimId, false);
     else this.draw();
@@ -355,8 +374,10 @@ export class PageNotes {
   private async removeRebuttal(id: string): Promise<void> {
     const answer = await this.ask('rebuttal.delete', { id });
     if (!answer.ok) return this.tell(answer.error);
+    const removed = this.rebuttals.get(id);
     this.rebuttals.delete(id);
     this.highlighter.erase(id);
+    if (removed?.comment.frame) void this.frames.show([...this.rebuttals.values()]);
     this.follow();
     this.draw();
   }
@@ -366,10 +387,13 @@ export class PageNotes {
     if (!answer.ok) return this.tell(answer.error);
     this.claims.delete(id);
     this.highlighter.erase(id);
-    for (const rebuttal of this.rebuttalsOf(id)) {
+    const rebuttals = this.rebuttalsOf(id);
+    for (const rebuttal of rebuttals) {
       this.rebuttals.delete(rebuttal.id);
       this.highlighter.erase(rebuttal.id);
     }
+    if (rebuttals.some((rebuttal) => rebuttal.comment.frame))
+      void this.frames.show([...this.rebuttals.values()]);
     if (this.card?.id === id) this.card = null;
     this.follow();
     this.draw();
@@ -442,9 +466,7 @@ export class PageNotes {
       case 'attach':
         return void this.attachComment(action.claimId, action.commentId, action.stance);
       case 'show-rebuttal':
-        if (!this.placement.reveal(action.rebuttalId))
-          this.tell('That comment is not on this page any more.');
-        return;
+        return void this.revealRebuttal(action.rebuttalId);
       case 'remove-rebuttal':
         return void this.removeRebuttal(action.rebuttalId);
       case 'delete':
@@ -462,6 +484,12 @@ export class PageNotes {
       case 'open-notes':
         return void this.ask('notes.open', { pageKey: this.pageKey });
     }
+  }
+
+  /** Scroll to a rebuttal's excerpt, in the page or in its comment widget's frame, and flash it. */
+  private async revealRebuttal(id: string): Promise<void> {
+    if (this.placement.reveal(id) || (await this.frames.reveal(id))) return;
+    this.tell('That comment is not on this page any more.');
   }
 
   private openCard(id: string, focusNote: boolean): void {
@@ -524,7 +552,9 @@ export class PageNotes {
       currentText: this.offeredChange(claim),
       focusNote: this.card.focusNote,
       problem: this.problem,
-      orphanRebuttals: rebuttals.filter((r) => !this.placement.isPlaced(r.id)).map((r) => r.id),
+      orphanRebuttals: rebuttals
+        .filter((r) => !this.placement.isPlaced(r.id) && !this.frames.isPlaced(r.id))
+        .map((r) => r.id),
     });
     const focus = this.card.focus;
     this.card.focus = false;

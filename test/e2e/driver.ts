@@ -10,9 +10,13 @@ import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, launchFirefox, type FirefoxSession } from '../../scripts/browsers';
 
-/** What Playwright's and Puppeteer's pages have in common, and all the tests use. */
-export interface PageLike {
+/** A document tests can run script in: a page, or a frame of one. */
+export interface ScriptTarget {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** What Playwright's and Puppeteer's pages have in common, and all the tests use. */
+export interface PageLike extends ScriptTarget {
   mouse: {
     move(x: number, y: number, options?: { steps?: number }): Promise<void>;
     down(): Promise<void>;
@@ -60,6 +64,8 @@ export interface Tab {
   overlay: OverlayProbe;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** The page's frame whose address holds `part` (a cross-origin frame too), or null while there is none. */
+  frame(part: string): Promise<ScriptTarget | null>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -198,6 +204,7 @@ async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
     overlay: chromiumProbe(cdp, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    frame: async (part) => page.frames().find((frame) => frame.url().includes(part)) ?? null,
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
@@ -215,6 +222,9 @@ function plainTab(page: PuppeteerPage): Tab {
     },
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    frame: async (part) =>
+      (page.frames().find((frame) => frame.url().includes(part)) as unknown as ScriptTarget | undefined) ??
+      null,
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
   };
@@ -328,6 +338,9 @@ async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise
     overlay: firefoxProbe(session, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    frame: async (part) =>
+      (page.frames().find((frame) => frame.url().includes(part)) as unknown as ScriptTarget | undefined) ??
+      null,
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
   };

@@ -2,7 +2,7 @@
  * A reader's actions and observations, over any page the driver gives: selecting with the mouse, clicking
  * what is on screen, and reading which text is highlighted in which status.
  */
-import type { PageLike, Tab } from './driver';
+import type { PageLike, ScriptTarget, Tab } from './driver';
 import { waitFor } from './driver';
 import { HIGHLIGHT_LAYERS } from '../../core/highlighter';
 
@@ -72,11 +72,16 @@ export async function selectWithMouse(page: PageLike, sentence: string): Promise
   await page.mouse.up();
 }
 
-/** One range Counterpoint paints: its layer (a status, `rebuttal` or `flash`), its text, whether it is on screen. */
+/**
+ * One range Counterpoint paints: its layer (a status, `rebuttal` or `flash`), its text, whether it is on screen,
+ * and where it is in its document's viewport.
+ */
 interface PaintedRange {
   layer: string;
   text: string;
   inView: boolean;
+  top: number;
+  bottom: number;
 }
 
 /** Each layer's background as numbers (`[r, g, b, alpha]`), to recognise it in a computed colour. */
@@ -89,7 +94,7 @@ const LAYER_BACKGROUNDS = Object.entries(HIGHLIGHT_LAYERS).map(([layer, { css }]
  * Every range Counterpoint paints, found as any page script could find it: highlight names are random, so
  * each highlight in the registry is recognised by its computed colour, which `getComputedStyle` exposes.
  */
-async function paintedRanges(page: PageLike): Promise<PaintedRange[]> {
+async function paintedRanges(page: ScriptTarget): Promise<PaintedRange[]> {
   return page.evaluate((backgrounds: [string, number[]][]) => {
     const found: PaintedRange[] = [];
     CSS.highlights.forEach((highlight, name) => {
@@ -106,6 +111,8 @@ async function paintedRanges(page: PageLike): Promise<PaintedRange[]> {
           layer,
           text: range.toString().replace(/\s+/g, ' ').trim(),
           inView: box.top >= 0 && box.bottom <= window.innerHeight,
+          top: box.top,
+          bottom: box.bottom,
         });
       }
     });
@@ -114,7 +121,7 @@ async function paintedRanges(page: PageLike): Promise<PaintedRange[]> {
 }
 
 /** The texts Counterpoint highlights, by status (or `rebuttal`), whitespace collapsed; read as any page could. */
-export async function highlightedTexts(page: PageLike): Promise<Record<string, string[]>> {
+export async function highlightedTexts(page: ScriptTarget): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
   for (const { layer, text } of await paintedRanges(page)) {
     if (layer !== 'flash') (found[layer] ??= []).push(text);
@@ -177,4 +184,22 @@ export async function pageText(page: PageLike): Promise<string> {
 /** Whether `sentence` is highlighted and on screen. */
 export async function highlightInView(page: PageLike, sentence: string): Promise<boolean> {
   return (await paintedRanges(page)).some(({ text, inView }) => inView && text === sentence);
+}
+
+/**
+ * Whether the excerpt Counterpoint paints starting with `start`, in the page's frame at `framePart`, is on
+ * screen: inside the frame's own view, and that part of the frame inside the page's.
+ */
+export async function frameHighlightInView(tab: Tab, framePart: string, start: string): Promise<boolean> {
+  const frame = await tab.frame(framePart);
+  if (!frame) return false;
+  const painted = (await paintedRanges(frame)).find((range) => range.text.startsWith(start));
+  if (!painted?.inView) return false;
+  const place = await tab.page.evaluate((part: string) => {
+    const element = [...document.querySelectorAll('iframe')].find((each) => each.src.includes(part));
+    return (
+      element && { top: element.getBoundingClientRect().top + element.clientTop, view: window.innerHeight }
+    );
+  }, framePart);
+  return !!place && place.top + painted.top >= 0 && place.top + painted.bottom <= place.view;
 }

@@ -26,6 +26,9 @@ beforeEach(() => {
     takePendingReveal: () => null,
     openNotes: async () => undefined,
     notifyChanged: async (pageKey) => void notified.push(pageKey),
+    askFrame: async () => ({ ok: false, error: 'no frames' }),
+    readFrames: async () => undefined,
+    tellTop: async () => false,
   };
   route = createRouter({
     db,

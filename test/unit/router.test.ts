@@ -36,6 +36,15 @@ function fakeTabs() {
     takePendingReveal: () => null,
     openNotes: async (pageKey) => void calls.push(`notes ${pageKey}`),
     notifyChanged: async (pageKey, except) => void calls.push(`changed ${pageKey} except ${except}`),
+    askFrame: async (tabId, frameId, type, payload) => {
+      calls.push(`ask tab ${tabId} frame ${frameId} ${type} ${JSON.stringify(payload)}`);
+      return { ok: true, value: null };
+    },
+    readFrames: async (tabId) => void calls.push(`read frames of tab ${tabId}`),
+    tellTop: async (tabId, payload) => {
+      calls.push(`tell tab ${tabId} ${JSON.stringify(payload)}`);
+      return true;
+    },
   };
   return { tabs, calls };
 }
@@ -419,6 +428,138 @@ describe('sender rules', () => {
       value: null,
     });
     expect(calls.slice(1)).toEqual([`reveal ${value.id}`, `open https://blog.example/post ${value.id}`]);
+  });
+});
+
+describe('comment widget frames (issue 12)', () => {
+  const THREAD =
+    'https://disqus.com/embed/comments/?base=default&f=blog&t_u=https%3A%2F%2Fblog.example%2Fpost';
+  const widgetFrame = (url = THREAD, frameId = 5, tabId = 7) => ({
+    id: EXTENSION_ID,
+    url,
+    frameId,
+    tab: { id: tabId },
+  });
+  const comment = { id: 'post-6001', author: 'Ferdinand Roy', depth: 0, text: 'The dam is not the oldest.' };
+
+  it('knows a widget’s frame by the address the browser gives, and no other frame', () => {
+    expect(identifyCaller(widgetFrame(), EXTENSION_ID, EXTENSION_ROOT)).toEqual({
+      kind: 'widget-frame',
+      tabId: 7,
+      frameId: 5,
+      frame: 'https://disqus.com',
+      url: THREAD,
+    });
+    // Any port: the test sites serve the widget on one of their own.
+    expect(
+      identifyCaller(widgetFrame('https://disqus.com:8443/embed/comments/x'), EXTENSION_ID, EXTENSION_ROOT),
+    ).toMatchObject({ kind: 'widget-frame', frame: 'https://disqus.com' });
+    for (const url of [
+      'https://disqus.com/home/',
+      'http://disqus.com/embed/comments/',
+      'https://evil.disqus.com/embed/comments/',
+      'https://blog.example/embed/comments/',
+    ]) {
+      expect(identifyCaller(widgetFrame(url), EXTENSION_ID, EXTENSION_ROOT), url).toBeNull();
+    }
+  });
+
+  it('relays a frame’s comments to its own tab’s top frame, named by the browser’s word, not the frame’s', async () => {
+    const payload = { comments: [comment], frameId: 0, frame: 'https://blog.example' };
+    expect(await route({ type: 'frame.comments', payload }, widgetFrame())).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(calls).toEqual([
+      `tell tab 7 ${JSON.stringify({ frameId: 5, frame: 'https://disqus.com', url: THREAD, comments: [comment] })}`,
+    ]);
+  });
+
+  it('lets neither the article page nor an extension page pose as a widget frame', async () => {
+    const message = { type: 'frame.comments', payload: { comments: [comment] } };
+    expect(await route(message, articleTab())).toEqual({
+      ok: false,
+      error: 'A page may not ask for frame.comments.',
+    });
+    expect(await route(message, popup)).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+  });
+
+  it('lets a widget frame send its comments and nothing else', async () => {
+    for (const message of [
+      { type: 'claim.create', payload: { claim: claimFor('https://disqus.com/embed/comments/') } },
+      { type: 'library.all', payload: {} },
+      { type: 'frame.target', payload: { frameId: 6, commentId: 'post-1' } },
+    ]) {
+      expect(await route(message, widgetFrame())).toEqual({
+        ok: false,
+        error: `A page may not ask for ${message.type}.`,
+      });
+    }
+  });
+
+  it('asks only the frames of the page’s own tab, never its top frame', async () => {
+    expect(
+      await route({ type: 'frame.target', payload: { frameId: 5, commentId: 'post-6001' } }, articleTab()),
+    ).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'frames.read', payload: {} }, articleTab())).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(calls).toEqual([
+      'ask tab 7 frame 5 frame.target {"commentId":"post-6001"}',
+      'read frames of tab 7',
+    ]);
+    expect(
+      await route({ type: 'frame.reveal', payload: { frameId: 0, id: claimFor('').id } }, articleTab()),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('must name a frame') });
+    expect(await route({ type: 'frames.read', payload: {} }, popup)).toEqual({
+      ok: false,
+      error: 'Only a page may ask about its comment widgets.',
+    });
+  });
+
+  it('refuses a thread past its limits, and drops what a third party’s page wrote oddly', async () => {
+    const many = Array.from({ length: 1_001 }, (_, i) => ({ ...comment, id: `post-${i}` }));
+    expect(await route({ type: 'frame.comments', payload: { comments: many } }, widgetFrame())).toMatchObject(
+      {
+        ok: false,
+        error: expect.stringContaining('the limit is 1000'),
+      },
+    );
+    const odd = {
+      ...comment,
+      posted: 'yesterday',
+      permalink: `https://blog.example/${'a'.repeat(5_000)}`,
+      depth: 400,
+    };
+    await route({ type: 'frame.comments', payload: { comments: [odd] } }, widgetFrame());
+    expect(calls.at(-1)).toContain(JSON.stringify([{ ...comment, depth: 64 }]));
+  });
+
+  it('stores a rebuttal’s widget origin only when it names a widget Counterpoint reads', async () => {
+    const claim = claimFor('https://blog.example/post');
+    await route({ type: 'claim.create', payload: { claim } }, articleTab());
+    const rebuttal = (frame: string) => ({
+      id: 'urn:uuid:21111111-2222-4333-8444-555555555555',
+      claimId: claim.id,
+      comment: { author: 'Ferdinand Roy', permalink: 'https://blog.example/post#comment-6001', frame },
+      target: { quote: { type: 'TextQuoteSelector', exact: 'The dam', prefix: '', suffix: '' } },
+      stance: 'rebuts',
+      note: '',
+    });
+    expect(
+      await route(
+        { type: 'rebuttal.create', payload: { rebuttal: rebuttal('https://evil.example') } },
+        articleTab(),
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('comment.frame') });
+    expect(
+      await route(
+        { type: 'rebuttal.create', payload: { rebuttal: rebuttal('https://disqus.com') } },
+        articleTab(),
+      ),
+    ).toMatchObject({ ok: true, value: { comment: { frame: 'https://disqus.com' } } });
   });
 });
 
