@@ -75,6 +75,25 @@ describe('anchorTargets', () => {
     expect(result?.kind).toBe('orphaned');
   });
 
+  it('never moves a short quote to a parallel sentence of the same shape where the position points', () => {
+    // A field list as manual pages write it: one sentence per kind of source, each "For … sources this is".
+    const before = page(
+      '<p>integrity: For registry sources this is the integrity the registry gave us. ' +
+        'For git sources this is the specific commit hash we cloned from. ' +
+        'For tarball sources this is a hash of the file.</p>',
+    );
+    const quote = 'For git sources this is';
+    const stored = describeRange(rangeOver(before, quote), before);
+    if (stored === null) throw new Error('the passage did not describe');
+    // The revision reworded the git sentence and moved the next field's registry sentence to where it stood.
+    const after = page(
+      '<p>integrity: For git dependencies, this is the commit sha. resolved: ' +
+        'For registry sources this is the path of the tarball relative to the registry URL.</p>',
+    );
+    const [result] = anchorTargets(after, [stored]);
+    expect(placed(after, result)).not.toMatch(/^For registry sources this is@/);
+  });
+
   it('answers in the order of the targets', () => {
     const root = page('<p>one two three</p>');
     const results = anchorTargets(root, [target('three'), target('missing'), target('one')]);

@@ -274,6 +274,19 @@ const LONE_SCORE = 0.9;
  */
 const QUOTE_LED_SIMILARITY = 0.75;
 const QUOTE_LED_CONTEXT = 0.5;
+/**
+ * A quote shorter than this, a few words, backed by its position alone must also keep its inner words as they were:
+ * a word of five swapped leaves three-quarters of it, as on a page's parallel sentences ("For git sources this is",
+ * "For registry sources this is"), while a passage whose neighbours were rewritten changes at its first or last word.
+ */
+const QUOTE_LED_SHORT = 40;
+
+/** Whether `found` holds the words of `quote` between its first and its last, as they were. */
+function keepsInnerWords(quote: string, found: string): boolean {
+  const first = quote.indexOf(' ');
+  const last = quote.lastIndexOf(' ');
+  return first === last || found.includes(quote.slice(first + 1, last));
+}
 /** The most a long quote's fit distance can owe to the edge context aligned with it (see `fitNear`). */
 const EDGE_EDITS = 2 * EDGE_CONTEXT;
 
@@ -543,7 +556,9 @@ function quoteLed(
   );
   if (rival) return null;
   const near = predicted.some((expected) => Math.abs(expected - fit.start) <= NEAR_SLACK);
-  if (!near && contextSimilarity(text, fit.start, fit.end, quote) < QUOTE_LED_CONTEXT) return null;
+  const positionBacks =
+    near && (m >= QUOTE_LED_SHORT || keepsInnerWords(quote.exact, text.slice(fit.start, fit.end)));
+  if (!positionBacks && contextSimilarity(text, fit.start, fit.end, quote) < QUOTE_LED_CONTEXT) return null;
   return { start: fit.start, end: fit.end, score: 0.9 * top.alike };
 }
 
