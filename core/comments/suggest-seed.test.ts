@@ -9,66 +9,10 @@ import { expect, it } from 'vitest';
 import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { ExtractedComment } from './extract';
 import { extractComments } from './extract';
+import { seedThreadPage } from './fixtures/seed-thread';
 import { suggestRebuttals } from './suggest';
 
 const SEED = 'seed/article-with-comments.txt';
-
-/** The seed's "N. Author says:" blocks, as authors and paragraphs. */
-function seedComments(text: string): { author: string; paragraphs: string[] }[] {
-  const out: { author: string; paragraphs: string[] }[] = [];
-  let inThread = false;
-  for (const line of text.split('\n')) {
-    if (/Responses to/.test(line)) inThread = true;
-    else if (!inThread) continue;
-    else if (/^Leave a Reply/.test(line)) break;
-    else {
-      const head = /^ {2}\d+\. (.*)$/.exec(line);
-      const said = head && /^(.*) says:$/.exec(head[1] ?? '');
-      if (head)
-        out.push(
-          said ? { author: said[1] ?? '', paragraphs: [] } : { author: '', paragraphs: [head[1] ?? ''] },
-        );
-      else if (line.trim()) out[out.length - 1]?.paragraphs.push(line.trim());
-    }
-  }
-  return out;
-}
-
-/** A WordPress classic comment list built with DOM calls, text set as text. */
-function threadPage(comments: { author: string; paragraphs: string[] }[]): Document {
-  const doc = document.implementation.createHTMLDocument(
-    'The real reasons Ken wants Lutfur back in the party',
-  );
-  const list = doc.createElement('ol');
-  list.className = 'commentlist';
-  comments.forEach((comment, i) => {
-    const li = doc.createElement('li');
-    li.id = `comment-${i + 1}`;
-    li.className = 'comment depth-1';
-    const byline = doc.createElement('div');
-    byline.className = 'comment-author vcard';
-    if (comment.author) {
-      const name = doc.createElement('cite');
-      name.className = 'fn';
-      name.textContent = comment.author;
-      byline.append(name);
-    }
-    const body = doc.createElement('div');
-    body.className = 'comment-content';
-    for (const paragraph of comment.paragraphs) {
-      const p = doc.createElement('p');
-      p.textContent = paragraph;
-      body.append(p);
-    }
-    li.append(byline, body);
-    list.append(li);
-  });
-  const section = doc.createElement('div');
-  section.id = 'comments';
-  section.append(list);
-  doc.body.append(section);
-  return doc;
-}
 
 /** Claims of the article and the comments that answer them (by their place in the thread). */
 const LABELLED: { claim: string; answeredBy: number[] }[] = [
@@ -103,7 +47,7 @@ describeWithShared(
   { needs: [SEED] },
   () => {
     const load = (): ExtractedComment[] =>
-      extractComments(threadPage(seedComments(readFileSync(sharedPath(SEED), 'utf8'))));
+      extractComments(seedThreadPage(document.implementation, readFileSync(sharedPath(SEED), 'utf8')));
 
     it('extracts the nine comments with their numbered points apart', () => {
       const comments = load();
