@@ -18,6 +18,7 @@ export const STANCE_LABELS: Record<RebuttalStance, string> = {
 export const REASON_LABELS = {
   'quotes-claim': 'quotes this claim',
   disputes: 'disputes it',
+  agrees: 'agrees with it',
   'shared-words': 'shares its rare words',
 } as const;
 

@@ -79,7 +79,7 @@ describeWithShared(
       const stuart = suggestRebuttals(claim, comments).find((s) => s.commentId === 'comment-1');
       expect(stuart?.reasons).toEqual(['quotes-claim', 'disputes', 'shared-words']);
       const text = comments[0]?.text ?? '';
-      const quoted = text.slice(stuart?.overlap?.start, stuart?.overlap?.end);
+      const quoted = text.slice(stuart?.excerpt.start, stuart?.excerpt.end);
       expect(quoted).toContain('not budging in its oposition to Rahman');
       const point = comments[0]?.paragraphs.find((p) => p.includes(quoted));
       expect(point).toMatch(/^3, You falsely claim/);
