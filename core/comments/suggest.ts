@@ -203,13 +203,23 @@ interface Paragraph {
   numbered: boolean;
 }
 
-/** What is read of a comment once, whatever the claim. */
+/**
+ * What is read of a comment once, whatever the claim. For every comment, only its distinct words of substance:
+ * enough to learn which claim words it uses, and found by the regular expression engine with no JavaScript run per
+ * word, which is what a first call pays for. Its words in order (`wordsOf`), and its sentences, paragraphs and cue
+ * phrases (`layoutOf`), only for the few comments whose passages are weighed.
+ */
 interface Reading {
-  tokens: Token[];
+  text: string;
+  /** One record per distinct content word. */
+  distinct: Token[];
+  words?: Words;
+  layout?: Layout;
+}
+
+interface Layout {
   sentences: Sentence[];
   paragraphs: Paragraph[];
-  /** One token per distinct content word: enough to learn which claim words the comment uses. */
-  distinct: Token[];
   /** Where dispute, agreement and concession phrases start, whatever the claim. */
   cues: Cue[];
 }
@@ -220,7 +230,30 @@ const NUMBERED = /^\s*(?:\(?\d{1,2}[.,):]|[•*·-])\s/;
 const HAS_LETTER = /\p{L}/u;
 
 function read(text: string): Reading {
-  const { tokens, starts } = tokenize(text);
+  const distinct = new Set<Token>();
+  if (UNSPACED.test(text)) {
+    const words = tokenize(text);
+    for (const token of words.tokens) if (token.content) distinct.add(token);
+    return { text, distinct: [...distinct], words };
+  }
+  for (const word of new Set(text.match(WORD))) {
+    const token = wordInfo(word);
+    if (token.content) distinct.add(token);
+  }
+  return { text, distinct: [...distinct] };
+}
+
+/** A comment's words in order, with their offsets, worked out on first need. */
+function wordsOf(reading: Reading): Words {
+  reading.words ??= tokenize(reading.text);
+  return reading.words;
+}
+
+/** A comment's sentences, paragraphs and cue phrases, worked out on first need. */
+function layoutOf(reading: Reading): Layout {
+  if (reading.layout) return reading.layout;
+  const { text } = reading;
+  const { tokens, starts } = wordsOf(reading);
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
   const paragraphBreak = /\n\s*/g;
@@ -267,9 +300,8 @@ function read(text: string): Reading {
     sentence.to = at;
     sentence.question = /[?？]["”’»)\]」』）]*$/.test(text.slice(sentence.start, sentence.end));
   }
-  const seen = new Set<string>();
-  const distinct = tokens.filter((token) => token.content && !seen.has(token.norm) && seen.add(token.norm));
-  return { tokens, sentences, paragraphs, distinct, cues: cuesIn(tokens) };
+  reading.layout = { sentences, paragraphs, cues: cuesIn(tokens) };
+  return reading.layout;
 }
 
 /**
@@ -299,14 +331,21 @@ function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+  if (la - lb > 1 || lb - la > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2);
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/** Whether `a` from `i` reads as `b` from `j`, compared in place: slicing here made garbage by the megabyte. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  while (i < a.length) if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+  return true;
 }
 
 /**
@@ -579,7 +618,8 @@ class ClaimIndex {
   readonly weights: Float64Array;
   /** Per claim position: 1 for a content word. */
   readonly contents: Int32Array;
-  private readonly known = new Map<string, { hits: readonly Hit[]; stems: readonly string[] }>();
+  /** By word record: each distinct word is one shared record, so no key need be built. */
+  private readonly known = new Map<Token, { hits: readonly Hit[]; stems: readonly string[] }>();
 
   constructor(readonly claim: readonly Token[]) {
     this.weights = Float64Array.from(claim, (t) => (t.content ? 1 : 0.25));
@@ -588,8 +628,7 @@ class ClaimIndex {
   }
 
   private lookup(token: Token): { hits: readonly Hit[]; stems: readonly string[] } {
-    const key = token.content ? token.norm : `\u0000${token.stem}`;
-    let found = this.known.get(key);
+    let found = this.known.get(token);
     if (found) return found;
     const hits: Hit[] = [];
     this.claim.forEach((c, at) => {
@@ -603,7 +642,7 @@ class ClaimIndex {
       ...new Set(hits.filter((h) => this.claim[h.at]?.content).map((h) => (this.claim[h.at] as Token).stem)),
     ];
     found = { hits, stems };
-    this.known.set(key, found);
+    this.known.set(token, found);
     return found;
   }
 
@@ -663,6 +702,9 @@ class CommentView {
   /** Per word: the claim's content stems it meets. */
   private readonly stems: (readonly string[])[];
 
+  private readonly layout: Layout;
+  private readonly tokens: readonly Token[];
+
   constructor(
     private readonly reading: Reading,
     private readonly index: ClaimIndex,
@@ -674,7 +716,9 @@ class CommentView {
     /** The quotation's words, inclusive; none when `to` < `from`. */
     private readonly quote: { from: number; to: number },
   ) {
-    this.stems = reading.tokens.map((token) => index.contentStems(token));
+    this.tokens = wordsOf(reading).tokens;
+    this.stems = this.tokens.map((token) => index.contentStems(token));
+    this.layout = layoutOf(reading);
   }
 
   private inQuote(at: number): boolean {
@@ -683,14 +727,14 @@ class CommentView {
 
   /** Whether sentence `i` is mostly the quotation. */
   quotes(i: number): boolean {
-    const sentence = this.reading.sentences[i] as Sentence;
+    const sentence = this.layout.sentences[i] as Sentence;
     const inside = Math.min(sentence.to - 1, this.quote.to) - Math.max(sentence.from, this.quote.from) + 1;
     return inside > 0 && inside >= (sentence.to - sentence.from) / 2;
   }
 
   cues(first: number, last: number): PassageCues {
-    const sentences = this.reading.sentences;
-    const tokens = this.reading.tokens;
+    const sentences = this.layout.sentences;
+    const tokens = this.tokens;
     const from = (sentences[first] as Sentence).from;
     const to = (sentences[last] as Sentence).to;
     const met = new Set<string>();
@@ -708,7 +752,7 @@ class CommentView {
     for (let i = from; i < to && !dispute; i++) dispute = denies(i);
     let agree = false;
     let concede = false;
-    for (const cue of this.reading.cues) {
+    for (const cue of this.layout.cues) {
       if (cue.at < from || cue.at >= to) continue;
       if (cue.kind === 'concede') concede = true;
       // "…are not, actually, likely…" in the claim is the claim's own word, not the commenter's objection; and a
@@ -729,7 +773,7 @@ class CommentView {
    */
   passage(): { first: number; last: number; cues: PassageCues } {
     const candidates: { first: number; last: number }[] = [];
-    for (const paragraph of this.reading.paragraphs) {
+    for (const paragraph of this.layout.paragraphs) {
       if (paragraph.numbered || paragraph.last - paragraph.first < 2) {
         candidates.push({ first: paragraph.first, last: paragraph.last });
         continue;
@@ -759,7 +803,7 @@ class CommentView {
       if (value > best.value) best = { first, last, cues, value };
     }
     // A paragraph that only quotes the claim is answered by the sentence after it, in the next paragraph.
-    const sentences = this.reading.sentences;
+    const sentences = this.layout.sentences;
     const next = sentences[best.last + 1];
     let onlyQuotes = true;
     for (let i = best.first; i <= best.last; i++) onlyQuotes &&= this.quotes(i);
@@ -839,7 +883,7 @@ export function suggestRebuttals(
       (stem) => !general.has(stem) && (documentFrequency.get(stem) ?? 0) <= rareLimit,
     );
 
-    const alignment = aligned.has(index) ? align(claimIndex, reading.tokens) : NO_ALIGNMENT;
+    const alignment = aligned.has(index) ? align(claimIndex, wordsOf(reading).tokens) : NO_ALIGNMENT;
     const quotes = isQuotation(alignment, claimStems.length);
     const view = new CommentView(
       reading,
@@ -876,7 +920,7 @@ export function suggestRebuttals(
       : Math.min(0.4, alignment.coverage);
     const words = Math.min(1, 0.7 * cues.share + 0.3 * shared);
     const score = Math.min(1, 0.55 * quoteStrength + 0.35 * words + (disputes ? 0.2 : agrees ? 0.1 : 0));
-    const sentences = reading.sentences;
+    const { sentences } = layoutOf(reading);
     suggestions.push({
       commentId: comment.id,
       score: Math.round(score * 1000) / 1000,
