@@ -666,7 +666,7 @@ class ClaimIndex {
 }
 
 /** At most this many comments are aligned with the claim word by word; the rest cannot be quoting it anyway. */
-const MAX_ALIGNED = 20;
+const MAX_ALIGNED = 8;
 
 /** At most this many comments, those sharing the most of the claim's rare words, are read passage by passage. */
 const MAX_READ = 40;
