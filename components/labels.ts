@@ -14,6 +14,13 @@ export const STANCE_LABELS: Record<RebuttalStance, string> = {
   context: 'Context',
 };
 
+/** A stance as a verb, for the stance proposed with a suggestion: "Seems to rebut it". */
+export const STANCE_VERBS: Record<RebuttalStance, string> = {
+  rebuts: 'rebut',
+  supports: 'support',
+  context: 'add context to',
+};
+
 /** Why a comment is suggested as an answer to a claim, in the card's words. */
 export const REASON_LABELS = {
   'quotes-claim': 'quotes this claim',

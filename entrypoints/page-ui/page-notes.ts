@@ -28,7 +28,7 @@ import { NotePlacement } from './note-placement';
 import { PlacementReports } from './placement-reports';
 import { createOverlay, type Overlay as OverlayHost } from './overlay-host';
 import { Overlay } from './Overlay';
-import { wholeCommentTarget } from './page-comments';
+import { passageTarget, wholeCommentTarget } from './page-comments';
 import { ReaderInput } from './reader-input';
 
 /** Gap between the selection and the toolbar, in CSS pixels. */
@@ -335,9 +335,15 @@ export class PageNotes {
     await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
 
-  private async attachComment(claimId: string, commentId: string, stance: RebuttalStance): Promise<void> {
+  /** Attach a comment, or the passage of it that a suggestion proposed, to a claim. */
+  private async attachComment(
+    claimId: string,
+    commentId: string,
+    stance: RebuttalStance,
+    excerpt?: string,
+  ): Promise<void> {
     const comment = this.comments.byId(commentId);
-    const target = comment ? wholeCommentTarget(comment) : null;
+    const target = !comment ? null : excerpt ? passageTarget(comment, excerpt) : wholeCommentTarget(comment);
     if (!comment || !target) return this.tell('Counterpoint could not read that comment any more.');
     await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
@@ -440,7 +446,7 @@ export class PageNotes {
       case 'problem':
         return this.tell(action.message);
       case 'attach':
-        return void this.attachComment(action.claimId, action.commentId, action.stance);
+        return void this.attachComment(action.claimId, action.commentId, action.stance, action.excerpt);
       case 'show-rebuttal':
         if (!this.placement.reveal(action.rebuttalId))
           this.tell('That comment is not on this page any more.');
