@@ -10,6 +10,7 @@ import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { ExtractedComment } from './extract';
 import { extractComments } from './extract';
 import { seedThreadPage } from './fixtures/seed-thread';
+import { excerptHits, SEED_GOLD } from './fixtures/suggestion-gold';
 import { suggestRebuttals } from './suggest';
 
 const SEED = 'seed/article-with-comments.txt';
@@ -72,6 +73,23 @@ describeWithShared(
         expect(top).toEqual(expect.arrayContaining(answeredBy.map((n) => `comment-${n}`)));
       });
     }
+
+    it('proposes, for the claims the numbered points of the first comment take up, the point that answers each', () => {
+      const comments = load();
+      const text = comments[0]?.text ?? '';
+      // The gold set judges which point answers which claim.
+      const answered = SEED_GOLD.flatMap(({ claim, answers }) =>
+        answers.filter((a) => a.commentId === 'comment-1').map((answer) => ({ claim, answer })),
+      );
+      expect(answered).toHaveLength(5);
+      const hits = answered.filter(({ claim, answer }) => {
+        const found = suggestRebuttals(claim, comments, 3).find((s) => s.commentId === 'comment-1');
+        return excerptHits(text, found?.excerpt, answer.passages);
+      });
+      // Point 2 answers the claim about Livingstone's history by saying "Ken", no word of the claim; each of the
+      // other four points is proposed for its own claim.
+      expect(hits.length).toBeGreaterThanOrEqual(4);
+    });
 
     it('points at point 3 of the first comment, which quotes and disputes the "not budging" claim', () => {
       const comments = load();
