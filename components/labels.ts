@@ -26,6 +26,7 @@ export const REASON_LABELS = {
   'quotes-claim': 'quotes this claim',
   disputes: 'disputes it',
   agrees: 'agrees with it',
+  'sides-with': 'sides with a commenter who quotes it',
   'shared-words': 'shares its rare words',
 } as const;
 

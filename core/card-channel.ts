@@ -85,10 +85,11 @@ export interface CardView {
   unattached: string[];
 }
 
-/** A comment's whole text, for the card to rank against its claim. */
+/** A comment's whole text and its author's name, for the card to rank against its claim. */
 export interface ThreadComment {
   id: string;
   text: string;
+  author: string;
 }
 
 /** From the page interface to the card. */
@@ -245,7 +246,9 @@ export function parseToCard(message: unknown): ToCard | null {
   if (raw.type === 'thread' && Array.isArray(raw.comments)) {
     const comments = (raw.comments as Partial<ThreadComment>[]).filter(
       (comment): comment is ThreadComment =>
-        typeof comment?.id === 'string' && typeof comment.text === 'string',
+        typeof comment?.id === 'string' &&
+        typeof comment.text === 'string' &&
+        typeof comment.author === 'string',
     );
     return { type: 'thread', comments };
   }

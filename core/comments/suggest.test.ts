@@ -90,6 +90,31 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
     expect(suggestions[0]?.reasons).toEqual(['shared-words']);
   });
 
+  it('ranks a second commenter who sides with one quoting the claim, though sharing none of its rare words', () => {
+    const claim = 'The ferry timetable was agreed with the harbour workers before the summer.';
+    const thread = [
+      {
+        id: 'q',
+        author: 'Maren Holt',
+        text: 'You write that the ferry timetable was agreed with the harbour workers. That is false: nobody asked us.',
+      },
+      {
+        id: 's',
+        author: 'Ilse Brook',
+        text: 'Lovely photos of the quay. I agree with Maren, the crews were told in a notice pinned up in May.',
+      },
+      { id: 'n', author: 'Olaf', text: 'Maren posted the same photos of the quay last week.' },
+    ];
+    const suggestions = suggestRebuttals(claim, thread);
+    expect(suggestions.map((s) => s.commentId)).toEqual(['q', 's']);
+    const siding = suggestions[1];
+    expect(siding?.reasons).toEqual(['sides-with']);
+    expect(siding?.stance).toBe('rebuts');
+    expect(thread[1]?.text.slice(siding?.excerpt.start, siding?.excerpt.end)).toBe(
+      'I agree with Maren, the crews were told in a notice pinned up in May.',
+    );
+  });
+
   it('re-reads a comment whose text changed since the last call', () => {
     const comment = { id: 'x', text: 'Nothing to do with it.' };
     expect(suggestRebuttals(CLAIMS.van, [comment])).toEqual([]);

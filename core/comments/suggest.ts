@@ -12,6 +12,9 @@
  *   "actually", or a "not" before the claim's own words. A dispute word elsewhere in the comment says nothing
  *   about this claim.
  * - `agrees`, "agrees with it": in the answering passage, "I agree", "I can back this up", "spot on" and the like.
+ * - `sides-with`, "sides with a commenter who quotes it": a sentence agrees with, and names, the author of a comment
+ *   that quotes the claim ("i agree with Stuart the Labour group have taken a policy of non cooperation"). Such a
+ *   second answer often shares no rare word with the claim: the first answer already said it.
  * - `shared-words`: the comment reuses words of the claim that are rare among this page's comments (a name everyone
  *   mentions does not count for much).
  *
@@ -28,7 +31,7 @@
 import type { RebuttalStance } from '../model';
 
 /** Why a comment is suggested for a claim. */
-export type SuggestionReason = 'quotes-claim' | 'disputes' | 'agrees' | 'shared-words';
+export type SuggestionReason = 'quotes-claim' | 'disputes' | 'agrees' | 'sides-with' | 'shared-words';
 
 /** One suggested comment for a claim. */
 export interface Suggestion {
@@ -665,6 +668,9 @@ class ClaimIndex {
   }
 }
 
+/** A comment siding with an answer counts for this much of that answer's score: it says less on its own. */
+const SIDING = 0.5;
+
 /** At most this many comments are aligned with the claim word by word; the rest cannot be quoting it anyway. */
 const MAX_ALIGNED = 8;
 
@@ -828,7 +834,7 @@ function stanceOf(cues: PassageCues): RebuttalStance {
  */
 export function suggestRebuttals(
   claimText: string,
-  comments: readonly { id: string; text: string }[],
+  comments: readonly { id: string; text: string; author?: string }[],
   limit = 5,
 ): Suggestion[] {
   const claim = tokenize(claimText).tokens;
@@ -930,5 +936,56 @@ export function suggestRebuttals(
     });
   }
 
+  suggestions.push(...sidingWith(suggestions, comments, readingsOf));
   return suggestions.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/**
+ * The comments, not suggested otherwise, with a sentence that agrees with the author of a comment quoting the claim
+ * and names them (by a name of theirs of three letters or more): suggested after that answer, with that sentence as
+ * the passage and that answer's stance.
+ */
+function sidingWith(
+  suggested: readonly Suggestion[],
+  comments: readonly { id: string; text: string; author?: string }[],
+  readingsOf: readonly Reading[],
+): Suggestion[] {
+  const byId = new Map(comments.map((comment, index) => [comment.id, index]));
+  const answers = suggested.flatMap((suggestion) => {
+    const author = comments[byId.get(suggestion.commentId) ?? -1]?.author;
+    if (!suggestion.reasons.includes('quotes-claim') || !author) return [];
+    const names = new Set(
+      tokenize(author)
+        .tokens.filter((t) => t.norm.length >= 3)
+        .map((t) => t.norm),
+    );
+    return names.size > 0 ? [{ suggestion, names, author }] : [];
+  });
+  if (answers.length === 0) return [];
+  const taken = new Set(suggested.map((suggestion) => suggestion.commentId));
+  const out: Suggestion[] = [];
+  comments.forEach((comment, index) => {
+    if (taken.has(comment.id)) return;
+    const reading = readingsOf[index] as Reading;
+    const answer = answers.find(
+      ({ names, author }) => author !== comment.author && reading.distinct.some((t) => names.has(t.norm)),
+    );
+    if (!answer) return;
+    const { tokens } = wordsOf(reading);
+    const { sentences, cues } = layoutOf(reading);
+    const sentence = sentences.find(
+      (s) =>
+        tokens.slice(s.from, s.to).some((t) => answer.names.has(t.norm)) &&
+        cues.some((cue) => cue.kind === 'agree' && cue.at >= s.from && cue.at < s.to),
+    );
+    if (!sentence) return;
+    out.push({
+      commentId: comment.id,
+      score: Math.round(answer.suggestion.score * SIDING * 1000) / 1000,
+      reasons: ['sides-with'],
+      excerpt: { start: sentence.start, end: sentence.end },
+      stance: answer.suggestion.stance,
+    });
+  });
+  return out;
 }

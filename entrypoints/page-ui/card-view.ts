@@ -40,6 +40,6 @@ export class CardViews {
   changedThread(): ThreadComment[] | null {
     if (this.threadGeneration === this.comments.generation) return null;
     this.threadGeneration = this.comments.generation;
-    return this.comments.all().map(({ id, text }) => ({ id, text }));
+    return this.comments.all().map(({ id, text, author }) => ({ id, text, author }));
   }
 }
