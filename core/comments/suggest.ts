@@ -608,6 +608,9 @@ function align(index: ClaimIndex, comment: readonly Token[]): Alignment {
   };
 }
 
+/** No stems: one list for every word that meets none, rather than a new one each time. */
+const NONE: readonly string[] = [];
+
 /** Where a comment word meets the claim: the claim position and what the meeting is worth. */
 interface Hit {
   at: number;
@@ -659,7 +662,7 @@ class ClaimIndex {
 
   /** Stems of the claim's content words that a comment word meets. */
   contentStems(token: Token): readonly string[] {
-    return token.content ? this.lookup(token).stems : [];
+    return token.content ? this.lookup(token).stems : NONE;
   }
 
   /** Whether a comment word meets a content word of the claim. */
@@ -675,7 +678,7 @@ const SIDING = 0.5;
 const MAX_ALIGNED = 8;
 
 /** At most this many comments, those sharing the most of the claim's rare words, are read passage by passage. */
-const MAX_READ = 40;
+const MAX_READ = 20;
 
 /** A passage runs over at most this many sentences of a paragraph that is neither short nor a numbered point. */
 const PASSAGE_SENTENCES = 3;
