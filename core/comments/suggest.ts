@@ -880,10 +880,10 @@ export function suggestRebuttals(
       .slice(0, MAX_ALIGNED)
       .map((c) => c.index),
   );
-  const read = new Set([...byShare.slice(0, MAX_READ).map((c) => c.index), ...aligned]);
+  const weighed = new Set([...byShare.slice(0, MAX_READ).map((c) => c.index), ...aligned]);
 
   const suggestions: Suggestion[] = [];
-  for (const index of read) {
+  for (const index of weighed) {
     const comment = comments[index] as { id: string; text: string };
     const reading = readingsOf[index] as Reading;
     const uses = usesByComment[index] as Set<string>;
