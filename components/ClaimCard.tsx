@@ -3,7 +3,7 @@ import type { RefObject } from 'preact';
 import type { CommentChoice, SuggestedComment } from '../core/card-channel';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
-import { formatTime, REASON_LABELS, STANCE_LABELS, STATUS_LABELS } from './labels';
+import { formatTime, REASON_LABELS, STANCE_LABELS, STANCE_VERBS, STATUS_LABELS } from './labels';
 import { QuoteChanges } from './QuoteChanges';
 import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';
@@ -34,7 +34,8 @@ export interface ClaimCardProps {
   onStatus(status: ClaimStatus): void;
   onNote(note: string): void;
   onTags(tags: string): void;
-  onAttach(commentId: string, stance: RebuttalStance): void;
+  /** Attach a comment to the claim: the passage `excerpt` of it when given (a suggestion's), else all of it. */
+  onAttach(commentId: string, stance: RebuttalStance, excerpt?: string): void;
   onShowRebuttal(rebuttal: Rebuttal): void;
   onRemoveRebuttal(rebuttal: Rebuttal): void;
   onDelete(): void;
@@ -60,6 +61,8 @@ export function parseTags(input: string): string[] {
 interface ClaimCardState {
   picking: boolean;
   stance: RebuttalStance;
+  /** The stance the reader chose for a suggested comment, by its id, where it differs from the one proposed. */
+  chosen: Record<string, RebuttalStance>;
 }
 
 /** What the note field asks, for each status. */
@@ -75,10 +78,10 @@ const NOTE_PROMPTS: Record<ClaimStatus, string> = {
  * the card does not ship Preact's hooks for the one component that keeps state.
  */
 export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
-  override state: ClaimCardState = { picking: false, stance: 'rebuts' };
+  override state: ClaimCardState = { picking: false, stance: 'rebuts', chosen: {} };
 
   override componentDidUpdate(previous: ClaimCardProps): void {
-    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false });
+    if (this.props.claim?.id !== previous.claim?.id) this.setState({ picking: false, chosen: {} });
   }
 
   render() {
@@ -107,7 +110,7 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onClose,
       onOpenNotes,
     } = this.props;
-    const { picking, stance } = this.state;
+    const { picking, stance, chosen } = this.state;
     const setPicking = (value: boolean) => this.setState({ picking: value });
     const status = claim?.status ?? 'highlight';
     return (
@@ -189,23 +192,49 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
             <div class="suggestions">
               <h4>Suggested from the comments</h4>
               <ul>
-                {suggestions.map((suggestion) => (
-                  <li key={suggestion.id} class="suggestion">
-                    <span class="author">{suggestion.author}</span>
-                    <q>{suggestion.firstLine}</q>
-                    <span class="reasons">
-                      {suggestion.reasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
-                    </span>
-                    <button
-                      type="button"
-                      class="accept"
-                      aria-label={`Attach the comment by ${suggestion.author} as a rebuttal`}
-                      onClick={trusted(() => onAttach(suggestion.id, 'rebuts'))}
-                    >
-                      Attach
-                    </button>
-                  </li>
-                ))}
+                {suggestions.map((suggestion) => {
+                  const picked = chosen[suggestion.id] ?? suggestion.stance;
+                  return (
+                    <li key={suggestion.id} class="suggestion">
+                      <span class="author">{suggestion.author}</span>
+                      <q>{suggestion.excerpt}</q>
+                      <span class="reasons">
+                        {suggestion.reasons.map((reason) => REASON_LABELS[reason]).join(' · ')}
+                      </span>
+                      <span class="proposed">
+                        Seems to {STANCE_VERBS[suggestion.stance]} it: confirm or change
+                      </span>
+                      <div
+                        class="stances"
+                        role="group"
+                        aria-label={`Stance of the comment by ${suggestion.author}`}
+                      >
+                        {REBUTTAL_STANCES.map((choice) => (
+                          <button
+                            key={choice}
+                            type="button"
+                            class={`stance-${choice}`}
+                            aria-label={`${STANCE_LABELS[choice]}, for the comment by ${suggestion.author}`}
+                            aria-pressed={picked === choice}
+                            onClick={trusted(() =>
+                              this.setState({ chosen: { ...chosen, [suggestion.id]: choice } }),
+                            )}
+                          >
+                            {STANCE_LABELS[choice]}
+                          </button>
+                        ))}
+                      </div>
+                      <button
+                        type="button"
+                        class="accept"
+                        aria-label={`Attach this passage of the comment by ${suggestion.author} as ${STANCE_LABELS[picked]}`}
+                        onClick={trusted(() => onAttach(suggestion.id, picked, suggestion.excerpt))}
+                      >
+                        Attach
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           )}

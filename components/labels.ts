@@ -14,10 +14,19 @@ export const STANCE_LABELS: Record<RebuttalStance, string> = {
   context: 'Context',
 };
 
+/** A stance as a verb, for the stance proposed with a suggestion: "Seems to rebut it". */
+export const STANCE_VERBS: Record<RebuttalStance, string> = {
+  rebuts: 'rebut',
+  supports: 'support',
+  context: 'add context to',
+};
+
 /** Why a comment is suggested as an answer to a claim, in the card's words. */
 export const REASON_LABELS = {
   'quotes-claim': 'quotes this claim',
   disputes: 'disputes it',
+  agrees: 'agrees with it',
+  'sides-with': 'sides with a commenter who quotes it',
   'shared-words': 'shares its rare words',
 } as const;
 

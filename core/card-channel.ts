@@ -44,10 +44,17 @@ export interface CommentChoice {
   firstLine: string;
 }
 
-/** A comment suggested as an answer to the claim, with why. */
+/** A comment suggested as an answer to the claim, with why, the passage that answers and the stance proposed. */
 export interface SuggestedComment extends CommentChoice {
   reasons: SuggestionReason[];
+  /** The passage of the comment that answers the claim: what attaching it takes as the excerpt. */
+  excerpt: string;
+  /** The stance its passage likely takes, proposed to the reader, who confirms or changes it. */
+  stance: RebuttalStance;
 }
+
+/** The longest excerpt the card may ask for: a passage is a few sentences, well under this. */
+export const MAX_EXCERPT = 10_000;
 
 /** Everything the card shows of one claim, as the page interface sees it. */
 export interface CardView {
@@ -78,10 +85,11 @@ export interface CardView {
   unattached: string[];
 }
 
-/** A comment's whole text, for the card to rank against its claim. */
+/** A comment's whole text and its author's name, for the card to rank against its claim. */
 export interface ThreadComment {
   id: string;
   text: string;
+  author: string;
 }
 
 /** From the page interface to the card. */
@@ -124,7 +132,8 @@ export type FromCard =
   | { type: 'saved'; claim: Claim }
   /** A save failed; the page shows why. */
   | { type: 'problem'; message: string }
-  | { type: 'attach'; claimId: string; commentId: string; stance: RebuttalStance }
+  /** Attach a comment to the claim: its passage `excerpt` (text of the comment) when given, else all of it. */
+  | { type: 'attach'; claimId: string; commentId: string; stance: RebuttalStance; excerpt?: string }
   | { type: 'show-rebuttal'; rebuttalId: string }
   /** The reader takes the passage as it reads now, after a copy-edit, as the claim's own. */
   | { type: 'accept-text'; claimId: string }
@@ -208,6 +217,8 @@ export function parseFromCard(message: unknown): FromCard | null {
             claimId: raw.claimId as string,
             commentId: raw.commentId as string,
             stance: raw.stance as RebuttalStance,
+            ...(typeof raw.excerpt === 'string' &&
+              raw.excerpt.length <= MAX_EXCERPT && { excerpt: raw.excerpt }),
           }
         : null;
     case 'show-rebuttal':
@@ -235,7 +246,9 @@ export function parseToCard(message: unknown): ToCard | null {
   if (raw.type === 'thread' && Array.isArray(raw.comments)) {
     const comments = (raw.comments as Partial<ThreadComment>[]).filter(
       (comment): comment is ThreadComment =>
-        typeof comment?.id === 'string' && typeof comment.text === 'string',
+        typeof comment?.id === 'string' &&
+        typeof comment.text === 'string' &&
+        typeof comment.author === 'string',
     );
     return { type: 'thread', comments };
   }

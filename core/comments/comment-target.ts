@@ -1,6 +1,6 @@
 /**
- * A whole comment as a rebuttal's target: what the page interface stores when the reader attaches a comment from
- * the card, in the page or in a comment widget's frame, which both run this.
+ * A comment, whole or a passage of it, as a rebuttal's target: what the page interface stores when the reader
+ * attaches a comment from the card, in the page or in a comment widget's frame, which both run this.
  */
 import { anchorTargets, describeRange } from '../anchoring';
 import type { TextTarget } from '../model';
@@ -11,9 +11,17 @@ import type { ExtractedComment } from './extract';
  * line, the date and the reply link. Null when its text cannot be placed.
  */
 export function wholeCommentTarget(comment: ExtractedComment): TextTarget | null {
-  const paragraphs = comment.paragraphs.filter((paragraph) => paragraph.trim());
-  const first = paragraphs[0];
-  const last = paragraphs.at(-1);
+  return passageTarget(comment, comment.paragraphs.join('\n'));
+}
+
+/**
+ * A passage of a comment's text (as extracted: paragraphs apart on lines of their own) as a rebuttal target: from
+ * the start of its first line to the end of its last, found inside the comment. Null when it cannot be placed.
+ */
+export function passageTarget(comment: ExtractedComment, passage: string): TextTarget | null {
+  const lines = passage.split('\n').filter((line) => line.trim());
+  const first = lines[0]?.trim();
+  const last = lines.at(-1)?.trim();
   if (!first || !last) return null;
   const quote = (exact: string): TextTarget => ({
     quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },

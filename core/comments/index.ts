@@ -5,7 +5,7 @@
  * - {@link suggestRebuttals} ranks the comments that most likely answer a claim, with reasons;
  * - {@link commentRefOf} turns an extracted comment into the `CommentRef` a rebuttal stores, and
  *   {@link findCommentByRef} finds that comment again; {@link commentAt} names the comment a selection is in;
- *   {@link wholeCommentTarget} describes a whole comment as a rebuttal's target.
+ *   {@link wholeCommentTarget} and {@link passageTarget} describe a comment, or a passage of it, as a rebuttal's target.
  * See README.md beside this file for the markups covered and how to re-run extraction.
  */
 
@@ -15,4 +15,4 @@ export type { Suggestion, SuggestionReason } from './suggest';
 export { suggestRebuttals } from './suggest';
 export { commentRefOf } from './comment-ref';
 export { commentAt, findCommentByRef } from './comment-lookup';
-export { wholeCommentTarget } from './comment-target';
+export { passageTarget, wholeCommentTarget } from './comment-target';

@@ -40,7 +40,7 @@ describe('suggestions on pages written without spaces between words', () => {
     const [first] = suggestRebuttals(CHINESE_CLAIMS.visitors, CHINESE_COMMENTS);
     expect(first?.reasons).toContain('disputes');
     const text = CHINESE_COMMENTS[0]?.text ?? '';
-    expect(text.slice(first?.overlap?.start, first?.overlap?.end)).toContain('游客');
+    expect(text.slice(first?.excerpt.start, first?.excerpt.end)).toContain('游客');
   });
 
   it('suggests the Japanese comment that disputes the claim, and no other', () => {

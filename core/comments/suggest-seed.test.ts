@@ -9,66 +9,11 @@ import { expect, it } from 'vitest';
 import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { ExtractedComment } from './extract';
 import { extractComments } from './extract';
+import { seedThreadPage } from './fixtures/seed-thread';
+import { excerptHits, SEED_GOLD } from './fixtures/suggestion-gold';
 import { suggestRebuttals } from './suggest';
 
 const SEED = 'seed/article-with-comments.txt';
-
-/** The seed's "N. Author says:" blocks, as authors and paragraphs. */
-function seedComments(text: string): { author: string; paragraphs: string[] }[] {
-  const out: { author: string; paragraphs: string[] }[] = [];
-  let inThread = false;
-  for (const line of text.split('\n')) {
-    if (/Responses to/.test(line)) inThread = true;
-    else if (!inThread) continue;
-    else if (/^Leave a Reply/.test(line)) break;
-    else {
-      const head = /^ {2}\d+\. (.*)$/.exec(line);
-      const said = head && /^(.*) says:$/.exec(head[1] ?? '');
-      if (head)
-        out.push(
-          said ? { author: said[1] ?? '', paragraphs: [] } : { author: '', paragraphs: [head[1] ?? ''] },
-        );
-      else if (line.trim()) out[out.length - 1]?.paragraphs.push(line.trim());
-    }
-  }
-  return out;
-}
-
-/** A WordPress classic comment list built with DOM calls, text set as text. */
-function threadPage(comments: { author: string; paragraphs: string[] }[]): Document {
-  const doc = document.implementation.createHTMLDocument(
-    'The real reasons Ken wants Lutfur back in the party',
-  );
-  const list = doc.createElement('ol');
-  list.className = 'commentlist';
-  comments.forEach((comment, i) => {
-    const li = doc.createElement('li');
-    li.id = `comment-${i + 1}`;
-    li.className = 'comment depth-1';
-    const byline = doc.createElement('div');
-    byline.className = 'comment-author vcard';
-    if (comment.author) {
-      const name = doc.createElement('cite');
-      name.className = 'fn';
-      name.textContent = comment.author;
-      byline.append(name);
-    }
-    const body = doc.createElement('div');
-    body.className = 'comment-content';
-    for (const paragraph of comment.paragraphs) {
-      const p = doc.createElement('p');
-      p.textContent = paragraph;
-      body.append(p);
-    }
-    li.append(byline, body);
-    list.append(li);
-  });
-  const section = doc.createElement('div');
-  section.id = 'comments';
-  section.append(list);
-  doc.body.append(section);
-  return doc;
-}
 
 /** Claims of the article and the comments that answer them (by their place in the thread). */
 const LABELLED: { claim: string; answeredBy: number[] }[] = [
@@ -103,7 +48,7 @@ describeWithShared(
   { needs: [SEED] },
   () => {
     const load = (): ExtractedComment[] =>
-      extractComments(threadPage(seedComments(readFileSync(sharedPath(SEED), 'utf8'))));
+      extractComments(seedThreadPage(document.implementation, readFileSync(sharedPath(SEED), 'utf8')));
 
     it('extracts the nine comments with their numbered points apart', () => {
       const comments = load();
@@ -129,13 +74,30 @@ describeWithShared(
       });
     }
 
+    it('proposes, for the claims the numbered points of the first comment take up, the point that answers each', () => {
+      const comments = load();
+      const text = comments[0]?.text ?? '';
+      // The gold set judges which point answers which claim.
+      const answered = SEED_GOLD.flatMap(({ claim, answers }) =>
+        answers.filter((a) => a.commentId === 'comment-1').map((answer) => ({ claim, answer })),
+      );
+      expect(answered).toHaveLength(5);
+      const hits = answered.filter(({ claim, answer }) => {
+        const found = suggestRebuttals(claim, comments, 3).find((s) => s.commentId === 'comment-1');
+        return excerptHits(text, found?.excerpt, answer.passages);
+      });
+      // Point 2 answers the claim about Livingstone's history by saying "Ken", no word of the claim; each of the
+      // other four points is proposed for its own claim.
+      expect(hits.length).toBeGreaterThanOrEqual(4);
+    });
+
     it('points at point 3 of the first comment, which quotes and disputes the "not budging" claim', () => {
       const comments = load();
       const claim = LABELLED[0]?.claim ?? '';
       const stuart = suggestRebuttals(claim, comments).find((s) => s.commentId === 'comment-1');
       expect(stuart?.reasons).toEqual(['quotes-claim', 'disputes', 'shared-words']);
       const text = comments[0]?.text ?? '';
-      const quoted = text.slice(stuart?.overlap?.start, stuart?.overlap?.end);
+      const quoted = text.slice(stuart?.excerpt.start, stuart?.excerpt.end);
       expect(quoted).toContain('not budging in its oposition to Rahman');
       const point = comments[0]?.paragraphs.find((p) => p.includes(quoted));
       expect(point).toMatch(/^3, You falsely claim/);

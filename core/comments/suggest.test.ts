@@ -19,14 +19,14 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
     });
   }
 
-  it('finds a quotation despite a typo (“vistors”), and the dispute next to it', () => {
+  it('finds a quotation despite a typo (“vistors”), and proposes it with the objection after it', () => {
     const c1 = find('visitors', 'c1');
     expect(c1?.reasons).toEqual(['quotes-claim', 'disputes', 'shared-words']);
+    expect(c1?.stance).toBe('rebuts');
     const text = COMMENTS.find((c) => c.id === 'c1')?.text ?? '';
-    // The overlap is the quoted passage, not the objection after it.
-    const quoted = text.slice(c1?.overlap?.start, c1?.overlap?.end);
-    expect(quoted).toContain('had fewer than 40 vistors a day last year');
-    expect(quoted).not.toContain('false');
+    const excerpt = text.slice(c1?.excerpt.start, c1?.excerpt.end);
+    expect(excerpt).toContain('had fewer than 40 vistors a day last year');
+    expect(excerpt).toContain('That is simply false');
   });
 
   it('sees a dispute near shared rare words even without a quotation', () => {
@@ -36,7 +36,12 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
 
   it('does not call a comment a dispute when its objection is far from the claim', () => {
     // c10 says "actually" in its first sentence and quotes the claim sixty words later, agreeing with it.
-    expect(find('van', 'c10')?.reasons).toEqual(['quotes-claim', 'shared-words']);
+    const c10 = find('van', 'c10');
+    expect(c10?.reasons).toEqual(['quotes-claim', 'shared-words']);
+    const text = COMMENTS.find((c) => c.id === 'c10')?.text ?? '';
+    expect(text.slice(c10?.excerpt.start, c10?.excerpt.end)).toMatch(
+      /^As for the future: the mobile library van/,
+    );
   });
 
   it('does not suggest comments that share only everyday words or a name everyone uses', () => {
@@ -83,6 +88,31 @@ describe('suggestRebuttals on a hand-labelled thread', () => {
     const suggestions = suggestRebuttals('Regulation of holiday flats has failed', comments);
     expect(suggestions.map((s) => s.commentId)).toEqual(['a']);
     expect(suggestions[0]?.reasons).toEqual(['shared-words']);
+  });
+
+  it('ranks a second commenter who sides with one quoting the claim, though sharing none of its rare words', () => {
+    const claim = 'The ferry timetable was agreed with the harbour workers before the summer.';
+    const thread = [
+      {
+        id: 'q',
+        author: 'Maren Holt',
+        text: 'You write that the ferry timetable was agreed with the harbour workers. That is false: nobody asked us.',
+      },
+      {
+        id: 's',
+        author: 'Ilse Brook',
+        text: 'Lovely photos of the quay. I agree with Maren, the crews were told in a notice pinned up in May.',
+      },
+      { id: 'n', author: 'Olaf', text: 'Maren posted the same photos of the quay last week.' },
+    ];
+    const suggestions = suggestRebuttals(claim, thread);
+    expect(suggestions.map((s) => s.commentId)).toEqual(['q', 's']);
+    const siding = suggestions[1];
+    expect(siding?.reasons).toEqual(['sides-with']);
+    expect(siding?.stance).toBe('rebuts');
+    expect(thread[1]?.text.slice(siding?.excerpt.start, siding?.excerpt.end)).toBe(
+      'I agree with Maren, the crews were told in a notice pinned up in May.',
+    );
   });
 
   it('re-reads a comment whose text changed since the last call', () => {

@@ -252,12 +252,16 @@ export class CardSession {
       const open = new Set(view.unattached);
       const choices = new Map(view.comments.map((comment) => [comment.id, comment]));
       const candidates = this.thread.filter((comment) => open.has(comment.id));
+      const texts = new Map(candidates.map((comment) => [comment.id, comment.text]));
       const ranked = suggestRebuttals(view.claim.target.quote.exact, candidates, SUGGESTIONS);
       this.suggested = {
         key,
-        suggestions: ranked.flatMap((suggestion) => {
-          const choice = choices.get(suggestion.commentId);
-          return choice ? [{ ...choice, reasons: suggestion.reasons }] : [];
+        suggestions: ranked.flatMap(({ commentId, reasons, excerpt, stance }) => {
+          const choice = choices.get(commentId);
+          const text = texts.get(commentId) ?? '';
+          return choice
+            ? [{ ...choice, reasons, stance, excerpt: text.slice(excerpt.start, excerpt.end) }]
+            : [];
         }),
       };
     }
@@ -291,8 +295,9 @@ export class CardSession {
         },
         onNote: (note) => this.edit({ note }),
         onTags: (tags) => this.edit({ tags }),
-        onAttach: (commentId, stance) =>
-          claim && post({ type: 'attach', claimId: claim.id, commentId, stance }),
+        onAttach: (commentId, stance, excerpt) =>
+          claim &&
+          post({ type: 'attach', claimId: claim.id, commentId, stance, ...(excerpt && { excerpt }) }),
         onShowRebuttal: (rebuttal) => post({ type: 'show-rebuttal', rebuttalId: rebuttal.id }),
         onRemoveRebuttal: (rebuttal) => post({ type: 'remove-rebuttal', rebuttalId: rebuttal.id }),
         onDelete: () => {

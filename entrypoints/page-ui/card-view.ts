@@ -56,8 +56,8 @@ export class CardViews {
     if (this.threadGeneration === generation) return null;
     this.threadGeneration = generation;
     return [
-      ...this.comments.all().map(({ id, text }) => ({ id, text })),
-      ...this.frames.all().map(({ key, text }) => ({ id: key, text })),
+      ...this.comments.all().map(({ id, text, author }) => ({ id, text, author })),
+      ...this.frames.all().map(({ key, text, author }) => ({ id: key, text, author })),
     ];
   }
 }

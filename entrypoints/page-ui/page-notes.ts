@@ -10,7 +10,7 @@ import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { describeRange } from '../../core/anchoring';
 import type { FromCard } from '../../core/card-channel';
-import { commentRefOf, wholeCommentTarget } from '../../core/comments';
+import { commentRefOf, passageTarget, wholeCommentTarget } from '../../core/comments';
 import { newId } from '../../core/ids';
 import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
 import type {
@@ -346,7 +346,16 @@ export class PageNotes {
     await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
 
-  private async attachComment(claimId: string, commentId: string, stance: RebuttalStance): Promise<void> {
+  /**
+   * Attach a comment, or the passage of it that a suggestion proposed, to a claim. A comment in a widget's frame is
+   * attached whole: its passages are not read from the page.
+   */
+  private async attachComment(
+    claimId: string,
+    commentId: string,
+    stance: RebuttalStance,
+    excerpt?: string,
+  ): Promise<void> {
     const framed = this.frames.byKey(commentId);
     if (framed) {
       const target = await this.frames.target(framed);
@@ -355,7 +364,7 @@ export class PageNotes {
       return this.attach({ id: newId(), claimId, comment, target, stance, note: '' });
     }
     const comment = this.comments.byId(commentId);
-    const target = comment ? wholeCommentTarget(comment) : null;
+    const target = !comment ? null : excerpt ? passageTarget(comment, excerpt) : wholeCommentTarget(comment);
     if (!comment || !target) return this.tell('Counterpoint could not read that comment any more.');
     await this.attach({ id: newId(), claimId, comment: commentRefOf(comment), target, stance, note: '' });
   }
@@ -464,7 +473,7 @@ export class PageNotes {
       case 'problem':
         return this.tell(action.message);
       case 'attach':
-        return void this.attachComment(action.claimId, action.commentId, action.stance);
+        return void this.attachComment(action.claimId, action.commentId, action.stance, action.excerpt);
       case 'show-rebuttal':
         return void this.revealRebuttal(action.rebuttalId);
       case 'remove-rebuttal':

@@ -5,6 +5,8 @@
  * `bench-results.json` and prints the figures beside the targets of issue 3. `BENCH_QUICK=1` runs one page, two
  * runs a figure, for working on the bench itself.
  * `BENCH_DRIFT_ONLY=1` runs the drift set of real revisions alone (drift.ts) and prints it without writing.
+ * `BENCH_SUGGEST_ONLY=1` runs the suggestions alone (suggestions.ts), their times and their gold sets, and prints
+ * them without writing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { measureNoteBundles } from './note-bundles';
 import type { NoteBundleBench } from './note-bundles';
 import type { NoNotesResult } from './no-notes';
 import type { Drawn, Judged, Located, Prepared, Revised, Timing } from './page/harness';
-import { checkTargets, driftReport, printReport } from './report';
+import { checkTargets, driftReport, printReport, suggestionChecks } from './report';
 import type { TargetCheck } from './report';
 import { belowWork, coldWarm, median, runTimes, type RunTime, type RunTimes } from './sampling';
 import { serveCorpus } from './server';
@@ -33,6 +35,7 @@ import type { SuggestionBench } from './suggestions';
 const CORPUS = resolve(REPO, '../shared/corpus');
 const QUICK = process.env.BENCH_QUICK === '1';
 const DRIFT_ONLY = process.env.BENCH_DRIFT_ONLY === '1';
+const SUGGEST_ONLY = process.env.BENCH_SUGGEST_ONLY === '1';
 const RUNS = QUICK ? 2 : 5;
 const SEED = 20260311;
 const REVISION_SEED = 7;
@@ -665,7 +668,25 @@ async function driftOnly(): Promise<void> {
   process.stdout.write(`${driftReport(drift).join('\n')}\n`);
 }
 
-(DRIFT_ONLY ? driftOnly() : main()).catch((error: unknown) => {
+/** The suggestions alone, printed and never written. */
+async function suggestOnly(): Promise<void> {
+  requireCorpus();
+  const server = await serveCorpus(CORPUS);
+  const bench = await launchBench(server.origin);
+  try {
+    const suggestions = await measureSuggestions(bench.context, server.origin, RUNS);
+    const lines = suggestionChecks(suggestions).map(
+      (check) =>
+        `${check.measure}: ${check.value} (target ${check.target}: ${check.met ? 'met' : 'NOT met'})`,
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await bench.close();
+    await server.close();
+  }
+}
+
+(DRIFT_ONLY ? driftOnly() : SUGGEST_ONLY ? suggestOnly() : main()).catch((error: unknown) => {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -1,17 +1,25 @@
 /**
- * Bench for issue 4: suggestions for a claim among 500 comments (target 50 ms or less), in headless Chromium
- * where the content script runs them. Comments are built from the sentences of the seed article and its
- * comment section (seeded, so every run ranks the same thread); claims are sentences of the article.
+ * Bench for issues 4 and 12: suggestions for a claim among 500 comments (target 50 ms or less, cold and warm), in
+ * headless Chromium; and how well they answer, on the hand-judged gold sets of the seed and the demo article:
+ * answering comments in the top three (recall@3), the passages proposed as excerpts, and the stances proposed.
+ * Comments for the timing are built from the sentences of the seed article and its comment section (seeded, so
+ * every run ranks the same thread); claims are sentences of the article.
  */
 import { build } from 'esbuild';
+import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { extractComments, suggestRebuttals } from '../../core/comments';
+import { seedThreadPage } from '../../core/comments/fixtures/seed-thread';
+import { DEMO_GOLD, scoreGold, SEED_GOLD } from '../../core/comments/fixtures/suggestion-gold';
+import type { GoldScore } from '../../core/comments/fixtures/suggestion-gold';
 import { REPO } from './bundles';
 import type { SuggestionTiming } from './page/suggestions-harness';
 import { coldWarm, median, seededRandom } from './sampling';
 
 const SEED_TEXT = resolve(REPO, '../shared/seed/article-with-comments.txt');
+const DEMO_PAGE = resolve(REPO, 'demo/article.html');
 const COMMENTS = 500;
 const CLAIMS = 10;
 const SEED = 4;
@@ -31,7 +39,27 @@ export interface SuggestionBench {
   /** Median over runs and claims of the following claims' times. */
   laterMs: number;
   claimsWithSuggestions: number;
+  /** The gold sets, scored on the three suggestions the card shows for each claim. */
+  gold: { seed: GoldScore; demo: GoldScore };
   method: string;
+}
+
+/**
+ * The gold sets scored with the shipped suggester, on the comments as the extractor reads them from the demo page
+ * and from the seed's thread laid out as WordPress does. Pure code, so it runs here rather than in the browser.
+ */
+export function goldScores(): { seed: GoldScore; demo: GoldScore } {
+  const suggest = (claim: string, comments: readonly { id: string; text: string }[]) =>
+    suggestRebuttals(claim, comments, 3);
+  const seedPage = seedThreadPage(
+    new JSDOM('').window.document.implementation,
+    readFileSync(SEED_TEXT, 'utf8'),
+  );
+  const demoPage = new JSDOM(readFileSync(DEMO_PAGE, 'utf8')).window.document;
+  return {
+    seed: scoreGold(SEED_GOLD, extractComments(seedPage), suggest),
+    demo: scoreGold(DEMO_GOLD, extractComments(demoPage), suggest),
+  };
 }
 
 function sentencesOf(text: string): string[] {
@@ -105,10 +133,14 @@ export async function measureSuggestions(
     met: first.cold <= TARGET_MS && first.warm <= TARGET_MS,
     laterMs: median(timings.flatMap((timing) => timing.laterMs)),
     claimsWithSuggestions: timings[0]?.claimsWithSuggestions ?? 0,
+    gold: goldScores(),
     method:
       `${COMMENTS} comments of 2–6 sentences drawn (seed ${SEED}) from the seed article and its comments, ranked ` +
       `for ${CLAIMS} of the article's sentences with the shipped suggester (3 suggestions each), in headless ` +
       'Chromium. The first claim reads every comment; later claims reuse what was read. Cold: the first claim of ' +
-      'the first run; warm: the first claim of each later run, median; the target is met only if both are.',
+      'the first run; warm: the first claim of each later run, median; the target is met only if both are. ' +
+      'Gold sets (core/comments/fixtures/suggestion-gold.ts, judged by hand): an answering comment counts for ' +
+      'recall@3 when it is among the three suggestions for its claim; its passage is hit when the proposed ' +
+      'excerpt lies within a passage that answers the claim and holds at least a third of it.',
   };
 }

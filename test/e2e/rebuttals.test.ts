@@ -1,7 +1,9 @@
 /**
  * Issue 4's reader path, end to end in both browsers on the demo article: two contested claims, a whole
  * comment attached to one, a selected passage of another comment attached to the other, a suggestion
- * accepted for a third; all of it back after a reload, and in the popup.
+ * accepted for a third and one for a fourth with its proposed stance changed (issue 12: each suggestion proposes
+ * the passage that answers and a stance, which the reader confirms); all of it back after a reload, and in the
+ * popup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
@@ -27,6 +29,9 @@ const WHOLE_COMMENT_START =
 const WHOLE_COMMENT_END = 'It is a relocation.';
 const EXCERPT =
   'THAT IS FALSE. I was knocked off my bike by a turning car at the Fennick Road junction on 19 June';
+/** The paragraph of Martin Hale's point-by-point reply that takes up the journey times claim. */
+const JOURNEYS_PASSAGE =
+  'You say morning journey times from Fennick Road to the station fell from 14 minutes to 9. I have three problems with that.';
 
 describe.each([
   ['chromium', chromiumHarness],
@@ -76,7 +81,7 @@ describe.each([
     expect(card.text).toContain('Colin Marsh');
   });
 
-  it('suggests the comments that answer a claim, and attaches one on request', async () => {
+  it('suggests the comments that answer a claim, each with its answering passage, reasons and a stance, and attaches that passage on request', async () => {
     await tab.page.keyboard.press('Escape');
     await mark(tab, JOURNEYS);
     const suggestions = await waitFor('suggestions', async () => {
@@ -84,11 +89,21 @@ describe.each([
       return found.length ? found : null;
     });
     expect(suggestions.length).toBeLessThanOrEqual(3);
-    expect(suggestions.some((suggestion) => suggestion.text.includes('Martin Hale'))).toBe(true);
+    const martin = suggestions.find((suggestion) => suggestion.text.includes('Martin Hale'));
+    expect(martin?.text).toContain(JOURNEYS_PASSAGE);
+    expect(martin?.text).not.toContain('Compare like with like');
+    expect(martin?.text).toContain('quotes this claim');
+    expect(martin?.text).toContain('Seems to rebut it');
     await clickInOverlay(tab, '.suggestion .accept', 'Martin Hale');
     await waitFor('the accepted suggestion listed', async () =>
       (await tab.overlay.query('.card .rebuttal')).some((item) => item.text.includes('Martin Hale')),
     );
+    const [listed] = (await tab.overlay.query('.card .rebuttal')).filter((item) =>
+      item.text.includes('Martin Hale'),
+    );
+    expect(listed?.text).toContain('Rebuts');
+    // The passage that answers is the excerpt, not the whole point-by-point reply.
+    await waitFor('the passage highlighted', async () => (await rebuttalTexts()).includes(JOURNEYS_PASSAGE));
     expect((await rebuttalTexts()).length).toBe(3);
     // An attached comment is no longer suggested.
     expect((await tab.overlay.query('.suggestion')).some((item) => item.text.includes('Martin Hale'))).toBe(
@@ -96,14 +111,32 @@ describe.each([
     );
   });
 
+  it('proposes the stance a supporting comment takes, and attaches it with the stance the reader chose instead', async () => {
+    await tab.page.keyboard.press('Escape');
+    await mark(tab, CLAIMS.footfall);
+    const tomasz = await waitFor('the supporting suggestion', async () =>
+      (await tab.overlay.query('.suggestion')).find((item) => item.text.includes('Tomasz Wren')),
+    );
+    expect(tomasz.text).toContain('Seems to support it');
+    expect(tomasz.text).toContain('I can back this up');
+    await clickInOverlay(tab, '.suggestion .stance-context', 'Tomasz Wren');
+    await clickInOverlay(tab, '.suggestion .accept', 'Tomasz Wren');
+    const listed = await waitFor('the accepted suggestion listed', async () =>
+      (await tab.overlay.query('.card .rebuttal')).find((item) => item.text.includes('Tomasz Wren')),
+    );
+    expect(listed.text).toContain('Context');
+    expect(listed.text).not.toContain('Supports');
+  });
+
   it('brings back every claim, rebuttal and excerpt highlight after a reload, with counts', async () => {
     await tab.page.keyboard.press('Escape');
     await new Promise((done) => setTimeout(done, 600));
     await tab.reload();
-    await waitFor('all highlights', async () => (await rebuttalTexts()).length === 3);
+    await waitFor('all highlights', async () => (await rebuttalTexts()).length === 4);
     const texts = await highlightedTexts(tab.page);
-    expect(texts.contested?.sort()).toEqual([CLAIMS.traffic, COLLISIONS, JOURNEYS].sort());
+    expect(texts.contested?.sort()).toEqual([CLAIMS.traffic, CLAIMS.footfall, COLLISIONS, JOURNEYS].sort());
     expect(texts.rebuttal).toContain(EXCERPT);
+    expect(texts.rebuttal).toContain(JOURNEYS_PASSAGE);
     await locateText(tab.page, CLAIMS.traffic);
     const counts = await waitFor('rebuttal counts', async () => {
       const found = await tab.overlay.query('.count');

@@ -161,7 +161,7 @@ describe('the claim card’s draft', () => {
         id: 'c3',
         text: 'The library visitors figure is wrong, the council’s own count says 90 a day last year.',
       },
-    ];
+    ].map((comment) => ({ ...comment, author: `Author of ${comment.id}` }));
     const choices = comments.map(({ id }) => ({ id, author: `Author of ${id}`, firstLine: id }));
     const shown = (unattached: string[]) =>
       view(
@@ -178,6 +178,11 @@ describe('the claim card’s draft', () => {
     session.receive({ type: 'thread', comments });
     session.receive({ type: 'show', view: shown(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']) });
     expect(suggested().sort()).toEqual(['Author of c1', 'Author of c3']);
+    // Each with the passage that answers and the stance it seems to take, pressed for the reader to confirm.
+    const first = root.querySelector('.suggestion');
+    expect(first?.querySelector('q')?.textContent).toContain('40 visitors a day last year');
+    expect(first?.textContent).toContain('Seems to rebut it');
+    expect(first?.querySelector('.stance-rebuts')?.getAttribute('aria-pressed')).toBe('true');
     // c1 attached: it is no longer offered.
     session.receive({ type: 'show', view: shown(['c2', 'c3', 'c4', 'c5', 'c6']) });
     expect(suggested()).toEqual(['Author of c3']);
