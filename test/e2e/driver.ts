@@ -88,6 +88,8 @@ export interface Harness {
    * worker in Chromium and the first-run page in Firefox. True when the page had something to act on.
    */
   runCommand(command: string): Promise<boolean>;
+  /** The text of the badge on the extension's toolbar button for the active tab, as the browser holds it. */
+  badgeText(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -243,7 +245,10 @@ function plainTab(page: PuppeteerPage): Tab {
 type CommandHook = Record<typeof READER_COMMAND_HOOK, (command: string, tabId?: number) => Promise<boolean>>;
 
 interface TabsGlobal {
-  chrome: { tabs: { query(query: object): Promise<{ id?: number }[]> } };
+  chrome: {
+    tabs: { query(query: object): Promise<{ id?: number }[]> };
+    action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+  };
 }
 
 export async function chromiumHarness({ headless = true, caretBrowsing = false } = {}): Promise<Harness> {
@@ -268,6 +273,15 @@ export async function chromiumHarness({ headless = true, caretBrowsing = false }
         },
         [READER_COMMAND_HOOK, command] as const,
       );
+    },
+    async badgeText() {
+      const worker = session.context.serviceWorkers()[0];
+      if (!worker) throw new Error('The extension’s worker is not running');
+      return worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as TabsGlobal;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab?.id });
+      });
     },
     newTab: async () => chromiumTab(await session.context.newPage()),
     async nextOpenedTab(action) {
@@ -384,6 +398,7 @@ interface BrowserGlobal {
   browser: {
     runtime: { getBackgroundPage(): Promise<CommandHook> };
     tabs: TabsGlobal['chrome']['tabs'];
+    browserAction: TabsGlobal['chrome']['action'];
   };
 }
 
@@ -414,6 +429,12 @@ export async function firefoxHarness(): Promise<Harness> {
         READER_COMMAND_HOOK,
         command,
       ),
+    badgeText: () =>
+      welcome.evaluate(async () => {
+        const { browser } = globalThis as unknown as BrowserGlobal;
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return browser.browserAction.getBadgeText({ tabId: tab?.id });
+      }),
     newTab: async () => firefoxTab(session, await session.browser.newPage()),
     async nextOpenedTab(action) {
       // A new tab starts on an about:blank that Firefox throws away when the page the extension asked for

@@ -113,6 +113,10 @@ describe.each([
     });
   });
 
+  it('counts the page’s claims on the toolbar button’s badge', async () => {
+    await waitFor('a badge of 2', async () => (await harness.badgeText()) === '2');
+  });
+
   it('says so when a shortcut finds nothing selected, and marks nothing', async () => {
     expect(await harness.runCommand('mark-needs-source')).toBe(false);
     const [notice] = await waitFor('the notice', () => article.overlay.query('.notice'));
