@@ -25,6 +25,30 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '128' }),
     action: { default_title: 'Counterpoint notes' },
+    // The selection's context menu offers the statuses (issue 13).
+    permissions: ['contextMenus'],
+    // Alt+Shift and a digit: neither browser nor the common desktops use these (Command+Shift+3 on a Mac
+    // takes a screenshot, so there it is Control). Readers rebind them in the browser's shortcut settings.
+    commands: {
+      'mark-contested': {
+        suggested_key: { default: 'Alt+Shift+1', mac: 'MacCtrl+Shift+1' },
+        description: 'Mark the selection as contested',
+      },
+      'mark-supported': {
+        suggested_key: { default: 'Alt+Shift+2', mac: 'MacCtrl+Shift+2' },
+        description: 'Mark the selection as supported',
+      },
+      'mark-needs-source': {
+        suggested_key: { default: 'Alt+Shift+3', mac: 'MacCtrl+Shift+3' },
+        description: 'Mark the selection as needing a source',
+      },
+      // Chrome suggests at most four keys; this one waits for the reader to choose its key.
+      'mark-highlight': { description: 'Highlight the selection' },
+      'focus-bar': {
+        suggested_key: { default: 'Alt+Shift+0', mac: 'MacCtrl+Shift+0' },
+        description: 'Move the keyboard to Counterpoint’s bar on the page (Escape returns it)',
+      },
+    },
     // The content script loads its full interface from here only on pages that need it, and frames the
     // claim card, an extension page, so that what the reader types stays out of the page's reach.
     web_accessible_resources: [

@@ -22,6 +22,8 @@ export interface SelectionToolbarProps {
    */
   onPress(choice: ToolbarChoice): void;
   onAnswer(stance: RebuttalStance): void;
+  /** Escape: the reader leaves the toolbar for the page. */
+  onLeave(): void;
 }
 
 const CHOICES: { choice: ToolbarChoice; label: string; hint: string }[] = [
@@ -42,6 +44,7 @@ export function SelectionToolbar({
   onChoose,
   onPress,
   onAnswer,
+  onLeave,
 }: SelectionToolbarProps) {
   return (
     <div
@@ -51,6 +54,7 @@ export function SelectionToolbar({
       style={{ top: `${top}px`, left: `${left}px` }}
       // Pressing a button must not clear the page's selection before the click lands.
       onMouseDown={(event) => event.preventDefault()}
+      onKeyDown={trusted((event: KeyboardEvent) => stepAlongBar(event, onLeave))}
     >
       {reattaching !== null && (
         <button
@@ -91,4 +95,30 @@ export function SelectionToolbar({
         ))}
     </div>
   );
+}
+
+/**
+ * The keys of a bar of buttons (issue 13): the arrows, Home and End move among its buttons (Tab does too),
+ * and Escape leaves it for the page.
+ */
+export function stepAlongBar(event: KeyboardEvent, onLeave: () => void): void {
+  const bar = event.currentTarget as HTMLElement;
+  const buttons = [...bar.querySelectorAll('button')];
+  const at = buttons.indexOf(event.target as HTMLButtonElement);
+  const to: Record<string, number> = {
+    ArrowRight: at + 1,
+    ArrowDown: at + 1,
+    ArrowLeft: at - 1,
+    ArrowUp: at - 1,
+    Home: 0,
+    End: buttons.length - 1,
+  };
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    onLeave();
+  } else if (event.key in to) {
+    event.preventDefault();
+    const next = ((to[event.key] ?? 0) + buttons.length) % buttons.length;
+    buttons[next]?.focus();
+  }
 }

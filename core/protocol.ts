@@ -240,6 +240,32 @@ export interface PageRequests extends ContentRequests {
   'bundle.import': { payload: { token: string } | { text: string }; answer: ImportSummary };
 }
 
+/**
+ * What the reader can ask of the page interface through the browser (issue 13): a keyboard shortcut of the
+ * `commands` manifest key or an entry of the selection's context menu. Only the browser raises these, so a
+ * page cannot forge them.
+ */
+export const READER_COMMANDS = [
+  'mark-contested',
+  'mark-supported',
+  'mark-needs-source',
+  'mark-highlight',
+  'focus-bar',
+] as const;
+export type ReaderCommand = (typeof READER_COMMANDS)[number];
+
+export function isReaderCommand(value: unknown): value is ReaderCommand {
+  return (READER_COMMANDS as readonly unknown[]).includes(value);
+}
+
+/**
+ * Where the background's global holds its handler of reader commands: a driver can neither press the browser's
+ * shortcut keys nor open its context menu, so the end-to-end tests call the handler both use from the
+ * extension's own pages (`runtime.getBackgroundPage()`) or its worker, which alone can reach that global; no
+ * web page and no content script can.
+ */
+export const READER_COMMAND_HOOK = '__counterpointReaderCommand';
+
 export interface TabRequests {
   /** Which article the tab shows, and which of its claims could not be found there. */
   'tab.describe': {
@@ -260,6 +286,8 @@ export interface TabRequests {
     payload: { frameId: number; frame: string; url: string; comments: FrameComment[] };
     answer: boolean;
   };
+  /** Carry out a reader command in this tab; the answer says whether there was anything to act on. */
+  'tab.command': { payload: { command: ReaderCommand }; answer: boolean };
 }
 
 type RequestMap<M> = { [K in keyof M]: { payload: unknown; answer: unknown } };

@@ -29,12 +29,13 @@ export interface ChromiumSession {
 
 /**
  * Chromium with the chrome-mv3 build loaded, in a fresh profile. Tests ask for reduced motion so that a
- * jump to a highlight lands at once rather than mid-scroll. The test hosts resolve to 127.0.0.1, and the
+ * jump to a highlight lands at once rather than mid-scroll, and for caret browsing to select with the keyboard. The test hosts resolve to 127.0.0.1, and the
  * self-signed certificate they are served with is accepted.
  */
 export async function launchChromium({
   headless = true,
   reducedMotion = false,
+  caretBrowsing = false,
 } = {}): Promise<ChromiumSession> {
   mustExist(
     CHROMIUM_PATH,
@@ -62,6 +63,8 @@ export async function launchChromium({
       '--disable-sync',
       // Port 0 lets Chromium pick a free port; it writes the one it chose into the profile.
       '--remote-debugging-port=0',
+      // How a reader without a mouse selects text in a page: with a caret moved by the arrow keys (F7).
+      ...(caretBrowsing ? ['--enable-caret-browsing'] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

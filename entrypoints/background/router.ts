@@ -92,6 +92,8 @@ export interface TabControl {
   ): Promise<Result<FrameTabRequests[K]['answer']>>;
   /** Ask every comment widget frame of a tab to send its comments. */
   readFrames(tabId: number): Promise<void>;
+  /** Show on the toolbar button, for this tab, how many claims its page has (issue 13). */
+  showCount(tabId: number, count: number): Promise<void>;
   /** Hand a widget frame's comments to the page interface in its tab's top frame; true when it listens. */
   tellTop(tabId: number, payload: TabRequests['tab.frame-comments']['payload']): Promise<boolean>;
 }
@@ -263,6 +265,12 @@ export function createRouter(deps: RouterDeps) {
       .notifyChanged(pageKey, exceptTabId)
       .catch((error: unknown) => console.warn('Counterpoint could not tell the tabs about a change', error));
 
+  /** Count the claims of `pageKey` on the badge of the caller's tab, when it is a tab. */
+  async function countOnBadge(pageKey: string, caller: Caller): Promise<void> {
+    const tabId = tabOf(caller);
+    if (tabId !== undefined) await tabs.showCount(tabId, (await claimsForPage(db, pageKey)).length);
+  }
+
   /** A rebuttal, reachable by the caller through its claim. */
   async function rebuttalOfCaller(id: string, caller: Caller) {
     const rebuttal = await getRebuttal(db, id);
@@ -283,7 +291,9 @@ export function createRouter(deps: RouterDeps) {
         throw new StorageProblem('A page may only open its own notes.');
       }
       const reveal = caller.kind === 'content' ? tabs.takePendingReveal(caller.tabId) : null;
-      return { ...(await notesOf(await claimsForPage(db, pageKey))), reveal };
+      const claims = await claimsForPage(db, pageKey);
+      if (caller.kind === 'content') await tabs.showCount(caller.tabId, claims.length);
+      return { ...(await notesOf(claims)), reveal };
     },
     'claim.create': async ({ claim }, caller) => {
       if (
@@ -294,6 +304,7 @@ export function createRouter(deps: RouterDeps) {
       }
       const created = await createClaim(db, claim, now());
       tellTabs(created.pageKey, tabOf(caller));
+      await countOnBadge(created.pageKey, caller);
       return created;
     },
     'claim.update': async ({ id, changes }, caller) => {
@@ -306,6 +317,7 @@ export function createRouter(deps: RouterDeps) {
       const claim = await claimOfCaller(id, caller);
       await deleteClaim(db, claim.id, now());
       tellTabs(claim.pageKey, tabOf(caller));
+      await countOnBadge(claim.pageKey, caller);
       return null;
     },
     'rebuttal.create': async ({ rebuttal }, caller) => {

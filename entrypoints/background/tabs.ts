@@ -46,6 +46,12 @@ export function createTabControl(): TabControl {
       // Tabs answer in parallel; one that has no content script simply fails to answer.
       await Promise.all(others.map((tabId) => askTab(tabId, 'tab.refresh', { pageKey })));
     },
+    async showCount(tabId, count) {
+      // Firefox's Manifest V2 names the toolbar button `browserAction`.
+      const button = browser.action ?? browser.browserAction;
+      await button.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+      await button.setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
+    },
     askFrame,
     readFrames: readAllFrames,
     async tellTop(tabId, payload) {

@@ -20,6 +20,7 @@ const TAB_REQUEST_TYPES = new Set<string>([
   'tab.reveal',
   'tab.refresh',
   'tab.frame-comments',
+  'tab.command',
 ]);
 const START: typeof PAGE_UI_GLOBAL = '__counterpointStartPageUi';
 
@@ -69,6 +70,8 @@ export default defineContentScript({
       if (typeof type !== 'string' || !TAB_REQUEST_TYPES.has(type)) return undefined;
       const request = message as Message<TabRequests>;
       if (ui) return ui.then((loaded) => loaded.handle(request));
+      // A shortcut or a context-menu entry: the interface it needs loads now.
+      if (request.type === 'tab.command') return loadUi(null).then((loaded) => loaded.handle(request));
       return Promise.resolve(answerWithoutNotes(request));
     });
 
@@ -84,6 +87,8 @@ export default defineContentScript({
           return { ok: true, value: null };
         case 'tab.frame-comments':
           // Nothing here reads them: the frame stops sending until the page interface, once loaded, asks.
+          return { ok: true, value: false };
+        case 'tab.command':
           return { ok: true, value: false };
       }
     }

@@ -33,6 +33,8 @@ export interface Overlay {
   frameParent: Node;
   /** Whether an event happened inside the overlay (its events reach the page retargeted to the host). */
   contains(target: EventTarget | null): boolean;
+  /** Let go of the keyboard, should the overlay or the card's frame hold it: it goes back to the page. */
+  releaseFocus(): void;
 }
 
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'];
@@ -50,7 +52,16 @@ export function createOverlay(): Overlay {
   // the card's frame, out of the page's reach altogether.)
   for (const type of KEY_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   mount(host);
-  return { container, frameParent: shadow, contains: (target) => target === host };
+  return {
+    container,
+    frameParent: shadow,
+    contains: (target) => target === host,
+    releaseFocus: () => {
+      if (!(shadow.activeElement instanceof HTMLElement)) return;
+      shadow.activeElement.blur();
+      window.focus();
+    },
+  };
 }
 
 /** How often to look again, for the changes no event reports (a page may also swallow the `toggle` event). */

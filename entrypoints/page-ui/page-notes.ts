@@ -12,14 +12,16 @@ import { describeRange } from '../../core/anchoring';
 import type { FromCard } from '../../core/card-channel';
 import { commentRefOf, passageTarget, wholeCommentTarget } from '../../core/comments';
 import { newId } from '../../core/ids';
-import type { Claim, Rebuttal, RebuttalStance } from '../../core/model';
-import type {
-  ContentRequests,
-  Message,
-  NewClaim,
-  NewRebuttal,
-  Result,
-  TabRequests,
+import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../../core/model';
+import {
+  isReaderCommand,
+  type ContentRequests,
+  type Message,
+  type NewClaim,
+  type NewRebuttal,
+  type ReaderCommand,
+  type Result,
+  type TabRequests,
 } from '../../core/protocol';
 import type { Ask } from '../../messaging/send';
 import { CardFrame, type CardLinks } from './card-frame';
@@ -33,6 +35,17 @@ import { ReaderInput } from './reader-input';
 
 /** Gap between the selection and the toolbar, in CSS pixels. */
 const TOOLBAR_GAP = 8;
+
+/** The status each marking command gives the selection. */
+const MARKS: Record<Exclude<ReaderCommand, 'focus-bar'>, ClaimStatus> = {
+  'mark-contested': 'contested',
+  'mark-supported': 'supported',
+  'mark-needs-source': 'needs-source',
+  'mark-highlight': 'highlight',
+};
+
+/** How much of a quote the note stepper names. */
+const STEP_QUOTE_CHARS = 60;
 
 /** What the background answers a page that opens its notes. */
 export type PageOpened = ContentRequests['page.open']['answer'];
@@ -65,7 +78,8 @@ export class PageNotes {
   private readonly input = new ReaderInput({
     onSelection: () => void this.offerToolbar(),
     onSelectionGone: () => {
-      if (!this.toolbar) return;
+      // Firefox clears the page's selection when the keyboard moves to the toolbar; the toolbar keeps its copy.
+      if (!this.toolbar || this.overlay?.contains(document.activeElement)) return;
       this.toolbar = null;
       this.drawOverlay();
     },
@@ -92,6 +106,10 @@ export class PageNotes {
   private card: { id: string; focusNote: boolean; focus: boolean } | null = null;
   private problem: string | null = null;
   private tip: { x: number; y: number; text: string } | null = null;
+  /** The note the stepper shows, while the reader steps through the page's notes by keyboard. */
+  private stepper: { id: string } | null = null;
+  /** Where the keyboard was in the page before Counterpoint took it, to give it back there. */
+  private returnFocus: Element | null = null;
   private pageKey: string;
 
   /**
@@ -107,7 +125,7 @@ export class PageNotes {
   }
 
   /** Answer the background and the popup. */
-  handle(message: Message<TabRequests>): Result<unknown> {
+  handle(message: Message<TabRequests>): Result<unknown> | Promise<Result<unknown>> {
     switch (message.type) {
       case 'tab.describe':
         return {
@@ -130,6 +148,104 @@ export class PageNotes {
         this.frames.receive(message.payload);
         void this.frames.show([...this.rebuttals.values()], message.payload.frameId);
         return { ok: true, value: true };
+      case 'tab.command':
+        return this.command(message.payload.command);
+    }
+  }
+
+  /** A shortcut or a context-menu entry the reader chose in the browser (issue 13). */
+  private async command(command: ReaderCommand): Promise<Result<boolean>> {
+    if (!isReaderCommand(command)) return { ok: false, error: 'Counterpoint does not know that command.' };
+    this.keepFocusToReturn();
+    if (command === 'focus-bar') return { ok: true, value: await this.focusBar() };
+    if (!readableSelection()) {
+      this.tell('Select the passage to mark first, then choose the command again.');
+      return { ok: true, value: false };
+    }
+    await this.offerToolbar();
+    if (!this.selection) return { ok: true, value: false };
+    this.choose(MARKS[command]);
+    return { ok: true, value: true };
+  }
+
+  /**
+   * Move the keyboard to Counterpoint's bar: the toolbar when text is selected, else the stepper through the
+   * page's notes, from the first one at or below the top of the window.
+   */
+  private async focusBar(): Promise<boolean> {
+    if (readableSelection()) {
+      await this.offerToolbar();
+      const focused = this.focusInOverlay('.toolbar button');
+      // Shown again where the browser cleared it on the move, so that the reader sees what the bar marks.
+      const selection = document.getSelection();
+      if (this.selection && selection?.isCollapsed) selection.addRange(this.selection.range.cloneRange());
+      return focused;
+    }
+    const notes = this.notesInOrder();
+    if (notes.length === 0) {
+      this.tell('Select a passage first: Counterpoint’s bar offers its statuses for a selection.');
+      return false;
+    }
+    const first = notes.find(({ range }) => range.getBoundingClientRect().bottom > 0) ?? notes[0];
+    if (first) this.stepTo(first.id);
+    return this.focusInOverlay('.stepper button.step-next');
+  }
+
+  /** The notes the page shows, in the order of its text. */
+  private notesInOrder(): { id: string; range: Range }[] {
+    return [...this.claims.keys()]
+      .flatMap((id) => {
+        const range = this.highlighter.rangeOf(id);
+        return range ? [{ id, range }] : [];
+      })
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  private stepTo(id: string): void {
+    this.stepper = { id };
+    this.placement.reveal(id);
+    this.drawOverlay();
+  }
+
+  private step(by: 1 | -1): void {
+    const notes = this.notesInOrder();
+    if (notes.length === 0) return this.leaveBar();
+    const at = notes.findIndex(({ id }) => id === this.stepper?.id);
+    const next = notes[(at + by + notes.length) % notes.length];
+    if (next) this.stepTo(next.id);
+  }
+
+  /**
+   * Focus the overlay's first element matching `selector`, with its focus ring: the reader came by keyboard.
+   * False when there is none.
+   */
+  private focusInOverlay(selector: string): boolean {
+    const element = this.overlay?.container.querySelector<HTMLElement>(selector);
+    element?.focus({ focusVisible: true } as FocusOptions);
+    return !!element;
+  }
+
+  /** Remember where the page's keyboard focus is, unless Counterpoint holds it already. */
+  private keepFocusToReturn(): void {
+    const active = document.activeElement;
+    if (!this.overlay?.contains(active)) this.returnFocus = active;
+  }
+
+  /** Escape on a bar: close it and give the keyboard back to the page. */
+  private leaveBar(): void {
+    this.toolbar = null;
+    this.stepper = null;
+    this.drawOverlay();
+    this.returnToPage();
+  }
+
+  /** Give the keyboard back to the page, where it was before Counterpoint took it. */
+  private returnToPage(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    this.overlay?.releaseFocus();
+    if (back instanceof HTMLElement && back !== document.body && back.isConnected) {
+      back.focus({ preventScroll: true });
     }
   }
 
@@ -508,9 +624,14 @@ export class PageNotes {
   }
 
   private closeCard(): void {
+    const range = this.card && this.highlighter.rangeOf(this.card.id);
     this.card = null;
     this.problem = null;
     this.draw();
+    if (!this.overlay?.contains(document.activeElement)) return;
+    this.returnToPage();
+    // The caret goes after the passage, so that a reader on the keyboard reads (and selects) on from there.
+    if (range) document.getSelection()?.collapse(range.endContainer, range.endOffset);
   }
 
   private tell(problem: string): void {
@@ -577,8 +698,10 @@ export class PageNotes {
   private drawOverlay(): void {
     const orphans = this.orphans();
     const badges = this.badges();
+    const stepped = this.stepper && this.claims.get(this.stepper.id);
+    const notes = stepped ? this.notesInOrder() : [];
     const showing =
-      this.toolbar || this.picker || this.tip || this.problem || orphans.length || badges.length;
+      this.toolbar || this.picker || stepped || this.tip || this.problem || orphans.length || badges.length;
     if (!this.overlay && !showing) return;
     const { overlay } = this.ensureOverlay();
     const selection = this.selection;
@@ -592,7 +715,22 @@ export class PageNotes {
           onChoose: (choice) => this.choose(choice),
           onPress: () => this.cardFrame?.takeKeyboard(),
           onAnswer: (stance) => this.answer(stance),
+          onLeave: () => this.leaveBar(),
         },
+        stepper: stepped
+          ? {
+              position: notes.findIndex(({ id }) => id === stepped.id) + 1,
+              count: notes.length,
+              label: `${STATUS_LABELS[stepped.status]}: “${shorten(stepped.target.quote.exact)}”`,
+              onStep: (by) => this.step(by),
+              onOpen: () => {
+                this.stepper = null;
+                this.card = { id: stepped.id, focusNote: false, focus: true };
+                this.draw();
+              },
+              onLeave: () => this.leaveBar(),
+            }
+          : null,
         picker: this.picker && {
           ...this.picker,
           claims: [...this.claims.values()],
@@ -611,6 +749,12 @@ export class PageNotes {
       overlay.container,
     );
   }
+}
+
+/** The start of a quote, whitespace collapsed, as the stepper names it. */
+function shorten(quote: string): string {
+  const text = quote.replace(/\s+/g, ' ').trim();
+  return text.length > STEP_QUOTE_CHARS ? `${text.slice(0, STEP_QUOTE_CHARS - 1)}…` : text;
 }
 
 /** The URL as the reader sees it, without its fragment. */

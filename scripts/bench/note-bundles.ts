@@ -123,6 +123,7 @@ async function inNode(file: string): Promise<Figures> {
         takePendingReveal: () => null,
         openNotes: async () => undefined,
         notifyChanged: async () => undefined,
+        showCount: async () => undefined,
         askFrame: async () => ({ ok: false, error: 'no frames' }),
         readFrames: async () => undefined,
         tellTop: async () => false,

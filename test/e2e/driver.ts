@@ -8,6 +8,7 @@
  */
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
+import { READER_COMMAND_HOOK } from '../../core/protocol';
 import { launchChromium, launchFirefox, type FirefoxSession } from '../../scripts/browsers';
 
 /** A document tests can run script in: a page, or a frame of one. */
@@ -79,6 +80,16 @@ export interface Harness {
   openPopup(): Promise<Tab | null>;
   /** The extension's notes page opened directly as a tab, where the browser lets automation do so; else null. */
   openNotesPage(): Promise<Tab | null>;
+  /** The first-run page the extension opened when it was installed. */
+  firstRun: Tab;
+  /**
+   * Carry out a reader command (issue 13) in the active tab through the very handler the browser's shortcut
+   * and context menu call: a driver can press neither, so this calls it from the extension's own side, its
+   * worker in Chromium and the first-run page in Firefox. True when the page had something to act on.
+   */
+  runCommand(command: string): Promise<boolean>;
+  /** The text of the badge on the extension's toolbar button for the active tab, as the browser holds it. */
+  badgeText(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -230,11 +241,48 @@ function plainTab(page: PuppeteerPage): Tab {
   };
 }
 
-export async function chromiumHarness({ headless = true } = {}): Promise<Harness> {
-  const session = await launchChromium({ headless, reducedMotion: true });
+/** How the tests call the background's command handler; see `READER_COMMAND_HOOK`. */
+type CommandHook = Record<typeof READER_COMMAND_HOOK, (command: string, tabId?: number) => Promise<boolean>>;
+
+interface TabsGlobal {
+  chrome: {
+    tabs: { query(query: object): Promise<{ id?: number }[]> };
+    action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+  };
+}
+
+export async function chromiumHarness({ headless = true, caretBrowsing = false } = {}): Promise<Harness> {
+  const session = await launchChromium({ headless, reducedMotion: true, caretBrowsing });
   const extensionRoot = `chrome-extension://${session.extensionId}/`;
+  const welcome = await waitFor('the first-run page', async () =>
+    session.context.pages().find((page) => page.url() === `${extensionRoot}welcome.html`),
+  );
   return {
     name: 'chromium',
+    firstRun: await chromiumTab(welcome),
+    async runCommand(command) {
+      const worker = session.context.serviceWorkers()[0];
+      if (!worker) throw new Error('The extension’s worker is not running');
+      return worker.evaluate(
+        async ([hook, name]) => {
+          const [tab] = await (globalThis as unknown as TabsGlobal).chrome.tabs.query({
+            active: true,
+            lastFocusedWindow: true,
+          });
+          return (globalThis as unknown as CommandHook)[hook](name, tab?.id);
+        },
+        [READER_COMMAND_HOOK, command] as const,
+      );
+    },
+    async badgeText() {
+      const worker = session.context.serviceWorkers()[0];
+      if (!worker) throw new Error('The extension’s worker is not running');
+      return worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as TabsGlobal;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab?.id });
+      });
+    },
     newTab: async () => chromiumTab(await session.context.newPage()),
     async nextOpenedTab(action) {
       const opened = session.context.waitForEvent('page');
@@ -346,10 +394,47 @@ async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise
   };
 }
 
+interface BrowserGlobal {
+  browser: {
+    runtime: { getBackgroundPage(): Promise<CommandHook> };
+    tabs: TabsGlobal['chrome']['tabs'];
+    browserAction: TabsGlobal['chrome']['action'];
+  };
+}
+
 export async function firefoxHarness(): Promise<Harness> {
   const session = await launchFirefox();
+  // Puppeteer names a tab the extension opened about:blank; the page itself knows better.
+  const welcome = await waitFor('the first-run page', async () => {
+    for (const page of await session.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith('/welcome.html')) return page;
+    }
+    return null;
+  });
+  const firstRun = await firefoxTab(session, welcome);
   return {
     name: 'firefox',
+    firstRun,
+    runCommand: (command) =>
+      welcome.evaluate(
+        async (hook: string, name: string) => {
+          const { browser } = globalThis as unknown as BrowserGlobal;
+          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+          return (await browser.runtime.getBackgroundPage())[hook as typeof READER_COMMAND_HOOK](
+            name,
+            tab?.id,
+          );
+        },
+        READER_COMMAND_HOOK,
+        command,
+      ),
+    badgeText: () =>
+      welcome.evaluate(async () => {
+        const { browser } = globalThis as unknown as BrowserGlobal;
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return browser.browserAction.getBadgeText({ tabId: tab?.id });
+      }),
     newTab: async () => firefoxTab(session, await session.browser.newPage()),
     async nextOpenedTab(action) {
       // A new tab starts on an about:blank that Firefox throws away when the page the extension asked for

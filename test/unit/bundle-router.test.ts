@@ -29,6 +29,7 @@ beforeEach(() => {
     askFrame: async () => ({ ok: false, error: 'no frames' }),
     readFrames: async () => undefined,
     tellTop: async () => false,
+    showCount: async () => undefined,
   };
   route = createRouter({
     db,

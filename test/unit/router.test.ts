@@ -30,6 +30,8 @@ function claimFor(url: string, id = 'urn:uuid:11111111-2222-4333-8444-5555555555
 /** Records what the router asked of the tabs. */
 function fakeTabs() {
   const calls: string[] = [];
+  /** The count each tab's badge shows. */
+  const badges = new Map<number, number>();
   const tabs: TabControl = {
     revealInOpenTab: async (id) => (calls.push(`reveal ${id}`), false),
     openAndReveal: async (url, id) => void calls.push(`open ${url} ${id}`),
@@ -45,18 +47,21 @@ function fakeTabs() {
       calls.push(`tell tab ${tabId} ${JSON.stringify(payload)}`);
       return true;
     },
+    showCount: async (tabId, count) => void badges.set(tabId, count),
   };
-  return { tabs, calls };
+  return { tabs, calls, badges };
 }
 
 let db: CounterpointDb;
 let route: ReturnType<typeof createRouter>;
 let calls: string[];
+let badges: Map<number, number>;
 
 beforeEach(() => {
   db = openDb(`router-${crypto.randomUUID()}`);
   const fake = fakeTabs();
   calls = fake.calls;
+  badges = fake.badges;
   route = createRouter({
     db,
     tabs: fake.tabs,
@@ -317,6 +322,30 @@ describe('sender rules', () => {
       ok: true,
       value: { claims: [{ target: { quote: { exact: 'a claim' } } }], reveal: null },
     });
+  });
+
+  it('counts the page’s claims on its tab’s badge when it opens, and as claims are made and deleted', async () => {
+    const open = () =>
+      route(
+        {
+          type: 'page.open',
+          payload: { pageKey: 'https://blog.example/post', url: 'https://blog.example/post' },
+        },
+        articleTab(),
+      );
+    await open();
+    expect(badges.get(7)).toBe(0);
+    const first = claimFor('https://blog.example/post');
+    await route({ type: 'claim.create', payload: { claim: first } }, articleTab());
+    expect(badges.get(7)).toBe(1);
+    const second = claimFor('https://blog.example/post', 'urn:uuid:21111111-2222-4333-8444-555555555555');
+    await route({ type: 'claim.create', payload: { claim: second } }, articleTab());
+    expect(badges.get(7)).toBe(2);
+    await route({ type: 'claim.delete', payload: { id: first.id } }, articleTab());
+    expect(badges.get(7)).toBe(1);
+    badges.clear();
+    await open();
+    expect(badges.get(7)).toBe(1);
   });
 
   it('keeps a content script away from the library and from other sites’ claims', async () => {
