@@ -314,10 +314,9 @@ function foldedMatch(
     start: undefined,
   };
   const context = loose.prefix.length + loose.suffix.length;
-  const hits: { at: number; chars: number }[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    hits.push({ at, chars: contextChars(text, at, at + exact.length, loose) });
-  }
+  const hits = index.foldedOccurrences
+    .find(exact)
+    .map((at) => ({ at, chars: contextChars(text, at, at + exact.length, loose) }));
   const viewStart = (at: number): number => folded.from[at] ?? -1;
   const placeHit = ({ at, chars }: { at: number; chars: number }): TextPlacement => ({
     start: viewStart(at),
@@ -342,8 +341,8 @@ function loneCopy(index: TextIndex, quote: Quote, predicted: readonly number[]):
   const exact = trimSpaces(foldText(quote.exact).text);
   if (exact === '') return null;
   const folded = index.folded;
-  const at = folded.text.indexOf(exact);
-  if (at < 0 || folded.text.indexOf(exact, at + 1) >= 0) return null;
+  const [at, another] = index.foldedOccurrences.find(exact, 2);
+  if (at === undefined || another !== undefined) return null;
   const start = folded.from[at] ?? -1;
   const near = predicted.some((expected) => Math.abs(expected - start) <= NEAR_SLACK);
   if (exact.length < LONE_QUOTE_LENGTH && !near) return null;

@@ -278,8 +278,9 @@ export class TextIndex {
   private leads: number[] = [];
   /** The view folded, built when a target is not found as it was; dropped whenever the view changes. */
   private foldedView: FoldedText | null = null;
-  /** Where strings occur in the view, built when a target is not where it was stored; dropped with the view. */
+  /** Where strings occur in the view and in the folded view, built when first needed; dropped with the view. */
   private viewOccurrences: Occurrences | null = null;
+  private foldedViewOccurrences: Occurrences | null = null;
 
   /** An index of `root`; after the page changes, call `update()` with the observer's records, or `rebuild()`. */
   constructor(readonly root: Element) {}
@@ -301,6 +302,7 @@ export class TextIndex {
     this.built = true;
     this.foldedView = null;
     this.viewOccurrences = null;
+    this.foldedViewOccurrences = null;
   }
 
   /** The view folded so that copy-edits compare equal (see `./folded-text.ts`), kept until the view changes. */
@@ -313,6 +315,12 @@ export class TextIndex {
   get occurrences(): Occurrences {
     this.viewOccurrences ??= new Occurrences(this.text);
     return this.viewOccurrences;
+  }
+
+  /** Where strings occur in the folded view, kept until the view changes. */
+  get foldedOccurrences(): Occurrences {
+    this.foldedViewOccurrences ??= new Occurrences(this.folded.text);
+    return this.foldedViewOccurrences;
   }
 
   /**
@@ -411,6 +419,7 @@ export class TextIndex {
     this.view = this.view.slice(0, from) + chunk + this.view.slice(to);
     this.foldedView = null;
     this.viewOccurrences = null;
+    this.foldedViewOccurrences = null;
     this.nodes.splice(before + 1, removed, ...walk.nodes);
     this.starts.splice(before + 1, removed, ...walk.starts);
     this.leads.splice(before + 1, removed, ...walk.leads);
