@@ -21,34 +21,68 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** The claims that pass `filter`, in the order given. Every word of the search must appear somewhere. */
+/**
+ * Each claim's searchable text, folded once and kept, so that a keystroke only compares: its quote, note, title
+ * and tags, and its rebuttals' authors, excerpts and notes. Rebuttals are added as they arrive, before or with
+ * their claim's first search.
+ */
+export class SearchIndex {
+  private readonly answers = new Map<string, string[]>();
+  private readonly texts = new WeakMap<Claim, string>();
+
+  constructor(rebuttals: readonly Rebuttal[] = []) {
+    this.add(rebuttals);
+  }
+
+  add(rebuttals: readonly Rebuttal[]): void {
+    for (const rebuttal of rebuttals) {
+      const texts = this.answers.get(rebuttal.claimId) ?? [];
+      if (texts.length === 0) this.answers.set(rebuttal.claimId, texts);
+      texts.push(rebuttal.comment.author, rebuttal.target.quote.exact, rebuttal.note);
+    }
+  }
+
+  textOf(claim: Claim): string {
+    let text = this.texts.get(claim);
+    if (text === undefined) {
+      text = fold(
+        [
+          claim.target.quote.exact,
+          claim.note,
+          claim.title,
+          ...claim.tags,
+          ...(this.answers.get(claim.id) ?? []),
+        ].join('\n'),
+      );
+      this.texts.set(claim, text);
+    }
+    return text;
+  }
+
+  /** Fold the texts of `claims` ahead of a search, from `from` on, until `more()` says stop; where it stopped. */
+  prepare(claims: readonly Claim[], from: number, more: () => boolean): number {
+    let at = from;
+    while (at < claims.length && more()) this.textOf(claims[at++] as Claim);
+    return at;
+  }
+}
+
+/**
+ * The claims that pass `filter`, in the order given. Every word of the search must appear somewhere; the
+ * rebuttals searched are those of `index` (or of a list, indexed for this call).
+ */
 export function filterClaims(
   claims: readonly Claim[],
-  rebuttals: readonly Rebuttal[],
+  index: SearchIndex | readonly Rebuttal[],
   filter: NoteFilter,
 ): Claim[] {
   const words = fold(filter.search).split(' ').filter(Boolean);
-  const answers = new Map<string, string[]>();
-  if (words.length > 0) {
-    for (const rebuttal of rebuttals) {
-      const texts = answers.get(rebuttal.claimId) ?? [];
-      texts.push(rebuttal.comment.author, rebuttal.target.quote.exact, rebuttal.note);
-      answers.set(rebuttal.claimId, texts);
-    }
-  }
+  const texts = index instanceof SearchIndex ? index : new SearchIndex(index);
   return claims.filter((claim) => {
     if (filter.status !== null && claim.status !== filter.status) return false;
     if (filter.tag !== null && !claim.tags.includes(filter.tag)) return false;
     if (words.length === 0) return true;
-    const haystack = fold(
-      [
-        claim.target.quote.exact,
-        claim.note,
-        claim.title,
-        ...claim.tags,
-        ...(answers.get(claim.id) ?? []),
-      ].join('\n'),
-    );
+    const haystack = texts.textOf(claim);
     return words.every((word) => haystack.includes(word));
   });
 }

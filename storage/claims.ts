@@ -32,6 +32,21 @@ export async function allClaims(db: CounterpointDb): Promise<Claim[]> {
   return (await db.claims.orderBy('modified').toArray()).reverse();
 }
 
+/**
+ * `limit` claims from the `offset`th, newest change first, and how many claims there are: a large library is
+ * read in slices, so that the lists show its newest claims without waiting for the rest.
+ */
+export async function claimsSlice(
+  db: CounterpointDb,
+  offset: number,
+  limit: number,
+): Promise<{ claims: Claim[]; total: number }> {
+  return db.transaction('r', db.claims, async () => ({
+    claims: await db.claims.orderBy('modified').reverse().offset(offset).limit(limit).toArray(),
+    total: await db.claims.count(),
+  }));
+}
+
 export async function getClaim(db: CounterpointDb, id: string): Promise<Claim | undefined> {
   return db.claims.get(id);
 }

@@ -33,6 +33,7 @@ import {
 import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
+  claimsSlice,
   claimsForPage,
   createClaim,
   deleteClaim,
@@ -302,7 +303,14 @@ export function createRouter(deps: RouterDeps) {
       return null;
     },
     'library.page': async ({ pageKey }) => notesOf(await claimsForPage(db, pageKey)),
-    'library.all': async () => notesOf(await allClaims(db)),
+    'library.all': async ({ offset, limit }) => {
+      if (offset === undefined || limit === undefined) {
+        const claims = await allClaims(db);
+        return { ...(await notesOf(claims)), total: claims.length };
+      }
+      const { claims, total } = await claimsSlice(db, offset, limit);
+      return { ...(await notesOf(claims)), total };
+    },
     'claim.reveal': async ({ id }, caller) => {
       const claim = await claimOfCaller(id, caller);
       if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);
