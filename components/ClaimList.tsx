@@ -28,10 +28,11 @@ export interface ClaimBodyProps {
   rebuttals: readonly Rebuttal[];
   mark: PlacementMark | undefined;
   onReveal(claim: Claim): void;
+  onDelete?(claim: Claim): void;
 }
 
 /** One claim as a reader scans it: quote, status, note and when; choosing it shows it in its page. */
-export function ClaimBody({ claim, rebuttals, mark, onReveal }: ClaimBodyProps) {
+export function ClaimBody({ claim, rebuttals, mark, onReveal, onDelete }: ClaimBodyProps) {
   return (
     <>
       <button type="button" class="reveal" onClick={trusted(() => onReveal(claim))}>
@@ -45,6 +46,16 @@ export function ClaimBody({ claim, rebuttals, mark, onReveal }: ClaimBodyProps) 
             {tag}
           </span>
         ))}
+        {onDelete && (
+          <button
+            type="button"
+            class="delete"
+            aria-label={`Delete the claim “${claim.target.quote.exact.slice(0, 60)}”`}
+            onClick={trusted(() => onDelete(claim))}
+          >
+            Delete
+          </button>
+        )}
       </div>
       {claim.note && <p class="note">{claim.note}</p>}
       <PlacementNotice mark={mark} />
@@ -62,6 +73,7 @@ export interface ClaimListProps {
   /** Whether the rows group claims under their pages (every page's claims) or not (one page's). */
   grouped: boolean;
   onReveal(claim: Claim): void;
+  onDelete?(claim: Claim): void;
 }
 
 const NONE: readonly Rebuttal[] = [];
@@ -78,7 +90,7 @@ function estimate(row: LibraryRow): number {
  * Claims as a list a reader can scan, under their pages' headings when grouped; only the rows in view are
  * drawn, so that a library of any size opens and scrolls at once.
  */
-export function ClaimList({ rows, rebuttals, marks, grouped, onReveal }: ClaimListProps) {
+export function ClaimList({ rows, rebuttals, marks, grouped, onReveal, onDelete }: ClaimListProps) {
   return (
     <VirtualRows
       rows={rows}
@@ -103,6 +115,7 @@ export function ClaimList({ rows, rebuttals, marks, grouped, onReveal }: ClaimLi
             rebuttals={rebuttals.get(row.claim.id) ?? NONE}
             mark={marks?.get(row.claim.id)}
             onReveal={onReveal}
+            onDelete={onDelete}
           />
         )
       }

@@ -59,11 +59,9 @@ export class SearchIndex {
     return text;
   }
 
-  /** Fold the texts of `claims` ahead of a search, from `from` on, until `more()` says stop; where it stopped. */
-  prepare(claims: readonly Claim[], from: number, more: () => boolean): number {
-    let at = from;
-    while (at < claims.length && more()) this.textOf(claims[at++] as Claim);
-    return at;
+  /** Fold the texts of `claims` ahead of a search. */
+  prepare(claims: readonly Claim[]): void {
+    for (const claim of claims) this.textOf(claim);
   }
 }
 

@@ -166,6 +166,8 @@ export interface PageRequests extends ContentRequests {
    * holds: all of them, or `limit` of them from the `offset`th, so that a large library comes in slices.
    */
   'library.all': { payload: LibraryRange; answer: Notes & { total: number } };
+  /** Undo a claim's deletion: it comes back with the rebuttals deleted with it. */
+  'claim.restore': { payload: { id: string }; answer: { claim: Claim; rebuttals: Rebuttal[] } };
   /** Focus the tab showing the claim, or open its page, and scroll to it. */
   'claim.reveal': { payload: { id: string }; answer: null };
   /** Export notes as a file. Bulk: extension pages only. */
@@ -479,6 +481,7 @@ const payloadCheckers: {
   }),
   'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
   'library.all': (p, issues) => libraryRange(objectAt(p, 'payload', issues), issues),
+  'claim.restore': (p, issues) => ({ id: idOf(p, issues) }),
   'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),
   'bundle.export': (p, issues) => {
     const raw = objectAt(p, 'payload', issues);

@@ -34,6 +34,7 @@ import { applyImport, previewImport, recordsToExport } from '../../storage/bundl
 import {
   allClaims,
   claimsSlice,
+  restoreClaim,
   claimsForPage,
   createClaim,
   deleteClaim,
@@ -310,6 +311,11 @@ export function createRouter(deps: RouterDeps) {
       }
       const { claims, total } = await claimsSlice(db, offset, limit);
       return { ...(await notesOf(claims)), total };
+    },
+    'claim.restore': async ({ id }, caller) => {
+      const restored = await restoreClaim(db, id, now());
+      tellTabs(restored.claim.pageKey, tabOf(caller));
+      return restored;
     },
     'claim.reveal': async ({ id }, caller) => {
       const claim = await claimOfCaller(id, caller);

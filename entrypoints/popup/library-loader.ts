@@ -27,6 +27,20 @@ function nextFrame(): Promise<void> {
   return new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 }
 
+type SliceAnswer = Awaited<ReturnType<typeof askSlice>>;
+
+function askSlice(ask: Ask, offset: number, limit: number) {
+  return ask('library.all', { offset, limit });
+}
+
+/**
+ * The library's first slice, asked for before the page knows whether it will show every page's claims, so that
+ * the answer is on its way while it finds out; `loadNotes` takes it as `early`.
+ */
+export function askFirstSlice(ask: Ask): Promise<SliceAnswer> {
+  return askSlice(ask, 0, FIRST_SLICE);
+}
+
 export type Wanted = { kind: 'page'; pageKey: string } | { kind: 'all' };
 
 /**
@@ -38,6 +52,7 @@ export async function loadNotes(
   wanted: Wanted,
   shown: (notes: LoadedNotes) => void,
   stale: () => boolean,
+  early: Promise<SliceAnswer> | null = null,
 ): Promise<string | null> {
   if (wanted.kind === 'page') {
     const answer = await ask('library.page', { pageKey: wanted.pageKey });
@@ -61,7 +76,7 @@ export async function loadNotes(
   let placements: Placement[] = [];
   let limit = FIRST_SLICE;
   for (let offset = 0; ; limit = SLICE) {
-    const answer = await ask('library.all', { offset, limit });
+    const answer = await (offset === 0 && early ? early : askSlice(ask, offset, limit));
     if (stale()) return null;
     if (!answer.ok) return answer.error;
     const slice = answer.value;
@@ -73,6 +88,8 @@ export async function loadNotes(
     const rebuttals = slice.rebuttals.filter((rebuttal) => ours.has(rebuttal.claimId));
     for (const [claimId, list] of rebuttalsByClaim(rebuttals)) byClaim.set(claimId, list);
     index.add(rebuttals);
+    // Folded now, while the reader waits for the rest anyway, so that the first search need not.
+    index.prepare(fresh);
     claims = claims.concat(fresh);
     placements = placements.concat(slice.placements.filter((placement) => ours.has(placement.claimId)));
     const complete = slice.claims.length < limit || offset >= slice.total;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClaimList } from '../../components/ClaimList';
 import { useDebounced } from '../../components/debounce';
@@ -14,6 +14,7 @@ import { NoteFilters } from '../../components/NoteFilters';
 import type { NoteFilter } from '../../components/note-filter';
 import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
 import type { LiveVisit } from '../../components/placement-marks';
+import { UndoToast } from '../../components/UndoToast';
 import { placementMarks } from '../../components/placement-marks';
 import type { Claim } from '../../core/model';
 import { CLAIM_STATUSES } from '../../core/model';
@@ -22,7 +23,7 @@ import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
 import { confirmImport } from './import-flow';
 import type { LoadedNotes } from './library-loader';
-import { loadNotes } from './library-loader';
+import { askFirstSlice, loadNotes } from './library-loader';
 
 type View = 'page' | 'all';
 interface CurrentPage {
@@ -31,6 +32,9 @@ interface CurrentPage {
   /** What the tab showing the page finds of its claims; null when the page was named in the URL. */
   live: LiveVisit | null;
 }
+
+/** How long a deletion can be undone from its toast. */
+const UNDO_SECONDS = 10;
 
 /** How long the search waits for typing to pause, once keys come quicker than that. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -52,13 +56,17 @@ async function findCurrentPage(notesPage: boolean): Promise<CurrentPage | null> 
   return { pageKey, title, live: { orphans, changed } };
 }
 
+/** The first claims of every page, asked for at once unless the page was opened for one article. */
+let early = new URLSearchParams(location.search).has('page') ? null : askFirstSlice(ask);
+
 function Popup() {
   const [page, setPage] = useState<CurrentPage | null | undefined>(undefined);
   const [view, setView] = useState<View>('page');
   const [notes, setNotes] = useState<LoadedNotes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState<NoteFilter>(NO_FILTER);
-  const [sort, setSort] = useState<SortOrder>('newest');
+  /** The order the reader chose; until then, one page's claims in their place in it, every page's newest first. */
+  const [chosenSort, setSort] = useState<SortOrder | null>(null);
   /** The step of the export under way, or null. */
   const [exporting, setExporting] = useState<number | null>(null);
   const [exported, setExported] = useState<string | null>(null);
@@ -73,6 +81,8 @@ function Popup() {
    * closes the toolbar popup when a file picker opens, so the popup offers the notes page for imports.
    */
   const [inTab, setInTab] = useState<boolean | null>(null);
+  /** The claim just deleted, while its deletion can be undone. */
+  const [deleted, setDeleted] = useState<Claim | null>(null);
   /** Bumped to load the list again after an import. */
   const [reloads, setReloads] = useState(0);
 
@@ -90,40 +100,27 @@ function Popup() {
     if (page === undefined) return;
     setNotes(null);
     let stale = false;
-    void loadNotes(
-      ask,
-      view === 'page' && page ? { kind: 'page', pageKey: page.pageKey } : { kind: 'all' },
-      setNotes,
-      () => stale,
-    ).then((error) => error !== null && setProblem(error));
+    const wanted =
+      view === 'page' && page
+        ? ({ kind: 'page', pageKey: page.pageKey } as const)
+        : ({ kind: 'all' } as const);
+    // The early answer serves the first load of every page's claims only; later loads ask afresh.
+    const first = wanted.kind === 'all' ? early : null;
+    early = null;
+    void loadNotes(ask, wanted, setNotes, () => stale, first).then(
+      (error) => error !== null && setProblem(error),
+    );
     return () => {
       stale = true;
     };
   }, [page, view, reloads]);
-
-  // Fold every claim's search text while the reader looks, so that the first search need not.
-  const prepared = useRef(0);
-  useEffect(() => {
-    prepared.current = 0;
-    if (!notes?.complete) return;
-    let handle = 0;
-    const step = (deadline: IdleDeadline) => {
-      prepared.current = notes.index.prepare(
-        notes.claims,
-        prepared.current,
-        () => deadline.timeRemaining() > 1,
-      );
-      if (prepared.current < notes.claims.length) handle = requestIdleCallback(step);
-    };
-    handle = requestIdleCallback(step);
-    return () => cancelIdleCallback(handle);
-  }, [notes]);
 
   const search = useDebounced(filter.search, SEARCH_DEBOUNCE_MS);
   const listed = useMemo(
     () => (notes ? filterClaims(notes.claims, notes.index, { ...filter, search }) : []),
     [notes, filter.status, filter.tag, search],
   );
+  const sort = chosenSort ?? (view === 'page' ? 'page' : 'newest');
   const rows = useMemo(() => libraryRows(sortClaims(listed, sort), view === 'all'), [listed, sort, view]);
   const counts = useMemo(() => countClaims(listed), [listed]);
   const tags = useMemo(() => (notes ? tagsOf(notes.claims) : []), [notes]);
@@ -186,6 +183,44 @@ function Popup() {
     setImporting({ step: 'idle' });
   };
 
+  async function deleteClaim(claim: Claim) {
+    const answer = await ask('claim.delete', { id: claim.id });
+    if (!answer.ok) return setProblem(answer.error);
+    setNotes(
+      (shown) =>
+        shown && {
+          ...shown,
+          claims: shown.claims.filter((each) => each.id !== claim.id),
+          total: shown.total - 1,
+        },
+    );
+    setDeleted(claim);
+  }
+
+  async function undoDelete(claim: Claim) {
+    setDeleted(null);
+    const answer = await ask('claim.restore', { id: claim.id });
+    if (!answer.ok) return setProblem(answer.error);
+    const { claim: restored, rebuttals } = answer.value;
+    setNotes((shown) => {
+      if (!shown) return shown;
+      shown.index.add(rebuttals);
+      const byClaim = new Map(shown.rebuttals);
+      if (rebuttals.length > 0) byClaim.set(restored.id, rebuttals);
+      // Restored is a change: the newest claim, first in the list.
+      return { ...shown, claims: [restored, ...shown.claims], rebuttals: byClaim, total: shown.total + 1 };
+    });
+  }
+
+  const closeToast = useCallback(() => setDeleted(null), []);
+
+  /** Show the other list, never the last one's claims under its name while it loads. */
+  const choose = (next: View) => {
+    if (next === view) return;
+    setNotes(null);
+    setView(next);
+  };
+
   const reveal = (claim: Claim) =>
     void ask('claim.reveal', { id: claim.id }).then((answer) => {
       if (!answer.ok) setProblem(answer.error);
@@ -196,21 +231,14 @@ function Popup() {
     <main class={inTab ? 'notes-page' : 'popup'}>
       <header>
         <h1>{allPages ? 'Counterpoint: all your notes' : 'Counterpoint'}</h1>
-        {!allPages && (
-          <div role="tablist" aria-label="Which notes">
-            <button
-              role="tab"
-              aria-selected={view === 'page'}
-              disabled={!page}
-              onClick={() => setView('page')}
-            >
-              This page
-            </button>
-            <button role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>
-              All pages
-            </button>
-          </div>
-        )}
+        <div role="tablist" aria-label="Which notes">
+          <button role="tab" aria-selected={view === 'page'} disabled={!page} onClick={() => choose('page')}>
+            This page
+          </button>
+          <button role="tab" aria-selected={view === 'all'} onClick={() => choose('all')}>
+            All pages
+          </button>
+        </div>
       </header>
       {problem && (
         <p class="problem" role="alert">
@@ -282,6 +310,16 @@ function Popup() {
           marks={marks}
           grouped={view === 'all'}
           onReveal={reveal}
+          // Not while slices still come: the loader's next slice would bring a deleted claim back.
+          onDelete={notes.complete ? (claim) => void deleteClaim(claim) : undefined}
+        />
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Deleted “${deleted.target.quote.exact.slice(0, 80)}”.`}
+          seconds={UNDO_SECONDS}
+          onUndo={() => void undoDelete(deleted)}
+          onClose={closeToast}
         />
       )}
     </main>
