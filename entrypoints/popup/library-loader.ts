@@ -10,7 +10,7 @@ import type { Ask } from '../../messaging/send';
 
 /** Enough claims to fill the first screen, then larger slices. */
 export const FIRST_SLICE = 60;
-export const SLICE = 2_000;
+export const SLICE = 1_000;
 
 export interface LoadedNotes {
   claims: Claim[];
