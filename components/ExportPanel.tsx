@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../core/protocol';
+import { Steps } from './Steps';
 import { trusted } from './trusted';
 
 /** Which notes to export, in the reader's terms: everything, the article in view, or what the list shows. */
@@ -10,9 +11,13 @@ export interface ExportPanelProps {
   canExportPage: boolean;
   /** How many claims the list shows now (search and filters applied). */
   listed: number;
-  busy: boolean;
+  /** The step of the export under way (see EXPORT_STEPS), or null when none is. */
+  step: number | null;
   onExport(choice: ExportChoice, format: ExportFormat): void;
 }
+
+/** An export's steps: the background gathers and writes the notes, then the page saves the file. */
+export const EXPORT_STEPS = ['Gather and write the notes', 'Save the file'];
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   bundle: 'Note bundle (.json), to import elsewhere',
@@ -20,7 +25,8 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 };
 
 /** Export notes as a file: which notes, in which format. */
-export function ExportPanel({ canExportPage, listed, busy, onExport }: ExportPanelProps) {
+export function ExportPanel({ canExportPage, listed, step, onExport }: ExportPanelProps) {
+  const busy = step !== null;
   const [choice, setChoice] = useState<ExportChoice>('library');
   const [format, setFormat] = useState<ExportFormat>('bundle');
   const choices: [ExportChoice, string, boolean][] = [
@@ -68,6 +74,7 @@ export function ExportPanel({ canExportPage, listed, busy, onExport }: ExportPan
       >
         {busy ? 'Exporting…' : 'Export'}
       </button>
+      {busy && <Steps steps={EXPORT_STEPS} current={step} label="Export" />}
     </fieldset>
   );
 }

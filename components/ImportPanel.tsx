@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MergeCounts } from '../core/bundle';
 import type { ImportSummary } from '../core/protocol';
+import { Steps } from './Steps';
 import { trusted } from './trusted';
 
 /** Where an import stands: nothing chosen, a file being checked, its preview, or its outcome. */
@@ -19,6 +20,9 @@ export interface ImportPanelProps {
   onConfirm(): void;
   onCancel(): void;
 }
+
+/** An import's steps, as the panel shows them while one runs. */
+const IMPORT_STEPS = ['Read and check the file', 'Preview what it changes', 'Import it, all or nothing'];
 
 /** How many pages the report links to; the rest are counted. */
 const PAGES_LISTED = 30;
@@ -98,7 +102,13 @@ export function ImportPanel({ state, onFile, onConfirm, onCancel }: ImportPanelP
           }}
         />
       </label>
-      {state.step === 'checking' && <p class="import-status">Checking “{state.fileName}”…</p>}
+      {state.step === 'checking' && (
+        <>
+          <p class="import-status">Checking “{state.fileName}”…</p>
+          <Steps steps={IMPORT_STEPS} current={0} label="Import" />
+        </>
+      )}
+      {state.step === 'importing' && <Steps steps={IMPORT_STEPS} current={2} label="Import" />}
       {state.step === 'failed' && (
         <p class="problem import-failed" role="alert">
           “{state.fileName}”: {state.message}

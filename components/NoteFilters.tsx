@@ -1,6 +1,8 @@
 import type { ClaimStatus } from '../core/model';
 import { CLAIM_STATUSES } from '../core/model';
 import { STATUS_LABELS } from './labels';
+import type { SortOrder } from './library-rows';
+import { SORT_LABELS, SORT_ORDERS } from './library-rows';
 import type { NoteFilter } from './note-filter';
 
 export interface NoteFiltersProps {
@@ -10,11 +12,13 @@ export interface NoteFiltersProps {
   /** How many claims pass the filter, out of how many are in view. */
   shown: number;
   total: number;
+  sort: SortOrder;
   onChange(filter: NoteFilter): void;
+  onSort(sort: SortOrder): void;
 }
 
-/** Search box and status and tag filters over the listed claims. */
-export function NoteFilters({ filter, tags, shown, total, onChange }: NoteFiltersProps) {
+/** Search box, status and tag filters and the order of the listed claims. */
+export function NoteFilters({ filter, tags, shown, total, sort, onChange, onSort }: NoteFiltersProps) {
   return (
     <div class="filters" role="search">
       <input
@@ -52,6 +56,18 @@ export function NoteFilters({ filter, tags, shown, total, onChange }: NoteFilter
         {[...new Set(filter.tag === null ? tags : [filter.tag, ...tags])].map((tag) => (
           <option key={tag} value={tag}>
             {tag}
+          </option>
+        ))}
+      </select>
+      <select
+        class="sort"
+        aria-label="Order"
+        value={sort}
+        onChange={(event) => onSort(event.currentTarget.value as SortOrder)}
+      >
+        {SORT_ORDERS.map((order) => (
+          <option key={order} value={order}>
+            {SORT_LABELS[order]}
           </option>
         ))}
       </select>

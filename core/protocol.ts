@@ -85,6 +85,15 @@ export interface Notes {
   placements: Placement[];
 }
 
+/** A slice of the library: `limit` claims from the `offset`th; the whole library when absent. */
+export interface LibraryRange {
+  offset?: number;
+  limit?: number;
+}
+
+/** The most claims one slice of the library may hold. */
+export const MAX_LIBRARY_SLICE = 5_000;
+
 /** Which notes an export holds: the whole library, one page, or the claims the reader has listed. */
 export type ExportScope =
   { kind: 'library' } | { kind: 'page'; pageKey: string } | { kind: 'claims'; ids: string[] };
@@ -221,7 +230,13 @@ export const FRAME_TAB_REQUEST_TYPES: readonly (keyof FrameTabRequests)[] = [
 
 export interface PageRequests extends ContentRequests {
   'library.page': { payload: { pageKey: string }; answer: Notes };
-  'library.all': { payload: Record<string, never>; answer: Notes };
+  /**
+   * The library's claims, newest change first, with their rebuttals and placements, and how many claims it
+   * holds: all of them, or `limit` of them from the `offset`th, so that a large library comes in slices.
+   */
+  'library.all': { payload: LibraryRange; answer: Notes & { total: number } };
+  /** Undo a claim's deletion: it comes back with the rebuttals deleted with it. */
+  'claim.restore': { payload: { id: string }; answer: { claim: Claim; rebuttals: Rebuttal[] } };
   /** Focus the tab showing the claim, or open its page, and scroll to it. */
   'claim.reveal': { payload: { id: string }; answer: null };
   /** Export notes as a file. Bulk: extension pages only. */
@@ -579,6 +594,21 @@ function pageKeyOf(payload: unknown, issues: IssueList): string {
   return need(readWebUrl(field(objectAt(payload, 'payload', issues), 'pageKey'), 'payload.pageKey', issues));
 }
 
+function libraryRange(raw: Record<string, unknown>, issues: IssueList): LibraryRange {
+  const offset = field(raw, 'offset');
+  const limit = field(raw, 'limit');
+  if (offset === undefined && limit === undefined) return {};
+  const range = {
+    offset: need(readOffset(offset, 'payload.offset', issues)),
+    limit: need(readOffset(limit, 'payload.limit', issues)),
+  };
+  if (range.limit < 1 || range.limit > MAX_LIBRARY_SLICE) {
+    issues.add('payload.limit', `must be from 1 to ${MAX_LIBRARY_SLICE} (got ${range.limit})`);
+    throw new Refused();
+  }
+  return range;
+}
+
 function idOf(payload: unknown, issues: IssueList): string {
   return need(readUuidId(field(objectAt(payload, 'payload', issues), 'id'), 'payload.id', issues));
 }
@@ -647,7 +677,8 @@ const payloadCheckers: {
     comments: frameComments(field(objectAt(p, 'payload', issues), 'comments'), 'payload.comments', issues),
   }),
   'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
-  'library.all': (p, issues) => (objectAt(p, 'payload', issues), {}),
+  'library.all': (p, issues) => libraryRange(objectAt(p, 'payload', issues), issues),
+  'claim.restore': (p, issues) => ({ id: idOf(p, issues) }),
   'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),
   'bundle.export': (p, issues) => {
     const raw = objectAt(p, 'payload', issues);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewClaim } from '../core/protocol';
-import { allClaims, claimsForPage, createClaim, deleteClaim, updateClaim } from './claims';
+import { allClaims, claimsForPage, createClaim, deleteClaim, restoreClaim, updateClaim } from './claims';
+import { createRebuttal } from './rebuttals';
 import { openDb, type CounterpointDb } from './db';
 
 let db: CounterpointDb;
@@ -102,6 +103,35 @@ describe('claims storage', () => {
       pageKey: 'https://a.example/post',
       deleted: '2026-01-03T00:00:00.000Z',
     });
+  });
+
+  it('undoes a deletion: the claim comes back with its rebuttals, newer than its tombstone, which goes', async () => {
+    const claim = await createClaim(
+      db,
+      { ...proposal('https://a.example/post', 'back again'), note: 'why' },
+      '2026-01-01T00:00:00.000Z',
+    );
+    const rebuttal = await createRebuttal(
+      db,
+      {
+        id: 'urn:uuid:00000000-0000-4000-9000-000000000001',
+        claimId: claim.id,
+        comment: { author: 'Ann', permalink: 'https://a.example/post#c1', posted: '' },
+        target: { quote: { type: 'TextQuoteSelector', exact: 'not so', prefix: '', suffix: '' } },
+        stance: 'rebuts',
+        note: '',
+      },
+      '2026-01-02T00:00:00.000Z',
+    );
+    await deleteClaim(db, claim.id, '2026-01-03T00:00:00.000Z');
+    expect(await db.rebuttals.count()).toBe(0);
+
+    const restored = await restoreClaim(db, claim.id, '2026-01-04T00:00:00.000Z');
+    expect(restored.claim).toEqual({ ...claim, modified: '2026-01-04T00:00:00.000Z' });
+    expect(await claimsForPage(db, 'https://a.example/post')).toEqual([restored.claim]);
+    expect(await db.rebuttals.toArray()).toEqual([{ ...rebuttal, modified: '2026-01-04T00:00:00.000Z' }]);
+    expect(await db.tombstones.count()).toBe(0);
+    await expect(restoreClaim(db, claim.id, '2026-01-05T00:00:00.000Z')).rejects.toThrow('not deleted');
   });
 
   it('tells the reader when storage is full and loses nothing already stored', async () => {

@@ -2,7 +2,7 @@
  * Reads and writes of claims. Every write that touches two tables runs in one transaction, so a failure
  * (storage full, say) leaves what was stored as it was.
  */
-import type { Claim } from '../core/model';
+import type { Claim, Rebuttal } from '../core/model';
 import type { ClaimChanges, NewClaim } from '../core/protocol';
 import type { CounterpointDb } from './db';
 
@@ -30,6 +30,21 @@ export async function claimsForPage(db: CounterpointDb, pageKey: string): Promis
 /** Every claim, newest change first. */
 export async function allClaims(db: CounterpointDb): Promise<Claim[]> {
   return (await db.claims.orderBy('modified').toArray()).reverse();
+}
+
+/**
+ * `limit` claims from the `offset`th, newest change first, and how many claims there are: a large library is
+ * read in slices, so that the lists show its newest claims without waiting for the rest.
+ */
+export async function claimsSlice(
+  db: CounterpointDb,
+  offset: number,
+  limit: number,
+): Promise<{ claims: Claim[]; total: number }> {
+  return db.transaction('r', db.claims, async () => ({
+    claims: await db.claims.orderBy('modified').reverse().offset(offset).limit(limit).toArray(),
+    total: await db.claims.count(),
+  }));
 }
 
 export async function getClaim(db: CounterpointDb, id: string): Promise<Claim | undefined> {
@@ -72,27 +87,84 @@ export async function updateClaim(
   }
 }
 
-/** Delete a claim and its rebuttals, leaving tombstones so the deletions can travel in a bundle. */
+/**
+ * Delete a claim and its rebuttals, leaving tombstones so the deletions can travel in a bundle, and keeping the
+ * deleted versions in the history, so that the deletion can be undone.
+ */
 export async function deleteClaim(db: CounterpointDb, id: string, now: string): Promise<void> {
   try {
-    await db.transaction('rw', [db.claims, db.rebuttals, db.tombstones, db.placements], async () => {
+    const tables = [db.claims, db.rebuttals, db.tombstones, db.placements, db.history];
+    await db.transaction('rw', tables, async () => {
       const current = await db.claims.get(id);
       if (!current) return;
-      const rebuttals = await db.rebuttals.where('claimId').equals(id).primaryKeys();
+      const rebuttals = await db.rebuttals.where('claimId').equals(id).toArray();
       await db.claims.delete(id);
       await db.placements.delete(id);
-      await db.rebuttals.bulkDelete(rebuttals);
+      await db.rebuttals.bulkDelete(rebuttals.map((rebuttal) => rebuttal.id));
       await db.tombstones.bulkPut([
         { id, kind: 'claim', pageKey: current.pageKey, deleted: now },
         ...rebuttals.map((rebuttal) => ({
-          id: rebuttal,
+          id: rebuttal.id,
           kind: 'rebuttal' as const,
           pageKey: current.pageKey,
           deleted: now,
         })),
       ]);
+      await db.history.bulkAdd([
+        { id, kind: 'claim', record: current, superseded: now },
+        ...rebuttals.map((rebuttal) => ({
+          id: rebuttal.id,
+          kind: 'rebuttal' as const,
+          record: rebuttal,
+          superseded: now,
+        })),
+      ]);
     });
   } catch (error) {
     explain(error);
+  }
+}
+
+/**
+ * Undo the deletion of a claim: it comes back with the rebuttals deleted with it, as they were, changed `now`
+ * (so that the restored claim is the newest version wherever it travels), and their tombstones go.
+ */
+export async function restoreClaim(
+  db: CounterpointDb,
+  id: string,
+  now: string,
+): Promise<{ claim: Claim; rebuttals: Rebuttal[] }> {
+  try {
+    const tables = [db.claims, db.rebuttals, db.tombstones, db.history];
+    return await db.transaction('rw', tables, async () => {
+      const tombstone = await db.tombstones.get(id);
+      const versions = await db.history.where('id').equals(id).toArray();
+      const last = versions.filter((version) => version.superseded === tombstone?.deleted).at(-1);
+      if (!tombstone || tombstone.kind !== 'claim' || !last || (await db.claims.get(id))) {
+        throw new StorageProblem(
+          'This claim is not deleted, or was deleted too long ago to be restored here.',
+        );
+      }
+      const deletedWith = (await db.tombstones.where('pageKey').equals(tombstone.pageKey).toArray()).filter(
+        (other) => other.kind === 'rebuttal' && other.deleted === tombstone.deleted,
+      );
+      const rebuttals = (
+        await db.history
+          .where('id')
+          .anyOf(deletedWith.map((other) => other.id))
+          .toArray()
+      )
+        .filter((version) => version.superseded === tombstone.deleted)
+        .map((version) => version.record as Rebuttal)
+        .filter((rebuttal) => rebuttal.claimId === id)
+        .map((rebuttal) => ({ ...rebuttal, modified: now }));
+      const claim = { ...(last.record as Claim), modified: now };
+      await db.claims.add(claim);
+      await db.rebuttals.bulkPut(rebuttals);
+      await db.tombstones.bulkDelete([id, ...rebuttals.map((rebuttal) => rebuttal.id)]);
+      return { claim, rebuttals };
+    });
+  } catch (error) {
+    return explain(error);
   }
 }

@@ -114,11 +114,15 @@ export function exportMarkdown(records: BundleRecords): string {
   for (const claim of [...records.claims].sort(
     (a, b) => compare(a.pageKey, b.pageKey) || compare(a.created, b.created) || compare(a.id, b.id),
   )) {
-    byPage.set(claim.pageKey, [...(byPage.get(claim.pageKey) ?? []), claim]);
+    const page = byPage.get(claim.pageKey);
+    if (page) page.push(claim);
+    else byPage.set(claim.pageKey, [claim]);
   }
   const rebuttalsOf = new Map<string, Rebuttal[]>();
   for (const rebuttal of records.rebuttals) {
-    rebuttalsOf.set(rebuttal.claimId, [...(rebuttalsOf.get(rebuttal.claimId) ?? []), rebuttal]);
+    const list = rebuttalsOf.get(rebuttal.claimId);
+    if (list) list.push(rebuttal);
+    else rebuttalsOf.set(rebuttal.claimId, [rebuttal]);
   }
 
   const claimCount = records.claims.length;
@@ -139,7 +143,8 @@ export function exportMarkdown(records: BundleRecords): string {
       const rebuttals = (rebuttalsOf.get(claim.id) ?? []).sort(
         (a, b) => compare(a.created, b.created) || compare(a.id, b.id),
       );
-      out.push('', ...claimLines(claim, rebuttals));
+      out.push('');
+      for (const line of claimLines(claim, rebuttals)) out.push(line);
     }
   }
   return `${out.join('\n')}\n`;

@@ -37,6 +37,8 @@ import { widgetOfFrame } from '../../core/widget-frames';
 import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
+  claimsSlice,
+  restoreClaim,
   claimsForPage,
   createClaim,
   deleteClaim,
@@ -384,7 +386,19 @@ export function createRouter(deps: RouterDeps) {
       return tabs.tellTop(tabId, { frameId, frame, url, comments });
     },
     'library.page': async ({ pageKey }) => notesOf(await claimsForPage(db, pageKey)),
-    'library.all': async () => notesOf(await allClaims(db)),
+    'library.all': async ({ offset, limit }) => {
+      if (offset === undefined || limit === undefined) {
+        const claims = await allClaims(db);
+        return { ...(await notesOf(claims)), total: claims.length };
+      }
+      const { claims, total } = await claimsSlice(db, offset, limit);
+      return { ...(await notesOf(claims)), total };
+    },
+    'claim.restore': async ({ id }, caller) => {
+      const restored = await restoreClaim(db, id, now());
+      tellTabs(restored.claim.pageKey, tabOf(caller));
+      return restored;
+    },
     'claim.reveal': async ({ id }, caller) => {
       const claim = await claimOfCaller(id, caller);
       if (!(await tabs.revealInOpenTab(claim.id))) await tabs.openAndReveal(claim.url, claim.id);

@@ -1,22 +1,29 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClaimList } from '../../components/ClaimList';
+import { useDebounced } from '../../components/debounce';
 import type { ExportChoice } from '../../components/ExportPanel';
 import { ExportPanel } from '../../components/ExportPanel';
 import type { ImportState } from '../../components/ImportPanel';
 import { ImportPanel } from '../../components/ImportPanel';
+import { STATUS_LABELS } from '../../components/labels';
+import type { ClaimCounts, SortOrder } from '../../components/library-rows';
+import { countClaims, libraryRows, sortClaims } from '../../components/library-rows';
 import { NoteFilters } from '../../components/NoteFilters';
 import type { NoteFilter } from '../../components/note-filter';
 import { filterClaims, NO_FILTER, tagsOf } from '../../components/note-filter';
-import { PageGroups } from '../../components/PageGroups';
 import type { LiveVisit } from '../../components/placement-marks';
+import { UndoToast } from '../../components/UndoToast';
 import { placementMarks } from '../../components/placement-marks';
 import type { Claim } from '../../core/model';
-import type { ExportFormat, ExportScope, Notes } from '../../core/protocol';
+import { CLAIM_STATUSES } from '../../core/model';
+import type { ExportFormat, ExportScope } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
 import { confirmImport } from './import-flow';
+import type { LoadedNotes } from './library-loader';
+import { askFirstSlice, loadNotes } from './library-loader';
 
 type View = 'page' | 'all';
 interface CurrentPage {
@@ -26,14 +33,21 @@ interface CurrentPage {
   live: LiveVisit | null;
 }
 
+/** How long a deletion can be undone from its toast. */
+const UNDO_SECONDS = 10;
+
+/** How long the search waits for typing to pause, once keys come quicker than that. */
+const SEARCH_DEBOUNCE_MS = 120;
+
 /**
- * The article this view is about: the one named in `?page=` when the notes page was opened for it, else
- * the one in the active tab, as its content script reports it. Null when there is none (a browser page,
- * or the popup opened as a tab of its own).
+ * The article this view is about: the one named in `?page=` when the notes page was opened for it, else, in
+ * the toolbar popup, the one in the active tab, as its content script reports it. Null when there is none (a
+ * browser page, or the notes page opened for every page).
  */
-async function findCurrentPage(): Promise<CurrentPage | null> {
+async function findCurrentPage(notesPage: boolean): Promise<CurrentPage | null> {
   const named = new URLSearchParams(location.search).get('page');
   if (named) return { pageKey: named, title: '', live: null };
+  if (notesPage) return null;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const answer = await askTab(tab.id, 'tab.describe', {});
@@ -42,13 +56,19 @@ async function findCurrentPage(): Promise<CurrentPage | null> {
   return { pageKey, title, live: { orphans, changed } };
 }
 
+/** The first claims of every page, asked for at once unless the page was opened for one article. */
+let early = new URLSearchParams(location.search).has('page') ? null : askFirstSlice(ask);
+
 function Popup() {
   const [page, setPage] = useState<CurrentPage | null | undefined>(undefined);
   const [view, setView] = useState<View>('page');
-  const [notes, setNotes] = useState<Notes | null>(null);
+  const [notes, setNotes] = useState<LoadedNotes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState<NoteFilter>(NO_FILTER);
-  const [exporting, setExporting] = useState(false);
+  /** The order the reader chose; until then, one page's claims in their place in it, every page's newest first. */
+  const [chosenSort, setSort] = useState<SortOrder | null>(null);
+  /** The step of the export under way, or null. */
+  const [exporting, setExporting] = useState<number | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportState>({ step: 'idle' });
   /**
@@ -56,37 +76,54 @@ function Popup() {
    * it by the time the reader confirms (it then decodes and checks the text afresh).
    */
   const [importFile, setImportFile] = useState<{ token: string; text: string } | null>(null);
-  /** Firefox closes the toolbar popup when a file picker opens, so the popup offers the notes page for imports. */
-  const [inTab, setInTab] = useState(true);
+  /**
+   * Whether this is the notes page (a tab of its own) rather than the toolbar popup; null until known. Firefox
+   * closes the toolbar popup when a file picker opens, so the popup offers the notes page for imports.
+   */
+  const [inTab, setInTab] = useState<boolean | null>(null);
+  /** The claim just deleted, while its deletion can be undone. */
+  const [deleted, setDeleted] = useState<Claim | null>(null);
   /** Bumped to load the list again after an import. */
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
-    void browser.tabs.getCurrent().then((tab) => setInTab(tab !== undefined));
-  }, []);
-
-  useEffect(() => {
-    void findCurrentPage().then((found) => {
+    void (async () => {
+      const notesPage = (await browser.tabs.getCurrent()) !== undefined;
+      setInTab(notesPage);
+      const found = await findCurrentPage(notesPage);
       setPage(found);
       if (!found) setView('all');
-    });
+    })();
   }, []);
 
   useEffect(() => {
     if (page === undefined) return;
     setNotes(null);
-    const request =
-      view === 'page' && page ? ask('library.page', { pageKey: page.pageKey }) : ask('library.all', {});
-    void request.then((answer) => {
-      if (answer.ok) setNotes(answer.value);
-      else setProblem(answer.error);
-    });
+    let stale = false;
+    const wanted =
+      view === 'page' && page
+        ? ({ kind: 'page', pageKey: page.pageKey } as const)
+        : ({ kind: 'all' } as const);
+    // The early answer serves the first load of every page's claims only; later loads ask afresh.
+    const first = wanted.kind === 'all' ? early : null;
+    early = null;
+    void loadNotes(ask, wanted, setNotes, () => stale, first).then(
+      (error) => error !== null && setProblem(error),
+    );
+    return () => {
+      stale = true;
+    };
   }, [page, view, reloads]);
 
+  const search = useDebounced(filter.search, SEARCH_DEBOUNCE_MS);
   const listed = useMemo(
-    () => (notes ? filterClaims(notes.claims, notes.rebuttals, filter) : []),
-    [notes, filter],
+    () => (notes ? filterClaims(notes.claims, notes.index, { ...filter, search }) : []),
+    [notes, filter.status, filter.tag, search],
   );
+  const sort = chosenSort ?? (view === 'page' ? 'page' : 'newest');
+  const rows = useMemo(() => libraryRows(sortClaims(listed, sort), view === 'all'), [listed, sort, view]);
+  const counts = useMemo(() => countClaims(listed), [listed]);
+  const tags = useMemo(() => (notes ? tagsOf(notes.claims) : []), [notes]);
   // The tab's own reading of its page is the latest visit; every other list shows the last one stored.
   const marks = useMemo(
     () => placementMarks(notes?.placements ?? [], view === 'page' ? (page?.live ?? null) : null),
@@ -100,12 +137,17 @@ function Popup() {
         : choice === 'page' && page
           ? { kind: 'page', pageKey: page.pageKey }
           : { kind: 'claims', ids: listed.map((claim) => claim.id) };
-    setExporting(true);
+    setExporting(0);
     setExported(null);
     const answer = await ask('bundle.export', { scope, format });
-    setExporting(false);
-    if (!answer.ok) return setProblem(answer.error);
-    if (!(await saveFile(answer.value))) {
+    if (!answer.ok) {
+      setExporting(null);
+      return setProblem(answer.error);
+    }
+    setExporting(1);
+    const saved = await saveFile(answer.value);
+    setExporting(null);
+    if (!saved) {
       return setProblem('The export was made but could not be saved; please export again.');
     }
     const { claims, rebuttals, filename } = answer.value;
@@ -141,20 +183,59 @@ function Popup() {
     setImporting({ step: 'idle' });
   };
 
+  async function deleteClaim(claim: Claim) {
+    const answer = await ask('claim.delete', { id: claim.id });
+    if (!answer.ok) return setProblem(answer.error);
+    setNotes(
+      (shown) =>
+        shown && {
+          ...shown,
+          claims: shown.claims.filter((each) => each.id !== claim.id),
+          total: shown.total - 1,
+        },
+    );
+    setDeleted(claim);
+  }
+
+  async function undoDelete(claim: Claim) {
+    setDeleted(null);
+    const answer = await ask('claim.restore', { id: claim.id });
+    if (!answer.ok) return setProblem(answer.error);
+    const { claim: restored, rebuttals } = answer.value;
+    setNotes((shown) => {
+      if (!shown) return shown;
+      shown.index.add(rebuttals);
+      const byClaim = new Map(shown.rebuttals);
+      if (rebuttals.length > 0) byClaim.set(restored.id, rebuttals);
+      // Restored is a change: the newest claim, first in the list.
+      return { ...shown, claims: [restored, ...shown.claims], rebuttals: byClaim, total: shown.total + 1 };
+    });
+  }
+
+  const closeToast = useCallback(() => setDeleted(null), []);
+
+  /** Show the other list, never the last one's claims under its name while it loads. */
+  const choose = (next: View) => {
+    if (next === view) return;
+    setNotes(null);
+    setView(next);
+  };
+
   const reveal = (claim: Claim) =>
     void ask('claim.reveal', { id: claim.id }).then((answer) => {
       if (!answer.ok) setProblem(answer.error);
     });
 
+  const allPages = inTab === true && !page;
   return (
-    <main>
+    <main class={inTab ? 'notes-page' : 'popup'}>
       <header>
-        <h1>Counterpoint</h1>
+        <h1>{allPages ? 'Counterpoint: all your notes' : 'Counterpoint'}</h1>
         <div role="tablist" aria-label="Which notes">
-          <button role="tab" aria-selected={view === 'page'} disabled={!page} onClick={() => setView('page')}>
+          <button role="tab" aria-selected={view === 'page'} disabled={!page} onClick={() => choose('page')}>
             This page
           </button>
-          <button role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>
+          <button role="tab" aria-selected={view === 'all'} onClick={() => choose('all')}>
             All pages
           </button>
         </div>
@@ -164,37 +245,13 @@ function Popup() {
           {problem}
         </p>
       )}
-      {notes && notes.claims.length > 0 && (
-        <NoteFilters
-          filter={filter}
-          tags={tagsOf(notes.claims)}
-          shown={listed.length}
-          total={notes.claims.length}
-          onChange={setFilter}
-        />
-      )}
-      {notes === null ? (
-        <p class="empty">Loading…</p>
-      ) : notes.claims.length > 0 && listed.length === 0 ? (
-        <p class="empty">No claims match this search and these filters.</p>
-      ) : notes.claims.length === 0 ? (
-        <p class="empty">
-          {view === 'page'
-            ? 'No claims on this page yet. Select a sentence in the article to mark it.'
-            : 'No claims yet. Select a sentence in any article to mark it.'}
-        </p>
-      ) : view === 'page' ? (
-        <ClaimList claims={listed} rebuttals={notes.rebuttals} marks={marks} onReveal={reveal} />
-      ) : (
-        <PageGroups claims={listed} rebuttals={notes.rebuttals} marks={marks} onReveal={reveal} />
-      )}
-      {!page && <p class="hint">No article in this tab: showing every page’s claims.</p>}
+      {inTab === false && !page && <p class="hint">No article in this tab: showing every page’s claims.</p>}
       <details class="share" open={importing.step !== 'idle' || undefined}>
         <summary>Export or import notes</summary>
         <ExportPanel
           canExportPage={!!page}
           listed={listed.length}
-          busy={exporting}
+          step={exporting}
           onExport={(choice, format) => void exportNotes(choice, format)}
         />
         {exported && (
@@ -208,7 +265,7 @@ function Popup() {
           onConfirm={() => void importPreviewed()}
           onCancel={cancelImport}
         />
-        {!inTab && (
+        {inTab === false && (
           <p class="hint">
             If choosing a file closes this popup,{' '}
             <a href="/popup.html" target="_blank" rel="noreferrer">
@@ -218,8 +275,65 @@ function Popup() {
           </p>
         )}
       </details>
+      {notes && notes.claims.length > 0 && (
+        <NoteFilters
+          filter={filter}
+          tags={tags}
+          shown={listed.length}
+          total={notes.claims.length}
+          sort={sort}
+          onChange={setFilter}
+          onSort={setSort}
+        />
+      )}
+      {notes && notes.claims.length > 0 && (
+        <p class="library-counts" aria-live="polite">
+          {notes.complete
+            ? describeCounts(counts)
+            : `Loading… ${notes.claims.length.toLocaleString()} of ${notes.total.toLocaleString()} claims so far.`}
+        </p>
+      )}
+      {notes === null ? (
+        <p class="empty">Loading…</p>
+      ) : notes.claims.length > 0 && listed.length === 0 ? (
+        <p class="empty">No claims match this search and these filters.</p>
+      ) : notes.claims.length === 0 ? (
+        <p class="empty">
+          {view === 'page'
+            ? 'No claims on this page yet. Select a sentence in the article to mark it.'
+            : 'No claims yet. Select a sentence in any article to mark it.'}
+        </p>
+      ) : (
+        <ClaimList
+          rows={rows}
+          rebuttals={notes.rebuttals}
+          marks={marks}
+          grouped={view === 'all'}
+          onReveal={reveal}
+          // Not while slices still come: the loader's next slice would bring a deleted claim back.
+          onDelete={notes.complete ? (claim) => void deleteClaim(claim) : undefined}
+        />
+      )}
+      {deleted && (
+        <UndoToast
+          message={`Deleted “${deleted.target.quote.exact.slice(0, 80)}”.`}
+          seconds={UNDO_SECONDS}
+          onUndo={() => void undoDelete(deleted)}
+          onClose={closeToast}
+        />
+      )}
     </main>
   );
+}
+
+/** The listed claims in numbers: how many, on how many pages, and of each status. */
+function describeCounts({ claims, pages, byStatus }: ClaimCounts): string {
+  const plural = (count: number, one: string, many: string) =>
+    `${count.toLocaleString()} ${count === 1 ? one : many}`;
+  const statuses = CLAIM_STATUSES.filter((status) => byStatus[status] > 0).map(
+    (status) => `${byStatus[status].toLocaleString()} ${STATUS_LABELS[status].toLowerCase()}`,
+  );
+  return `${plural(claims, 'claim', 'claims')} on ${plural(pages, 'page', 'pages')}: ${statuses.join(', ')}.`;
 }
 
 render(<Popup />, document.body);

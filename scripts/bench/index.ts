@@ -6,7 +6,8 @@
  * runs a figure, for working on the bench itself.
  * `BENCH_DRIFT_ONLY=1` runs the drift set of real revisions alone (drift.ts) and prints it without writing.
  * `BENCH_SUGGEST_ONLY=1` runs the suggestions alone (suggestions.ts), their times and their gold sets, and prints
- * them without writing.
+ * them without writing. `BENCH_LIBRARY_ONLY=1` runs the notes page and popup over a library of 10,000 claims
+ * alone (library.ts), the same.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { call, CHROMIUM_ARGS, launchBench, openPage, scriptsBlocked } from './br
 import type { BenchBrowser } from './browser';
 import { driftRunsBelowWork, measureDrift } from './drift';
 import type { DriftResults, DriftRun } from './drift';
+import { libraryReport, measureLibrary } from './library';
+import type { LibraryBench } from './library';
 import { measureNoNotes } from './no-notes';
 import { measureNoteBundles } from './note-bundles';
 import type { NoteBundleBench } from './note-bundles';
@@ -36,6 +39,7 @@ const CORPUS = resolve(REPO, '../shared/corpus');
 const QUICK = process.env.BENCH_QUICK === '1';
 const DRIFT_ONLY = process.env.BENCH_DRIFT_ONLY === '1';
 const SUGGEST_ONLY = process.env.BENCH_SUGGEST_ONLY === '1';
+const LIBRARY_ONLY = process.env.BENCH_LIBRARY_ONLY === '1';
 const RUNS = QUICK ? 2 : 5;
 const SEED = 20260311;
 const REVISION_SEED = 7;
@@ -170,6 +174,8 @@ export interface Results {
   noNotes: NoNotesResult | null;
   suggestions: SuggestionBench;
   noteBundles: NoteBundleBench | null;
+  /** The notes page and popup over a library of 10,000 claims (issue 13); null in a quick run. */
+  library: LibraryBench | null;
   /** Anchoring across real revisions of real documents (issue 11). */
   drift: DriftResults;
   targets: TargetCheck[];
@@ -543,6 +549,8 @@ async function main(): Promise<void> {
     const noNotes = await measureNoNotes(`${server.origin}/corpus/${wikipedia.source}`, server.origin, RUNS);
     log('Importing and exporting a bundle of 10,000 notes');
     const noteBundles = QUICK ? null : await measureNoteBundles();
+    log('Opening, searching and exporting a library of 10,000 claims');
+    const library = QUICK ? null : await measureLibrary(RUNS, log);
     log('Anchoring passages of real documents on their later versions');
     const drift = await measureDrift(driftRun(bundles));
 
@@ -629,6 +637,7 @@ async function main(): Promise<void> {
       noNotes,
       suggestions,
       noteBundles,
+      library,
       drift,
       targets: [],
     };
@@ -686,7 +695,15 @@ async function suggestOnly(): Promise<void> {
   }
 }
 
-(DRIFT_ONLY ? driftOnly() : SUGGEST_ONLY ? suggestOnly() : main()).catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+/** The library views alone, printed and never written. */
+async function libraryOnly(): Promise<void> {
+  const library = await measureLibrary(RUNS, log);
+  process.stdout.write(`${libraryReport(library).join('\n')}\n`);
+}
+
+(DRIFT_ONLY ? driftOnly() : SUGGEST_ONLY ? suggestOnly() : LIBRARY_ONLY ? libraryOnly() : main()).catch(
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -4,6 +4,7 @@ import { ENGINES } from './bundles';
 import type { DriftResults } from './drift';
 import type { Found } from './drift-truth';
 import type { Figure, Results } from './index';
+import { libraryReport } from './library';
 import { coldWarm } from './sampling';
 import type { SuggestionBench } from './suggestions';
 import type { GoldScore } from '../../core/comments/fixtures/suggestion-gold';
@@ -189,6 +190,7 @@ export function checkTargets(results: Results): TargetCheck[] {
     },
     ...suggestionChecks(results.suggestions),
     ...bundleChecks(results),
+    ...libraryChecks(results),
     ...hypothesisChecks(results, hypothesisUnchanged, unchanged),
   ];
 }
@@ -310,6 +312,29 @@ function bundleChecks(results: Results): TargetCheck[] {
       met: exportMs.cold <= bench.targets.exportMs && exportMs.warm <= bench.targets.exportMs,
       metToSecondFrame: null,
     },
+  ];
+}
+
+/** Issue 13's figures: the notes page and the popup over the bench's library, cold and warm. */
+function libraryChecks(results: Results): TargetCheck[] {
+  const bench = results.library;
+  if (!bench) return [];
+  const check = (measure: string, values: number[], targetMs: number): TargetCheck => {
+    const { cold, warm } = coldWarm(values);
+    return {
+      measure: `${measure} (issue 13)`,
+      target: `≤ ${targetMs} ms`,
+      value: `${ms(cold)} cold, ${ms(warm)} warm`,
+      met: cold <= targetMs && warm <= targetMs,
+      metToSecondFrame: null,
+    };
+  };
+  const { targets } = bench;
+  return [
+    check('Notes page, 10,000 claims: first claims on screen', bench.notesPageOpenMs, targets.openMs),
+    check('Popup All pages, 10,000 claims: first claims on screen', bench.popupAllPagesMs, targets.openMs),
+    check('Search keystroke to the updated list', bench.keystrokeMs, targets.keystrokeMs),
+    check('Markdown export of the whole library', bench.markdownExportMs, targets.exportMs),
   ];
 }
 
@@ -483,8 +508,9 @@ export function printReport(results: Results): void {
     );
   }
   out.push('', ...driftReport(results.drift));
+  if (results.library) out.push('', ...libraryReport(results.library));
   out.push('');
-  out.push('Targets (issues 3 to 11):');
+  out.push('Targets (issues 3 to 13):');
   out.push(
     table(
       ['Measure', 'Target', 'Reached', 'Met (busy)', 'Met (to 2nd frame)'],

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type PageLike, type Tab } from './driver';
-import { clickInOverlay, highlightedTexts, locateText, pageText, selectWithMouse } from './reader';
+import { clickInOverlay, highlightedTexts, listedText, locateText, selectWithMouse } from './reader';
 
 /** What the hostile page heard and read, kept on its own window. */
 interface Overheard {
@@ -85,12 +85,15 @@ describe.each([
     return tab;
   }
 
-  /** The notes page, opened from a claim's card as a reader would, with its text once it lists `expected`. */
+  /**
+   * The notes page, opened from a claim's card as a reader would, with the text of its whole list, scrolled
+   * through, once it lists `expected`.
+   */
   async function notesPageText(tab: Tab, expected: string): Promise<string> {
     const notes = await harness.nextOpenedTab(() => clickInOverlay(tab, 'button', 'Open all notes'));
     const text = await waitFor('the notes page', async () => {
-      const shown = await pageText(notes.page);
-      return shown.includes(expected) ? shown : null;
+      const listed = await listedText(notes.page);
+      return listed.includes(expected) ? listed : null;
     });
     await notes.close();
     return text;

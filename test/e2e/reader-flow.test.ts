@@ -11,6 +11,7 @@ import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from
 import {
   CLAIMS,
   clickInOverlay,
+  clickInRow,
   clickOnPage,
   highlightedTexts,
   highlightInView,
@@ -164,6 +165,41 @@ describe.each([
     );
     article = reopened;
     await notes.close();
+  });
+
+  it('deletes a claim from the popup and from the notes page, and Undo brings it back on the article', async () => {
+    const opened = async (open: () => Promise<Tab | null>) => {
+      const view = await open();
+      if (view) return view;
+      // Where automation cannot open them, the notes page is opened from the claim's card, as a reader would.
+      const { middle } = await locateText(article.page, CLAIMS.traffic);
+      await article.page.mouse.click(middle.x, middle.y);
+      return harness.nextOpenedTab(() => clickInOverlay(article, 'button', 'Open all notes'));
+    };
+    const onArticle = async () => Object.values(await highlightedTexts(article.page)).flat();
+    const listed = (view: Tab) =>
+      view.page.evaluate(() => document.querySelector('.claims')?.textContent ?? '', null);
+    for (const open of [() => harness.openPopup(), () => harness.openNotesPage()]) {
+      const view = await opened(open);
+      await clickInRow(view.page, CLAIMS.traffic, 'button.delete');
+      await waitFor('the toast', async () => (await pageText(view.page)).includes('Deleted “'));
+      await waitFor(
+        'the claim gone from the list',
+        async () => !(await listed(view)).includes(CLAIMS.traffic),
+      );
+      await waitFor(
+        'the highlight gone from the article',
+        async () => !(await onArticle()).includes(CLAIMS.traffic),
+      );
+
+      await clickOnPage(view.page, 'button.undo', 'Undo');
+      await waitFor('the claim back in the list', async () => (await listed(view)).includes(CLAIMS.traffic));
+      await waitFor('the highlight back on the article', async () =>
+        (await onArticle()).includes(CLAIMS.traffic),
+      );
+      expect(await pageText(view.page)).toContain(NOTE);
+      await view.close();
+    }
   });
 
   it('deletes the claim from its card, and it stays deleted after a reload', async () => {

@@ -176,9 +176,49 @@ export async function clickOnPage(page: PageLike, selector: string, text: string
   await page.mouse.click(point.x, point.y);
 }
 
+/** Click the button matching `button` inside the list row (of the popup or notes page) that holds `text`. */
+export async function clickInRow(page: PageLike, text: string, button: string): Promise<void> {
+  const point = await waitFor(`${button} in the row “${text}”`, () =>
+    page.evaluate(
+      ([wanted, css]: [string, string]) => {
+        const row = [...document.querySelectorAll('.claims > li')].find((candidate) =>
+          candidate.textContent?.includes(wanted),
+        );
+        const target = row?.querySelector(css);
+        if (!target) return null;
+        const box = target.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      },
+      [text, button] as [string, string],
+    ),
+  );
+  await page.mouse.click(point.x, point.y);
+}
+
 /** The visible text of an ordinary page, whitespace collapsed. */
 export async function pageText(page: PageLike): Promise<string> {
   return page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '), null);
+}
+
+/**
+ * The text of every row of the popup's or notes page's list, as a reader scrolling it from top to bottom reads
+ * it: the list draws only the rows in view.
+ */
+export async function listedText(page: PageLike): Promise<string> {
+  return page.evaluate(async () => {
+    const scroller = document.querySelector('.scroller');
+    if (!scroller) return document.body.innerText.replace(/\s+/g, ' ');
+    const seen: string[] = [];
+    scroller.scrollTop = 0;
+    for (;;) {
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+      seen.push((scroller as HTMLElement).innerText.replace(/\s+/g, ' '));
+      const before = scroller.scrollTop;
+      scroller.scrollTop = before + scroller.clientHeight / 2;
+      if (scroller.scrollTop === before) break;
+    }
+    return seen.join(' ');
+  }, null);
 }
 
 /** Whether `sentence` is highlighted and on screen. */

@@ -2,6 +2,7 @@
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimList } from '../../components/ClaimList';
+import { libraryRows } from '../../components/library-rows';
 import { placementMarks } from '../../components/placement-marks';
 import type { Placement } from '../../core/model';
 import { claim, NEW, OTHER } from './card-fixtures';
@@ -19,9 +20,10 @@ function listed(placements: readonly Placement[], live: Parameters<typeof placem
   document.body.append(root);
   render(
     h(ClaimList, {
-      claims: [claim(NEW), claim(OTHER), claim(KEPT)],
-      rebuttals: [],
+      rows: libraryRows([claim(NEW), claim(OTHER), claim(KEPT)], false),
+      rebuttals: new Map(),
       marks: placementMarks(placements, live),
+      grouped: false,
       onReveal: () => undefined,
     }),
     root,

@@ -660,3 +660,45 @@ describe('placement reports', () => {
     expect(await db.placements.get(post.id)).toMatchObject({ text: 'a claim, revised', kept: true });
   });
 });
+
+describe('the library in slices', () => {
+  it('hands the notes page its claims newest change first, a slice at a time, with how many there are', async () => {
+    let second = 0;
+    const clocked = createRouter({
+      db,
+      tabs: fakeTabs().tabs,
+      extensionId: EXTENSION_ID,
+      extensionRoot: EXTENSION_ROOT,
+      now: () => new Date(Date.UTC(2026, 2, 1, 12, 0, second++)).toISOString(),
+    });
+    const ids = [1, 2, 3, 4, 5].map((n) => `urn:uuid:${n}1111111-2222-4333-8444-555555555555`);
+    for (const id of ids) {
+      await clocked(
+        { type: 'claim.create', payload: { claim: claimFor('https://blog.example/post', id) } },
+        popup,
+      );
+    }
+    const slice = async (offset: number, limit: number) => {
+      const answer = await clocked({ type: 'library.all', payload: { offset, limit } }, popup);
+      if (!answer.ok) throw new Error(answer.error);
+      const { claims, total } = answer.value as { claims: { id: string }[]; total: number };
+      return { ids: claims.map((claim) => claim.id), total };
+    };
+    const newestFirst = [...ids].reverse();
+    expect(await slice(0, 2)).toEqual({ ids: newestFirst.slice(0, 2), total: 5 });
+    expect(await slice(2, 2)).toEqual({ ids: newestFirst.slice(2, 4), total: 5 });
+    expect(await slice(4, 2)).toEqual({ ids: newestFirst.slice(4), total: 5 });
+    expect(await clocked({ type: 'library.all', payload: {} }, popup)).toMatchObject({
+      ok: true,
+      value: { total: 5, claims: newestFirst.map((id) => ({ id })) },
+    });
+    expect(await clocked({ type: 'library.all', payload: { offset: 0, limit: 0 } }, popup)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('payload.limit: must be from 1 to 5000'),
+    });
+    expect(await clocked({ type: 'library.all', payload: { offset: -1, limit: 10 } }, popup)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('payload.offset: must be a whole number'),
+    });
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Bench for issue 13: the notes page and the popup's All pages view over the bench's library of 10,000 claims
+ * and 5,000 rebuttals on 500 pages (note-bundles.ts), in the built extension in headless Chromium.
+ *
+ * - open: from the notes page's navigation to the frame that shows its first claim (`performance.now()` in the
+ *   page counts from the navigation), and in a popup-sized tab from the press on "All pages" to that frame;
+ * - search: from a keystroke's `input` event to the frame after the last change it made to the page (its
+ *   search debounced, so the figure holds the wait), typing "4217" one key at a time; then clearing it;
+ * - export: from the press on Export (whole library, Markdown) to the frame that says it was saved, the file
+ *   made in the background and saved by the page.
+ * Opening and export are timed to the first change that shows them; a search to the last change it made.
+ *
+ * The first run of each is reported as cold beside the median of the others (warm). `BENCH_LIBRARY_ONLY=1
+ * npm run bench` runs this part alone (after `npm run build`) and prints it without writing.
+ */
+import type { Page } from 'playwright-core';
+import { filterClaims, NO_FILTER } from '../../components/note-filter';
+import { exportBundle } from '../../core/bundle';
+import { launchChromium } from '../browsers';
+import { benchLibrary } from './note-bundles';
+import { coldWarm } from './sampling';
+
+export const LIBRARY_TARGETS = { openMs: 300, keystrokeMs: 50, exportMs: 1_000 };
+/** Typed one key at a time: each key narrows the list (4,807, 495, 30 and 1 claims), which the bench checks. */
+const QUERY = '4217';
+/** A change is over when the page has not changed for this long: longer than any debounce of the search. */
+const SETTLE_MS = 600;
+
+export interface LibraryBench {
+  claims: number;
+  rebuttals: number;
+  runs: number;
+  targets: typeof LIBRARY_TARGETS;
+  /** Notes page: navigation to the frame showing its first claim; the first of each list is the cold run. */
+  notesPageOpenMs: number[];
+  /** Elements on the notes page once its list is shown. */
+  notesPageElements: number;
+  /** Popup-sized tab: the press on "All pages" to the frame showing its first claim. */
+  popupAllPagesMs: number[];
+  /** Each keystroke of the query, every run, to the frame after the list's last change. */
+  keystrokeMs: number[];
+  /** Clearing that search, to the frame after the whole list is back. */
+  clearMs: number[];
+  /** Press on Export (whole library, Markdown) to the frame that says it is saved. */
+  markdownExportMs: number[];
+  method: string;
+}
+
+/**
+ * Runs in every page before its own scripts: `__firstClaim` resolves with the time of the second frame after a
+ * claim is first on screen, counted from the page's navigation.
+ */
+const FIRST_CLAIM_PROBE = `(() => {
+  globalThis.__firstClaim = new Promise((resolve) => {
+    const seen = () => {
+      const claim = document.querySelector('.claim');
+      if (!claim) return false;
+      const box = claim.getBoundingClientRect();
+      return box.height > 0 && box.top < innerHeight;
+    };
+    const observer = new MutationObserver(() => {
+      if (!seen()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+})()`;
+
+/**
+ * Watches the page from the next trusted `event` (its `timeStamp` as the start): `__settled()` resolves with the
+ * time from that event to the second frame after the last change to the page that `done()` accepts, once the
+ * page has been still for SETTLE_MS; with `first`, after the first such change, without waiting.
+ */
+const CHANGE_PROBE = `(({ event, done, settleMs, first }) => {
+  const accept = new Function('return (' + done + ')')();
+  let start = null;
+  let painted = null;
+  let changedAt = 0;
+  const observer = new MutationObserver(() => {
+    if (start === null || !accept() || (first && changedAt > 0)) return;
+    changedAt = performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => { painted = performance.now(); }));
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  document.addEventListener(event, (e) => { if (start === null && e.isTrusted) start = e.timeStamp; }, { capture: true });
+  globalThis.__settled = () => new Promise((resolve, reject) => {
+    const began = performance.now();
+    const check = () => {
+      const now = performance.now();
+      if (painted !== null && painted >= changedAt && (first || now - changedAt >= settleMs)) {
+        observer.disconnect();
+        return resolve(painted - start);
+      }
+      if (now - began > 120000) {
+        return reject(new Error('the page never settled: ' + JSON.stringify({ start, changedAt, painted })));
+      }
+      setTimeout(check, 50);
+    };
+    check();
+  });
+})`;
+
+async function watchChange(
+  page: Page,
+  event: string,
+  { done = '() => true', first = false } = {},
+): Promise<void> {
+  await page.evaluate(`${CHANGE_PROBE}(${JSON.stringify({ event, done, settleMs: SETTLE_MS, first })})`);
+}
+
+async function settled(page: Page): Promise<number> {
+  return (await page.evaluate('globalThis.__settled()')) as number;
+}
+
+/**
+ * Fills the extension's library through the notes page's own messages. A string, because functions passed to
+ * `page.evaluate` would carry tsx's `__name` helper, which the page does not have.
+ */
+const IMPORT = `async (text) => {
+  const send = async (type, payload) => {
+    const answer = await chrome.runtime.sendMessage({ type, payload });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.value;
+  };
+  const { token } = await send('bundle.preview', { text });
+  await send('bundle.import', { token });
+}`;
+
+async function importLibrary(page: Page, text: string): Promise<void> {
+  await page.evaluate((file) => {
+    (globalThis as unknown as { benchFile: string }).benchFile = file;
+  }, text);
+  await page.evaluate(`(${IMPORT})(globalThis.benchFile)`);
+}
+
+/** Measure the library views `runs` times each, in a fresh Chromium profile holding the bench library. */
+export async function measureLibrary(runs: number, log: (message: string) => void): Promise<LibraryBench> {
+  const library = benchLibrary();
+  // A keystroke that changed nothing would be timed to nothing: each must change the list.
+  const found = [...QUERY].map(
+    (_, i) =>
+      filterClaims(library.claims, library.rebuttals, { ...NO_FILTER, search: QUERY.slice(0, i + 1) }).length,
+  );
+  if (found.some((count, i) => count === (i === 0 ? library.claims.length : found[i - 1]))) {
+    throw new Error(`Each key of "${QUERY}" must change the list; it finds ${found.join(', ')} claims.`);
+  }
+  const session = await launchChromium();
+  const figures: LibraryBench = {
+    claims: library.claims.length,
+    rebuttals: library.rebuttals.length,
+    runs,
+    targets: LIBRARY_TARGETS,
+    notesPageOpenMs: [],
+    notesPageElements: 0,
+    popupAllPagesMs: [],
+    keystrokeMs: [],
+    clearMs: [],
+    markdownExportMs: [],
+    method:
+      'Built extension in headless Chromium, 1280×720 notes page, 400×600 tab for the popup. Times run to the ' +
+      'second animation frame after the change, so they hold its rendering; a search or clear to the frame ' +
+      `after the last change it made, once the page has been still for ${SETTLE_MS} ms.`,
+  };
+  try {
+    const notesUrl = `chrome-extension://${session.extensionId}/popup.html`;
+    await session.context.addInitScript({ content: FIRST_CLAIM_PROBE });
+    // The lists before issue 13 froze the page for seconds at each change: a click waited as long.
+    session.context.setDefaultTimeout(180_000);
+    const page = await session.context.newPage();
+    await page.goto(notesUrl);
+    await importLibrary(page, exportBundle(library));
+
+    for (let run = 0; run < runs; run++) {
+      log(`  notes page, run ${run + 1} of ${runs}`);
+      await page.goto(notesUrl);
+      figures.notesPageOpenMs.push((await page.evaluate('globalThis.__firstClaim')) as number);
+      await page.waitForSelector('input.search');
+      // The rest of the library comes in slices after the first claims; the search is timed over all of it.
+      await page.waitForFunction(
+        () => !document.querySelector('.library-counts')?.textContent?.startsWith('Loading'),
+      );
+      figures.notesPageElements = (await page.evaluate(
+        'document.getElementsByTagName("*").length',
+      )) as number;
+      await page.click('input.search');
+      for (const key of QUERY) {
+        await watchChange(page, 'input');
+        await page.keyboard.press(key === ' ' ? 'Space' : key);
+        figures.keystrokeMs.push(await settled(page));
+      }
+      await watchChange(page, 'input');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      figures.clearMs.push(await settled(page));
+
+      await page.click('details.share > summary');
+      await page.check('input[name="export-scope"][value="library"]');
+      await page.check('input[name="export-format"][value="markdown"]');
+      await watchChange(page, 'click', {
+        done: '() => document.querySelector(".exported") !== null',
+        first: true,
+      });
+      await page.click('.export-go');
+      figures.markdownExportMs.push(await settled(page));
+      const last = (values: number[]) => Math.round(values.at(-1) ?? Number.NaN);
+      log(
+        `    open ${last(figures.notesPageOpenMs)} ms, keys ${figures.keystrokeMs.slice(-QUERY.length).map(Math.round).join(' ')} ms, ` +
+          `clear ${last(figures.clearMs)} ms, Markdown export ${last(figures.markdownExportMs)} ms`,
+      );
+    }
+
+    log('  popup, All pages');
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const [first] = library.claims;
+    await popup.goto(`${notesUrl}?page=${encodeURIComponent(first?.pageKey ?? '')}`);
+    await popup.waitForSelector('.claim');
+    for (let run = 0; run < runs; run++) {
+      // To its first claims on screen, as on the notes page, not to the last slice of the rest.
+      await watchChange(popup, 'click', {
+        done: '() => document.querySelector(".pages .claim") !== null',
+        first: true,
+      });
+      await popup.click('[role="tab"]:text("All pages")');
+      figures.popupAllPagesMs.push(await settled(popup));
+      log(`    All pages ${Math.round(figures.popupAllPagesMs.at(-1) ?? Number.NaN)} ms`);
+      await popup.click('[role="tab"]:text("This page")');
+      await popup.waitForSelector('.pages', { state: 'detached' });
+    }
+  } finally {
+    await session.close();
+  }
+  return figures;
+}
+
+/** The library's figures beside their targets, as lines to print. */
+export function libraryReport(bench: LibraryBench): string[] {
+  const { targets } = bench;
+  const line = (what: string, values: number[], target: number) => {
+    const { cold, warm } = coldWarm(values);
+    const verdict = cold <= target && warm <= target ? 'meets' : 'MISSES';
+    return `  ${what.padEnd(44)} ${Math.round(cold)} ms cold, ${Math.round(warm)} ms warm  ${verdict} ≤ ${target} ms`;
+  };
+  return [
+    `Library of ${bench.claims.toLocaleString('en')} claims and ${bench.rebuttals.toLocaleString('en')} rebuttals (issue 13), ${bench.runs} runs`,
+    line('notes page: first claims on screen', bench.notesPageOpenMs, targets.openMs),
+    line('popup: All pages, first claims on screen', bench.popupAllPagesMs, targets.openMs),
+    line(`search keystroke ("${QUERY}", each key)`, bench.keystrokeMs, targets.keystrokeMs),
+    line('clearing the search', bench.clearMs, targets.keystrokeMs),
+    line('Markdown export of the whole library', bench.markdownExportMs, targets.exportMs),
+    `  elements on the notes page: ${bench.notesPageElements.toLocaleString('en')}`,
+  ];
+}
