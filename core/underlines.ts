@@ -1,7 +1,8 @@
 /**
  * How each kind of note is underlined, on the page and wherever its status is named (the hover tip, the card):
- * each has its own line style, so that statuses are told apart without their colours (issue 13). Both
- * browsers paint `text-decoration` in `::highlight()`.
+ * each has its own line style, so that statuses are told apart without their colours (issue 13).
+ * Chromium paints these lines under `::highlight()`; Firefox ESR 140 paints only a highlight's colours and
+ * ignores its `text-decoration`, so there the name under its line in the tip and the card is what tells them apart.
  */
 import type { ClaimStatus } from './model';
 
