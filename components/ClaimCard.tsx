@@ -3,6 +3,7 @@ import type { RefObject } from 'preact';
 import type { CommentChoice, SuggestedComment } from '../core/card-channel';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
+import { UNDERLINES } from '../core/underlines';
 import { formatTime, REASON_LABELS, STANCE_LABELS, STANCE_VERBS, STATUS_LABELS } from './labels';
 import { QuoteChanges } from './QuoteChanges';
 import { RebuttalList } from './RebuttalList';
@@ -124,7 +125,9 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
         })}
       >
         <header>
-          <span class="badge">{claim ? STATUS_LABELS[claim.status] : 'New note'}</span>
+          <span class="badge mark" style={claim ? { textDecoration: UNDERLINES[claim.status] } : undefined}>
+            {claim ? STATUS_LABELS[claim.status] : 'New note'}
+          </span>
           <span class="time">{claim && formatTime(claim.modified)}</span>
           <button type="button" class="close" aria-label="Close claim card" onClick={trusted(onClose)}>
             ×
@@ -157,7 +160,9 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
               disabled={!claim}
               onClick={trusted(() => onStatus(choice))}
             >
-              {STATUS_LABELS[choice]}
+              <span class="mark" style={{ textDecoration: UNDERLINES[choice] }}>
+                {STATUS_LABELS[choice]}
+              </span>
             </button>
           ))}
         </div>

@@ -10,6 +10,7 @@
  * Saves go over the port rather than as one-off messages because a port's message leaves at once: a save made
  * just before the tab closes still arrives, and the background applies one port's requests in order.
  */
+import type { ColorScheme } from './color-scheme';
 import type { SuggestionReason } from './comments/suggest';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from './model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from './model';
@@ -76,6 +77,8 @@ export interface CardView {
   focusNote: boolean;
   /** What the reader must know about the last action, if anything went wrong. */
   problem: string | null;
+  /** Light or dark, as the page interface draws the overlay over this page (`core/color-scheme.ts`). */
+  scheme: ColorScheme;
   rebuttals: Rebuttal[];
   /** Ids of rebuttals whose comment is not on the page as it is now. */
   orphanRebuttals: string[];

@@ -13,34 +13,37 @@
  *   every `REPAIR_CHECK_MS` while anything is painted (identity, size and membership of each highlight, and
  *   our style sheet) and puts back what was taken.
  */
-import type { ClaimStatus } from './model';
+import { type HighlightStyle, UNDERLINES } from './underlines';
 
-export type HighlightStyle = ClaimStatus | 'rebuttal';
+export type { HighlightStyle };
 
 type Layer = HighlightStyle | 'flash';
 
 /**
  * Each layer's look and its priority: later layers win where two overlap, the reader's doubt over a plain
  * mark, and the flash over everything. Translucent fills with an underline stay readable on light and dark
- * pages alike. Backgrounds differ per layer: tests tell the layers apart by them, as a page could.
+ * pages alike, and each underline has its own line style (`UNDERLINES`). Backgrounds differ per layer: tests tell the layers apart by them, as a page could.
  */
 export const HIGHLIGHT_LAYERS: Record<Layer, { priority: number; css: string }> = {
   rebuttal: {
     priority: 0,
-    css: 'background-color: rgb(59 130 246 / 0.14); text-decoration: underline dashed 2px rgb(37 99 235)',
+    css: `background-color: rgb(59 130 246 / 0.14); text-decoration: ${UNDERLINES.rebuttal}`,
   },
-  highlight: { priority: 1, css: 'background-color: rgb(250 204 21 / 0.4)' },
+  highlight: {
+    priority: 1,
+    css: `background-color: rgb(250 204 21 / 0.4); text-decoration: ${UNDERLINES.highlight}`,
+  },
   supported: {
     priority: 2,
-    css: 'background-color: rgb(34 197 94 / 0.3); text-decoration: underline 2px rgb(22 163 74)',
+    css: `background-color: rgb(34 197 94 / 0.3); text-decoration: ${UNDERLINES.supported}`,
   },
   'needs-source': {
     priority: 3,
-    css: 'background-color: rgb(245 158 11 / 0.32); text-decoration: underline dotted 2px rgb(217 119 6)',
+    css: `background-color: rgb(245 158 11 / 0.32); text-decoration: ${UNDERLINES['needs-source']}`,
   },
   contested: {
     priority: 4,
-    css: 'background-color: rgb(239 68 68 / 0.32); text-decoration: underline 2px rgb(220 38 38)',
+    css: `background-color: rgb(239 68 68 / 0.32); text-decoration: ${UNDERLINES.contested}`,
   },
   flash: { priority: 10, css: 'background-color: rgb(59 130 246 / 0.45)' },
 };

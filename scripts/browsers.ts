@@ -29,13 +29,14 @@ export interface ChromiumSession {
 
 /**
  * Chromium with the chrome-mv3 build loaded, in a fresh profile. Tests ask for reduced motion so that a
- * jump to a highlight lands at once rather than mid-scroll, and for caret browsing to select with the keyboard. The test hosts resolve to 127.0.0.1, and the
+ * jump to a highlight lands at once rather than mid-scroll, and for caret browsing to select with the keyboard, or for dark pages. The test hosts resolve to 127.0.0.1, and the
  * self-signed certificate they are served with is accepted.
  */
 export async function launchChromium({
   headless = true,
   reducedMotion = false,
   caretBrowsing = false,
+  prefersDark = false,
 } = {}): Promise<ChromiumSession> {
   mustExist(
     CHROMIUM_PATH,
@@ -48,6 +49,7 @@ export async function launchChromium({
     executablePath: CHROMIUM_PATH,
     headless,
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+    colorScheme: prefersDark ? 'dark' : 'light',
     ignoreHTTPSErrors: true,
     args: [
       `--host-resolver-rules=${Object.values(TEST_HOSTS)
@@ -89,7 +91,7 @@ export interface FirefoxSession {
  * Firefox ESR over WebDriver BiDi with the firefox-mv2 build installed as a temporary add-on, reduced motion.
  * The test hosts resolve to 127.0.0.1, and the self-signed certificate they are served with is accepted.
  */
-export async function launchFirefox({ headless = true } = {}): Promise<FirefoxSession> {
+export async function launchFirefox({ headless = true, prefersDark = false } = {}): Promise<FirefoxSession> {
   mustExist(
     FIREFOX_PATH,
     'Firefox ESR',
@@ -103,6 +105,8 @@ export async function launchFirefox({ headless = true } = {}): Promise<FirefoxSe
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
       'ui.prefersReducedMotion': 1,
+      // The reader's light or dark preference, which pages read as `prefers-color-scheme`.
+      'ui.systemUsesDarkTheme': prefersDark ? 1 : 0,
       // Names listed here resolve to loopback; the page still sees an ordinary site, not a secure context.
       'network.dns.localDomains': Object.values(TEST_HOSTS).join(','),
     },

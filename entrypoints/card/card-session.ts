@@ -183,6 +183,8 @@ export class CardSession {
     }
     const focus = view.focusNote && this.view?.claim.id !== claim.id;
     this.view = view;
+    // The page interface's word on light or dark, for `card.css`; nothing else is drawn from it.
+    document.documentElement.dataset.scheme = view.scheme === 'dark' ? 'dark' : 'light';
     this.draw();
     if (focus) this.focusNote();
     this.link.post({ type: 'shown', claimId: claim.id });

@@ -45,7 +45,8 @@ const FRAME_STYLE = [
   'margin: 0',
   'padding: 0',
   'background: transparent',
-  // The same scheme as the card page, so that the browser keeps the frame transparent.
+  // The same scheme as the card page (`show` keeps them together), so that the browser keeps the frame
+  // transparent.
   'color-scheme: light',
 ].join(';');
 
@@ -102,6 +103,7 @@ export class CardFrame {
   show(view: CardView, focus: boolean): void {
     if (focus) this.takeKeyboard();
     else if (!this.visible) this.awaitedClaim = view.claim.id;
+    this.frame.style.colorScheme = view.scheme;
     this.send({ type: 'show', view });
   }
 

@@ -4,6 +4,7 @@
  * itself (`ToCard`'s `thread`).
  */
 import type { CardView, CommentChoice, ThreadComment } from '../../core/card-channel';
+import type { ColorScheme } from '../../core/color-scheme';
 import { commentRefOf } from '../../core/comments';
 import type { Claim, CommentRef, Rebuttal } from '../../core/model';
 import type { FrameComments } from './frame-comments';
@@ -19,6 +20,7 @@ export interface CardState {
   currentText: string | null;
   focusNote: boolean;
   problem: string | null;
+  scheme: ColorScheme;
   /** Ids of this claim's rebuttals whose excerpt is not on the page. */
   orphanRebuttals: string[];
 }

@@ -4,6 +4,7 @@
  * reset inside, so the page's CSS can neither hide nor restyle it; and in the top layer as a popover,
  * so no z-index of the page covers it. Created only when the reader first needs it.
  */
+import type { ColorScheme } from '../../core/color-scheme';
 import overlayCss from './overlay.css?inline';
 
 const HOST_STYLE = [
@@ -33,6 +34,8 @@ export interface Overlay {
   frameParent: Node;
   /** Whether an event happened inside the overlay (its events reach the page retargeted to the host). */
   contains(target: EventTarget | null): boolean;
+  /** Draw the overlay light or dark: its colours follow the `data-scheme` of its root (`overlay.css`). */
+  setScheme(scheme: ColorScheme): void;
   /** Let go of the keyboard, should the overlay or the card's frame hold it: it goes back to the page. */
   releaseFocus(): void;
 }
@@ -56,6 +59,9 @@ export function createOverlay(): Overlay {
     container,
     frameParent: shadow,
     contains: (target) => target === host,
+    setScheme: (scheme) => {
+      if (container.dataset.scheme !== scheme) container.dataset.scheme = scheme;
+    },
     releaseFocus: () => {
       if (!(shadow.activeElement instanceof HTMLElement)) return;
       shadow.activeElement.blur();

@@ -6,9 +6,11 @@
  */
 import { h, render } from 'preact';
 import { STANCE_LABELS, STATUS_LABELS } from '../../components/labels';
+import type { HoverTipProps } from '../../components/HoverTip';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { describeRange } from '../../core/anchoring';
+import type { ColorScheme } from '../../core/color-scheme';
 import type { FromCard } from '../../core/card-channel';
 import { commentRefOf, passageTarget, wholeCommentTarget } from '../../core/comments';
 import { newId } from '../../core/ids';
@@ -31,6 +33,7 @@ import { NotePlacement } from './note-placement';
 import { PlacementReports } from './placement-reports';
 import { createOverlay, type Overlay as OverlayHost } from './overlay-host';
 import { Overlay } from './Overlay';
+import { onPreferredSchemeChange, readPageScheme } from './page-scheme';
 import { ReaderInput } from './reader-input';
 
 /** Gap between the selection and the toolbar, in CSS pixels. */
@@ -105,7 +108,7 @@ export class PageNotes {
   /** The open card; `focus` hands it the keyboard on its next showing. */
   private card: { id: string; focusNote: boolean; focus: boolean } | null = null;
   private problem: string | null = null;
-  private tip: { x: number; y: number; text: string } | null = null;
+  private tip: HoverTipProps | null = null;
   /** The note the stepper shows, while the reader steps through the page's notes by keyboard. */
   private stepper: { id: string } | null = null;
   /** Where the keyboard was in the page before Counterpoint took it, to give it back there. */
@@ -118,6 +121,7 @@ export class PageNotes {
    */
   async start(opened: PageOpened | null): Promise<void> {
     this.input.start();
+    onPreferredSchemeChange(() => this.draw());
     if (opened) this.apply(opened);
     else await this.load();
     // Comment widget frames that loaded before this interface went quiet; they send their comments again.
@@ -327,20 +331,27 @@ export class PageNotes {
 
   private onHover(x: number, y: number, target: EventTarget | null): void {
     const id = this.overlay?.contains(target) ? null : this.highlighter.noteAt(x, y);
-    const text = id ? this.describeNote(id) : null;
-    if (!text && !this.tip) return;
-    this.tip = text ? { x, y, text } : null;
+    const about = id ? this.describeNote(id) : null;
+    if (!about && !this.tip) return;
+    this.tip = about ? { x, y, ...about } : null;
     this.drawOverlay();
   }
 
-  private describeNote(id: string): string | null {
+  /** What the hover tip says of a note: what it is, under the line that marks it on the page, and more. */
+  private describeNote(id: string): Pick<HoverTipProps, 'mark' | 'label' | 'detail'> | null {
     const rebuttal = this.rebuttals.get(id);
-    if (rebuttal) return `${STANCE_LABELS[rebuttal.stance]} a claim: click to open it`;
+    if (rebuttal) {
+      return {
+        mark: 'rebuttal',
+        label: STANCE_LABELS[rebuttal.stance],
+        detail: ' a claim: click to open it',
+      };
+    }
     const claim = this.claims.get(id);
     if (!claim) return null;
     const count = this.rebuttalsOf(id).length;
     const rebuttals = count === 0 ? '' : count === 1 ? ' · 1 rebuttal' : ` · ${count} rebuttals`;
-    return `${STATUS_LABELS[claim.status]}${rebuttals}: click to open`;
+    return { mark: claim.status, label: STATUS_LABELS[claim.status], detail: `${rebuttals}: click to open` };
   }
 
   private onClick(x: number, y: number): void {
@@ -682,6 +693,7 @@ export class PageNotes {
       currentText: this.offeredChange(claim),
       focusNote: this.card.focusNote,
       problem: this.problem,
+      scheme: this.scheme(),
       orphanRebuttals: rebuttals
         .filter((r) => !this.placement.isPlaced(r.id) && !this.frames.isPlaced(r.id))
         .map((r) => r.id),
@@ -694,6 +706,11 @@ export class PageNotes {
     cardFrame.show(view, focus);
   }
 
+  /** Light or dark, as the page under the overlay is, or as the reader prefers (`core/color-scheme.ts`). */
+  private scheme(): ColorScheme {
+    return readPageScheme((element) => !!this.overlay?.contains(element));
+  }
+
   /** Render what is drawn in the page's own layer (toolbar, tips, badges, notices), when there is any. */
   private drawOverlay(): void {
     const orphans = this.orphans();
@@ -704,6 +721,7 @@ export class PageNotes {
       this.toolbar || this.picker || stepped || this.tip || this.problem || orphans.length || badges.length;
     if (!this.overlay && !showing) return;
     const { overlay } = this.ensureOverlay();
+    overlay.setScheme(this.scheme());
     const selection = this.selection;
     render(
       h(Overlay, {

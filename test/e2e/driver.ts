@@ -43,6 +43,10 @@ export interface OverlayElement {
   pressed: string | null;
   value: string | null;
   visible: boolean;
+  /** Its computed background and text colours, as `rgb(…)`, and its text's underline style. */
+  background: string;
+  color: string;
+  underline: string;
 }
 
 /**
@@ -133,7 +137,8 @@ const QUERY = `(root, selector, scrollTo) => {
   const r = el.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '',
     label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), value: el.value ?? null,
-    visible: getComputedStyle(el).visibility === 'visible' };
+    visible: getComputedStyle(el).visibility === 'visible', background: getComputedStyle(el).backgroundColor,
+    color: getComputedStyle(el).color, underline: getComputedStyle(el).textDecorationStyle };
   }));
 }`;
 /** Runs with the overlay's shadow root as `root`: clicks from script, which the browser marks untrusted. */
@@ -251,8 +256,12 @@ interface TabsGlobal {
   };
 }
 
-export async function chromiumHarness({ headless = true, caretBrowsing = false } = {}): Promise<Harness> {
-  const session = await launchChromium({ headless, reducedMotion: true, caretBrowsing });
+export async function chromiumHarness({
+  headless = true,
+  caretBrowsing = false,
+  prefersDark = false,
+} = {}): Promise<Harness> {
+  const session = await launchChromium({ headless, reducedMotion: true, caretBrowsing, prefersDark });
   const extensionRoot = `chrome-extension://${session.extensionId}/`;
   const welcome = await waitFor('the first-run page', async () =>
     session.context.pages().find((page) => page.url() === `${extensionRoot}welcome.html`),
@@ -402,8 +411,8 @@ interface BrowserGlobal {
   };
 }
 
-export async function firefoxHarness(): Promise<Harness> {
-  const session = await launchFirefox();
+export async function firefoxHarness({ prefersDark = false } = {}): Promise<Harness> {
+  const session = await launchFirefox({ prefersDark });
   // Puppeteer names a tab the extension opened about:blank; the page itself knows better.
   const welcome = await waitFor('the first-run page', async () => {
     for (const page of await session.browser.pages()) {

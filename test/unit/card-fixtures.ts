@@ -31,6 +31,7 @@ export function view(shown: Claim, more: Partial<CardView> = {}): CardView {
     currentText: null,
     focusNote: false,
     problem: null,
+    scheme: 'light',
     rebuttals: [],
     orphanRebuttals: [],
     comments: [],
