@@ -29,16 +29,22 @@ export default defineContentScript({
 
     const send = async (): Promise<void> => {
       const answer = await askFromFrame('frame.comments', { comments: thread.comments() });
+      const heardNow = answer.ok && answer.value && !listened;
       listened = answer.ok && answer.value;
       watcher[listened ? 'observe' : 'disconnect'](document.documentElement, INDEX_OBSERVER_OPTIONS);
+      // Unwatched between reading the thread and hearing that the page listens: a widget that rendered its
+      // comments meanwhile would never be read again.
+      if (heardNow) settle();
     };
-    const watcher = new MutationObserver(() => {
+    /** Read the thread again once it has been quiet a moment, and send it while the page listens. */
+    const settle = (): void => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         thread.changed();
         if (listened) void send();
       }, SETTLE_DELAY_MS);
-    });
+    };
+    const watcher = new MutationObserver(settle);
 
     // Only the extension itself can message a content script; the check guards against our own mistakes.
     browser.runtime.onMessage.addListener((message: unknown) => {
