@@ -14,6 +14,7 @@
  */
 import { MAX_BUNDLE_BYTES, MAX_BUNDLE_RECORDS } from './bundle/limits';
 import type { MergeCounts, TouchedPage } from './bundle/merge-bundle';
+import type { ExtractedComment } from './comments/extract';
 import type {
   Claim,
   ClaimStatus,
@@ -173,17 +174,11 @@ export interface ContentRequests {
   'frame.reveal': { payload: { frameId: number; id: string }; answer: FrameBox | null };
 }
 
-/** A comment read in a widget's frame, as it crosses to the page interface: all but its element. */
-export interface FrameComment {
-  id: string;
-  author: string;
-  posted?: string;
-  permalink?: string;
-  parentId?: string;
-  depth: number;
-  /** Its paragraphs joined by blank lines, cut to `FRAME_LIMITS.text`. */
-  text: string;
-}
+/**
+ * A comment read in a widget's frame, as it crosses to the page interface: all but its element, its paragraphs
+ * and its markup, its text cut to `FRAME_LIMITS.text`.
+ */
+export type FrameComment = Omit<ExtractedComment, 'root' | 'paragraphs' | 'markup'>;
 
 /** What a widget frame needs of a rebuttal to place it: never the claim, the note or anything the reader typed. */
 export interface FrameRebuttal {
