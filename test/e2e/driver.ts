@@ -22,7 +22,7 @@ export interface PageLike extends ScriptTarget {
     move(x: number, y: number, options?: { steps?: number }): Promise<void>;
     down(): Promise<void>;
     up(): Promise<void>;
-    click(x: number, y: number): Promise<void>;
+    click(x: number, y: number, options?: { delay?: number }): Promise<void>;
   };
   keyboard: {
     type(text: string): Promise<void>;

@@ -138,6 +138,9 @@ export async function mark(tab: Tab, sentence: string, status = 'contested'): Pr
   );
 }
 
+/** How long a quick reader holds the mouse button down in a click. */
+const READER_PRESS_MS = 60;
+
 /** Click the centre of the overlay element matching `selector` (and holding `text` or named by it, if given). */
 export async function clickInOverlay(tab: Tab, selector: string, text?: string): Promise<void> {
   const matching = async (scrollTo?: string) =>
@@ -154,7 +157,12 @@ export async function clickInOverlay(tab: Tab, selector: string, text?: string):
     if (now) last = now;
     return still;
   });
-  await tab.page.mouse.click(element.x + element.width / 2, element.y + element.height / 2);
+  // Held as long as a quick reader's press. The card takes the keyboard on the press, and Chromium needs a few
+  // milliseconds to move it into the card's out-of-process frame: a key sent 0 ms after a 0 ms click (as a driver
+  // clicks) can still reach the page, a key typed after a reader's click cannot.
+  await tab.page.mouse.click(element.x + element.width / 2, element.y + element.height / 2, {
+    delay: READER_PRESS_MS,
+  });
 }
 
 /** Click the element of an ordinary page (the popup, the notes page) matching `selector` and holding `text`. */
