@@ -209,34 +209,36 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
                       <span class="proposed">
                         Seems to {STANCE_VERBS[suggestion.stance]} it: confirm or change
                       </span>
-                      <div
-                        class="stances"
-                        role="group"
-                        aria-label={`Stance of the comment by ${suggestion.author}`}
-                      >
-                        {REBUTTAL_STANCES.map((choice) => (
-                          <button
-                            key={choice}
-                            type="button"
-                            class={`stance-${choice}`}
-                            aria-label={`${STANCE_LABELS[choice]}, for the comment by ${suggestion.author}`}
-                            aria-pressed={picked === choice}
-                            onClick={trusted(() =>
-                              this.setState({ chosen: { ...chosen, [suggestion.id]: choice } }),
-                            )}
-                          >
-                            {STANCE_LABELS[choice]}
-                          </button>
-                        ))}
+                      <div class="suggestion-actions">
+                        <div
+                          class="stances"
+                          role="group"
+                          aria-label={`Stance of the comment by ${suggestion.author}`}
+                        >
+                          {REBUTTAL_STANCES.map((choice) => (
+                            <button
+                              key={choice}
+                              type="button"
+                              class={`stance-${choice}`}
+                              aria-label={`${STANCE_LABELS[choice]}, for the comment by ${suggestion.author}`}
+                              aria-pressed={picked === choice}
+                              onClick={trusted(() =>
+                                this.setState({ chosen: { ...chosen, [suggestion.id]: choice } }),
+                              )}
+                            >
+                              {STANCE_LABELS[choice]}
+                            </button>
+                          ))}
+                        </div>
+                        <button
+                          type="button"
+                          class="accept"
+                          aria-label={`Attach this passage of the comment by ${suggestion.author} as ${STANCE_LABELS[picked]}`}
+                          onClick={trusted(() => onAttach(suggestion.id, picked, suggestion.excerpt))}
+                        >
+                          Attach
+                        </button>
                       </div>
-                      <button
-                        type="button"
-                        class="accept"
-                        aria-label={`Attach this passage of the comment by ${suggestion.author} as ${STANCE_LABELS[picked]}`}
-                        onClick={trusted(() => onAttach(suggestion.id, picked, suggestion.excerpt))}
-                      >
-                        Attach
-                      </button>
                     </li>
                   );
                 })}
