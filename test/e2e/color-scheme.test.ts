@@ -6,18 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { parseComputedColor } from '../../core/color-scheme';
 import { serveTestSites, type TestSites } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from './driver';
-import { CLAIMS, clickInOverlay, locateText, selectWithMouse } from './reader';
-
-/** Whether a computed colour is dark: WCAG luminance under 0.18, where white text starts to read better. */
-function isDark(colour: string): boolean {
-  const rgb = parseComputedColor(colour);
-  if (!rgb) throw new Error(`Not a colour: ${colour}`);
-  const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * linear(rgb.r) + 0.7152 * linear(rgb.g) + 0.0722 * linear(rgb.b) < 0.18;
-}
+import { CLAIMS, clickInOverlay, isDark, locateText, selectWithMouse } from './reader';
 
 /** Light or dark, for the toolbar shown over a fresh selection of `sentence` and for the card it opens. */
 async function schemes(tab: Tab, sentence: string): Promise<{ toolbar: string; card: string; text: string }> {

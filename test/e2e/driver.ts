@@ -310,6 +310,10 @@ export async function chromiumHarness({
         candidate.url().startsWith(`${extensionRoot}popup.html`),
       );
       const page = await target.asPage();
+      // Playwright's emulated colour scheme reaches only the pages it knows: the popup gets the same here.
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: prefersDark ? 'dark' : 'light' },
+      ]);
       const tab = plainTab(page);
       return {
         ...tab,

@@ -4,6 +4,7 @@
  */
 import type { PageLike, ScriptTarget, Tab } from './driver';
 import { waitFor } from './driver';
+import { parseComputedColor } from '../../core/color-scheme';
 import { HIGHLIGHT_LAYERS } from '../../core/highlighter';
 
 /** Claim sentences of the demo article (`demo/article.html`). */
@@ -250,4 +251,12 @@ export async function frameHighlightInView(tab: Tab, framePart: string, start: s
     );
   }, framePart);
   return !!place && place.top + painted.top >= 0 && place.top + painted.bottom <= place.view;
+}
+
+/** Whether a computed colour is dark: WCAG luminance under 0.18, where white text starts to read better. */
+export function isDark(colour: string): boolean {
+  const rgb = parseComputedColor(colour);
+  if (!rgb) throw new Error(`Not a colour: ${colour}`);
+  const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(rgb.r) + 0.7152 * linear(rgb.g) + 0.0722 * linear(rgb.b) < 0.18;
 }
