@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Claim, ClaimStatus, Rebuttal } from '../core/model';
 import { CLAIM_STATUSES } from '../core/model';
 import type { ClaimChanges } from '../core/protocol';
@@ -63,7 +63,8 @@ export function ClaimBody({ claim, rebuttals, mark, onReveal, onDelete, onUpdate
   /** Where the keyboard goes when the editor closes: back to what opened it, not to the top of the page. */
   const refocus = useRef(false);
 
-  useEffect(() => {
+  // Before the next paint, so that the keyboard is never left on the page's body meanwhile.
+  useLayoutEffect(() => {
     if (editing) noteField.current?.focus();
     else if (refocus.current) editButton.current?.focus();
     refocus.current = false;
