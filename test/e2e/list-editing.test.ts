@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { serveTestSites, type TestSites } from '../../scripts/serve';
 import { chromiumHarness, firefoxHarness, waitFor, type Harness, type PageLike, type Tab } from './driver';
-import { CLAIMS, clickInOverlay, clickInRow, highlightedTexts, listedText, locateText, mark } from './reader';
+import {
+  CLAIMS,
+  clickInOverlay,
+  clickInRow,
+  highlightedTexts,
+  listedStatus,
+  listedText,
+  locateText,
+  mark,
+} from './reader';
 
 const NOTE = 'Orchard Street took the cars.';
 const DISCARDED = 'A thought the reader drops.';
@@ -100,7 +109,9 @@ describe.each([
     await notes.page.keyboard.press('Enter');
     await waitFor('the saved note in the row', async () => (await listedText(notes.page)).includes(NOTE));
     // Back on the button that opened the editor, and from there the status is one step back.
-    expect(await focused(notes.page)).toMatch(/^button Edit the note and tags of the claim “Since the Quarry/);
+    expect(await focused(notes.page)).toMatch(
+      /^button Edit the note and tags of the claim “Since the Quarry/,
+    );
     expect(await listedText(notes.page)).toContain('cycling');
     expect(await rowsApart(notes.page)).toBe(true);
 
@@ -111,6 +122,10 @@ describe.each([
     // Typing a status's first letter on the closed select chooses it, as in any form.
     await notes.page.keyboard.press('n');
 
+    await waitFor(
+      'the new status in the row',
+      async () => (await listedStatus(notes.page, CLAIMS.traffic)) === 'Needs source',
+    );
     await waitFor('the article’s highlight in the new status', async () =>
       (await highlightedTexts(article.page))['needs-source']?.includes(CLAIMS.traffic),
     );
@@ -151,7 +166,10 @@ describe.each([
 
     await clickInRow(notes.page, CLAIMS.footfall, 'button.save');
     const alert = await waitFor('the problem in the row', () =>
-      notes.page.evaluate(() => document.querySelector('.row-problem[role=alert]')?.textContent ?? null, null),
+      notes.page.evaluate(
+        () => document.querySelector('.row-problem[role=alert]')?.textContent ?? null,
+        null,
+      ),
     );
     expect(alert).toMatch(/^Not saved: .+ Your changes are still here; try again\.$/);
     const typed = await notes.page.evaluate(
