@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { withUpdated } from '../../components/claim-edit';
 import { ClaimList } from '../../components/ClaimList';
 import { useDebounced } from '../../components/debounce';
 import type { ExportChoice } from '../../components/ExportPanel';
@@ -18,7 +19,7 @@ import { UndoToast } from '../../components/UndoToast';
 import { placementMarks } from '../../components/placement-marks';
 import type { Claim } from '../../core/model';
 import { CLAIM_STATUSES } from '../../core/model';
-import type { ExportFormat, ExportScope } from '../../core/protocol';
+import type { ClaimChanges, ExportFormat, ExportScope } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
 import { confirmImport } from './import-flow';
@@ -197,6 +198,15 @@ function Popup() {
     setDeleted(claim);
   }
 
+  /** Store a change made in a row, and show it there once stored; the background tells the article's tabs. */
+  async function updateClaim(claim: Claim, changes: ClaimChanges): Promise<string | null> {
+    const answer = await ask('claim.update', { id: claim.id, changes });
+    if (!answer.ok) return answer.error;
+    const updated = answer.value;
+    setNotes((shown) => shown && { ...shown, claims: withUpdated(shown.claims, updated) });
+    return null;
+  }
+
   async function undoDelete(claim: Claim) {
     setDeleted(null);
     const answer = await ask('claim.restore', { id: claim.id });
@@ -310,8 +320,10 @@ function Popup() {
           marks={marks}
           grouped={view === 'all'}
           onReveal={reveal}
-          // Not while slices still come: the loader's next slice would bring a deleted claim back.
+          // Not while slices still come: the loader's next slice would bring a deleted claim back, or an
+          // edited one as it was.
           onDelete={notes.complete ? (claim) => void deleteClaim(claim) : undefined}
+          onUpdate={notes.complete ? updateClaim : undefined}
         />
       )}
       {deleted && (

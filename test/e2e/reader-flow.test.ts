@@ -15,6 +15,7 @@ import {
   clickOnPage,
   highlightedTexts,
   highlightInView,
+  listedStatus,
   locateText,
   pageText,
   selectWithMouse,
@@ -133,7 +134,7 @@ describe.each([
       const shown = await pageText(popup.page);
       return shown.includes(CLAIMS.traffic) ? shown : null;
     });
-    expect(text).toContain('Contested');
+    expect(await listedStatus(popup.page, CLAIMS.traffic)).toBe('Contested');
     expect(text).toContain(NOTE);
     expect(text).toContain('traffic');
     await popup.close();

@@ -230,6 +230,21 @@ export async function listedText(page: PageLike): Promise<string> {
   }, null);
 }
 
+/**
+ * The status the list row holding `text` shows: its status select's chosen option where the row can change it,
+ * else its badge. Read apart from the row's text, as browsers disagree on a select's `innerText`.
+ */
+export async function listedStatus(page: PageLike, text: string): Promise<string | null> {
+  return page.evaluate((wanted: string) => {
+    const row = [...document.querySelectorAll('.claims > li')].find((candidate) =>
+      candidate.textContent?.includes(wanted),
+    );
+    const select = row?.querySelector('select');
+    const shown = select ? select.selectedOptions[0] : row?.querySelector('.badge');
+    return shown?.textContent ?? null;
+  }, text);
+}
+
 /** Whether `sentence` is highlighted and on screen. */
 export async function highlightInView(page: PageLike, sentence: string): Promise<boolean> {
   return (await paintedRanges(page)).some(({ text, inView }) => inView && text === sentence);
