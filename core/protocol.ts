@@ -223,6 +223,12 @@ export const FRAME_TAB_REQUEST_TYPES: readonly (keyof FrameTabRequests)[] = [
   'frame.reveal',
 ];
 
+/**
+ * How many days a replaced or deleted version is kept in the history (issue 13): a deleted claim can be restored
+ * for as long, and the background prunes older versions.
+ */
+export const HISTORY_DAYS = 90;
+
 /** A claim the reader deleted that can still be restored, as the Recently deleted view lists it. */
 export interface DeletedClaim {
   /** The claim as it was when deleted: its page's title and address, quote, status and note. */

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../core/model';
-import type { NewClaim } from '../core/protocol';
+import { HISTORY_DAYS, type NewClaim } from '../core/protocol';
 import { createClaim, deleteClaim, restoreClaim } from './claims';
 import { openDb, type CounterpointDb } from './db';
-import { HISTORY_DAYS, pruneHistory, recentlyDeleted } from './history';
+import { pruneHistory, recentlyDeleted } from './history';
 import { createRebuttal, deleteRebuttal } from './rebuttals';
 
 let db: CounterpointDb;

@@ -4,11 +4,8 @@
  * claim stays restorable, from the Recently deleted view, for as long, and not a day more.
  */
 import type { Claim, Rebuttal } from '../core/model';
-import type { DeletedClaim } from '../core/protocol';
+import { HISTORY_DAYS, type DeletedClaim } from '../core/protocol';
 import type { CounterpointDb, SupersededVersion } from './db';
-
-/** How long a replaced or deleted version is kept in the history. */
-export const HISTORY_DAYS = 90;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
