@@ -223,6 +223,21 @@ export const FRAME_TAB_REQUEST_TYPES: readonly (keyof FrameTabRequests)[] = [
   'frame.reveal',
 ];
 
+/**
+ * How many days a replaced or deleted version is kept in the history (issue 13): a deleted claim can be restored
+ * for as long, and the background prunes older versions.
+ */
+export const HISTORY_DAYS = 90;
+
+/** A claim the reader deleted that can still be restored, as the Recently deleted view lists it. */
+export interface DeletedClaim {
+  /** The claim as it was when deleted: its page's title and address, quote, status and note. */
+  claim: Claim;
+  deleted: string;
+  /** How many rebuttals come back with it. */
+  rebuttals: number;
+}
+
 export interface PageRequests extends ContentRequests {
   'library.page': { payload: { pageKey: string }; answer: Notes };
   /**
@@ -230,6 +245,8 @@ export interface PageRequests extends ContentRequests {
    * holds: all of them, or `limit` of them from the `offset`th, so that a large library comes in slices.
    */
   'library.all': { payload: LibraryRange; answer: Notes & { total: number } };
+  /** The deleted claims that can still be restored, newest deletion first (issue 13). */
+  'library.deleted': { payload: Record<string, never>; answer: DeletedClaim[] };
   /** Undo a claim's deletion: it comes back with the rebuttals deleted with it. */
   'claim.restore': { payload: { id: string }; answer: { claim: Claim; rebuttals: Rebuttal[] } };
   /** Focus the tab showing the claim, or open its page, and scroll to it. */
@@ -673,6 +690,7 @@ const payloadCheckers: {
   }),
   'library.page': (p, issues) => ({ pageKey: pageKeyOf(p, issues) }),
   'library.all': (p, issues) => libraryRange(objectAt(p, 'payload', issues), issues),
+  'library.deleted': (p, issues) => (objectAt(p, 'payload', issues), {}),
   'claim.restore': (p, issues) => ({ id: idOf(p, issues) }),
   'claim.reveal': (p, issues) => ({ id: idOf(p, issues) }),
   'bundle.export': (p, issues) => {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDb } from '../../storage/db';
+import { pruneHistory } from '../../storage/history';
 import { createCardRelay } from './card-relay';
 import { listenForReaderCommands } from './reader-commands';
 import { createRouter } from './router';
@@ -8,13 +9,19 @@ import { createTabControl } from './tabs';
 
 export default defineBackground(() => {
   const extensionRoot = browser.runtime.getURL('/');
+  const db = openDb();
+  const now = () => new Date().toISOString();
   const route = createRouter({
-    db: openDb(),
+    db,
     tabs: createTabControl(),
     extensionId: browser.runtime.id,
     extensionRoot,
-    now: () => new Date().toISOString(),
+    now,
   });
+  // Each start prunes the history to its rule; with nothing to prune, that is one read.
+  pruneHistory(db, now()).catch((error: unknown) =>
+    console.warn('Counterpoint could not prune the history of replaced notes', error),
+  );
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   const relay = createCardRelay(browser.runtime.id, extensionRoot, route);
   browser.runtime.onConnect.addListener((port) => void relay(port));

@@ -47,6 +47,7 @@ import {
   updateClaim,
 } from '../../storage/claims';
 import type { CounterpointDb } from '../../storage/db';
+import { recentlyDeleted } from '../../storage/history';
 import { keepQuote, placementsOf, recordPlacements } from '../../storage/placements';
 import {
   createRebuttal,
@@ -394,6 +395,7 @@ export function createRouter(deps: RouterDeps) {
       const { claims, total } = await claimsSlice(db, offset, limit);
       return { ...(await notesOf(claims)), total };
     },
+    'library.deleted': async () => recentlyDeleted(db, now()),
     'claim.restore': async ({ id }, caller) => {
       const restored = await restoreClaim(db, id, now());
       tellTabs(restored.claim.pageKey, tabOf(caller));

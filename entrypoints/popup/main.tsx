@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { withUpdated } from '../../components/claim-edit';
 import { ClaimList } from '../../components/ClaimList';
 import { useDebounced } from '../../components/debounce';
+import { DeletedList } from '../../components/DeletedList';
 import type { ExportChoice } from '../../components/ExportPanel';
 import { ExportPanel } from '../../components/ExportPanel';
 import type { ImportState } from '../../components/ImportPanel';
@@ -19,14 +20,15 @@ import { UndoToast } from '../../components/UndoToast';
 import { placementMarks } from '../../components/placement-marks';
 import type { Claim } from '../../core/model';
 import { CLAIM_STATUSES } from '../../core/model';
-import type { ClaimChanges, ExportFormat, ExportScope } from '../../core/protocol';
+import type { ClaimChanges, DeletedClaim, ExportFormat, ExportScope } from '../../core/protocol';
+import { HISTORY_DAYS } from '../../core/protocol';
 import { ask, askTab } from '../../messaging/send';
 import { readBundleFile, saveFile } from './bundle-files';
 import { confirmImport } from './import-flow';
 import type { LoadedNotes } from './library-loader';
 import { askFirstSlice, loadNotes } from './library-loader';
 
-type View = 'page' | 'all';
+type View = 'page' | 'all' | 'deleted';
 interface CurrentPage {
   pageKey: string;
   title: string;
@@ -84,6 +86,10 @@ function Popup() {
   const [inTab, setInTab] = useState<boolean | null>(null);
   /** The claim just deleted, while its deletion can be undone. */
   const [deleted, setDeleted] = useState<Claim | null>(null);
+  /** The claims Recently deleted lists, once loaded. */
+  const [recentlyDeleted, setRecentlyDeleted] = useState<DeletedClaim[] | null>(null);
+  /** The ids of the deleted claims being restored from that list. */
+  const [restoring, setRestoring] = useState<ReadonlySet<string>>(new Set());
   /** Bumped to load the list again after an import. */
   const [reloads, setReloads] = useState(0);
 
@@ -98,7 +104,7 @@ function Popup() {
   }, []);
 
   useEffect(() => {
-    if (page === undefined) return;
+    if (page === undefined || view === 'deleted') return;
     setNotes(null);
     let stale = false;
     const wanted =
@@ -115,6 +121,20 @@ function Popup() {
       stale = true;
     };
   }, [page, view, reloads]);
+
+  useEffect(() => {
+    if (view !== 'deleted') return;
+    setRecentlyDeleted(null);
+    let stale = false;
+    void ask('library.deleted', {}).then((answer) => {
+      if (stale) return;
+      if (answer.ok) setRecentlyDeleted(answer.value);
+      else setProblem(answer.error);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [view, reloads]);
 
   const search = useDebounced(filter.search, SEARCH_DEBOUNCE_MS);
   const listed = useMemo(
@@ -212,6 +232,7 @@ function Popup() {
     const answer = await ask('claim.restore', { id: claim.id });
     if (!answer.ok) return setProblem(answer.error);
     const { claim: restored, rebuttals } = answer.value;
+    setRecentlyDeleted((shown) => shown && shown.filter((each) => each.claim.id !== restored.id));
     setNotes((shown) => {
       if (!shown) return shown;
       shown.index.add(rebuttals);
@@ -220,6 +241,21 @@ function Popup() {
       // Restored is a change: the newest claim, first in the list.
       return { ...shown, claims: [restored, ...shown.claims], rebuttals: byClaim, total: shown.total + 1 };
     });
+  }
+
+  /** Restore a claim from Recently deleted: it leaves that list and is back in the others. */
+  async function restoreDeleted({ claim }: DeletedClaim) {
+    setRestoring((ids) => new Set(ids).add(claim.id));
+    const answer = await ask('claim.restore', { id: claim.id });
+    setRestoring((ids) => {
+      const left = new Set(ids);
+      left.delete(claim.id);
+      return left;
+    });
+    if (!answer.ok) return setProblem(answer.error);
+    setRecentlyDeleted((shown) => shown && shown.filter((each) => each.claim.id !== claim.id));
+    // Its Undo would now find nothing to restore.
+    setDeleted((shown) => (shown?.id === claim.id ? null : shown));
   }
 
   const closeToast = useCallback(() => setDeleted(null), []);
@@ -247,6 +283,9 @@ function Popup() {
           </button>
           <button role="tab" aria-selected={view === 'all'} onClick={() => choose('all')}>
             All pages
+          </button>
+          <button role="tab" aria-selected={view === 'deleted'} onClick={() => choose('deleted')}>
+            Recently deleted
           </button>
         </div>
       </header>
@@ -285,46 +324,69 @@ function Popup() {
           </p>
         )}
       </details>
-      {notes && notes.claims.length > 0 && (
-        <NoteFilters
-          filter={filter}
-          tags={tags}
-          shown={listed.length}
-          total={notes.claims.length}
-          sort={sort}
-          onChange={setFilter}
-          onSort={setSort}
-        />
-      )}
-      {notes && notes.claims.length > 0 && (
-        <p class="library-counts" aria-live="polite">
-          {notes.complete
-            ? describeCounts(counts)
-            : `Loading… ${notes.claims.length.toLocaleString()} of ${notes.total.toLocaleString()} claims so far.`}
-        </p>
-      )}
-      {notes === null ? (
-        <p class="empty">Loading…</p>
-      ) : notes.claims.length > 0 && listed.length === 0 ? (
-        <p class="empty">No claims match this search and these filters.</p>
-      ) : notes.claims.length === 0 ? (
-        <p class="empty">
-          {view === 'page'
-            ? 'No claims on this page yet. Select a sentence in the article to mark it.'
-            : 'No claims yet. Select a sentence in any article to mark it.'}
-        </p>
+      {view === 'deleted' ? (
+        recentlyDeleted === null ? (
+          <p class="empty">Loading…</p>
+        ) : recentlyDeleted.length === 0 ? (
+          <p class="empty">
+            No deleted claims to restore. A deleted claim can be restored here for {HISTORY_DAYS} days.
+          </p>
+        ) : (
+          <>
+            <p class="hint">
+              Deleted claims, newest first. Each can be restored, with its rebuttals, for {HISTORY_DAYS} days.
+            </p>
+            <DeletedList
+              deleted={recentlyDeleted}
+              restoring={restoring}
+              onRestore={(each) => void restoreDeleted(each)}
+            />
+          </>
+        )
       ) : (
-        <ClaimList
-          rows={rows}
-          rebuttals={notes.rebuttals}
-          marks={marks}
-          grouped={view === 'all'}
-          onReveal={reveal}
-          // Not while slices still come: the loader's next slice would bring a deleted claim back, or an
-          // edited one as it was.
-          onDelete={notes.complete ? (claim) => void deleteClaim(claim) : undefined}
-          onUpdate={notes.complete ? updateClaim : undefined}
-        />
+        <>
+          {notes && notes.claims.length > 0 && (
+            <NoteFilters
+              filter={filter}
+              tags={tags}
+              shown={listed.length}
+              total={notes.claims.length}
+              sort={sort}
+              onChange={setFilter}
+              onSort={setSort}
+            />
+          )}
+          {notes && notes.claims.length > 0 && (
+            <p class="library-counts" aria-live="polite">
+              {notes.complete
+                ? describeCounts(counts)
+                : `Loading… ${notes.claims.length.toLocaleString()} of ${notes.total.toLocaleString()} claims so far.`}
+            </p>
+          )}
+          {notes === null ? (
+            <p class="empty">Loading…</p>
+          ) : notes.claims.length > 0 && listed.length === 0 ? (
+            <p class="empty">No claims match this search and these filters.</p>
+          ) : notes.claims.length === 0 ? (
+            <p class="empty">
+              {view === 'page'
+                ? 'No claims on this page yet. Select a sentence in the article to mark it.'
+                : 'No claims yet. Select a sentence in any article to mark it.'}
+            </p>
+          ) : (
+            <ClaimList
+              rows={rows}
+              rebuttals={notes.rebuttals}
+              marks={marks}
+              grouped={view === 'all'}
+              onReveal={reveal}
+              // Not while slices still come: the loader's next slice would bring a deleted claim back, or an
+              // edited one as it was.
+              onDelete={notes.complete ? (claim) => void deleteClaim(claim) : undefined}
+              onUpdate={notes.complete ? updateClaim : undefined}
+            />
+          )}
+        </>
       )}
       {deleted && (
         <UndoToast

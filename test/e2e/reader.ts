@@ -185,12 +185,20 @@ export async function clickOnPage(page: PageLike, selector: string, text: string
   await page.mouse.click(point.x, point.y);
 }
 
-/** Click the button matching `button` inside the list row (of the popup or notes page) that holds `text`. */
-export async function clickInRow(page: PageLike, text: string, button: string): Promise<void> {
+/**
+ * Click the button matching `button` inside the list row (of the popup or notes page; `rows` names the list's
+ * rows, the claims' by default) that holds `text`.
+ */
+export async function clickInRow(
+  page: PageLike,
+  text: string,
+  button: string,
+  rows = '.claims > li',
+): Promise<void> {
   const point = await waitFor(`${button} in the row “${text}”`, () =>
     page.evaluate(
-      ([wanted, css]: [string, string]) => {
-        const row = [...document.querySelectorAll('.claims > li')].find((candidate) =>
+      ([wanted, css, rowCss]: [string, string, string]) => {
+        const row = [...document.querySelectorAll(rowCss)].find((candidate) =>
           candidate.textContent?.includes(wanted),
         );
         const target = row?.querySelector(css);
@@ -198,7 +206,7 @@ export async function clickInRow(page: PageLike, text: string, button: string): 
         const box = target.getBoundingClientRect();
         return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
       },
-      [text, button] as [string, string],
+      [text, button, rows] as [string, string, string],
     ),
   );
   await page.mouse.click(point.x, point.y);

@@ -12,8 +12,11 @@ import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from
 import {
   CLAIMS,
   clickInOverlay,
+  clickInRow,
+  clickOnPage,
   highlightedTexts,
   highlightInView,
+  listedText,
   locateText,
   mark,
   pageText,
@@ -181,5 +184,55 @@ describe.each([
       expect(text).toContain(expected);
     }
     await popup.close();
+  });
+
+  it('restores a claim deleted from the notes page, with its rebuttal, from Recently deleted', async () => {
+    const notes =
+      (await harness.openNotesPage()) ??
+      (await (async () => {
+        // Where automation cannot open it, the notes page is opened from the claim's card, as a reader would.
+        const { middle } = await locateText(tab.page, CLAIMS.traffic);
+        await tab.page.mouse.click(middle.x, middle.y);
+        return harness.nextOpenedTab(() => clickInOverlay(tab, 'button', 'Open all notes'));
+      })());
+    await clickOnPage(notes.page, '[role=tab]', 'All pages');
+    /** How many rebuttals the notes page lists under the claim quoting `quote`; null while it is not listed. */
+    const rebuttalsListed = (quote: string) =>
+      notes.page.evaluate(
+        (wanted: string) =>
+          [...document.querySelectorAll('.claims > li')]
+            .find((row) => row.textContent?.includes(wanted))
+            ?.querySelectorAll('.rebuttal').length ?? null,
+        quote,
+      );
+    expect(await waitFor('the claim listed', () => rebuttalsListed(CLAIMS.traffic))).toBe(1);
+
+    await clickInRow(notes.page, CLAIMS.traffic, 'button.delete');
+    await waitFor(
+      'the claim gone from the list',
+      async () => !(await listedText(notes.page)).includes(CLAIMS.traffic),
+    );
+    await waitFor('its rebuttal gone from the article', async () => (await rebuttalTexts()).length === 3);
+
+    await clickOnPage(notes.page, '[role=tab]', 'Recently deleted');
+    const deletedRow = () =>
+      notes.page.evaluate(
+        () => document.querySelector('.deleted-claims > li')?.textContent?.replace(/\s+/g, ' ') ?? null,
+        null,
+      );
+    const row = await waitFor('the claim in Recently deleted', deletedRow);
+    for (const expected of [CLAIMS.traffic, 'Contested', 'Deleted', '1 rebuttal']) {
+      expect(row).toContain(expected);
+    }
+    await clickInRow(notes.page, CLAIMS.traffic, 'button.restore', '.deleted-claims > li');
+    await waitFor('the claim gone from Recently deleted', async () => (await deletedRow()) === null);
+    expect(await pageText(notes.page)).toContain('No deleted claims to restore.');
+
+    await clickOnPage(notes.page, '[role=tab]', 'All pages');
+    expect(await waitFor('the claim back in the list', () => rebuttalsListed(CLAIMS.traffic))).toBe(1);
+    expect(await listedText(notes.page)).toContain('Gwen Tallis');
+    await waitFor('its rebuttal back on the article', async () => (await rebuttalTexts()).length === 4);
+    expect((await highlightedTexts(tab.page)).contested).toContain(CLAIMS.traffic);
+    await notes.close();
   });
 });

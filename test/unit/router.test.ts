@@ -393,6 +393,21 @@ describe('sender rules', () => {
     expect(await db.claims.count()).toBe(1);
   });
 
+  it('lists deleted claims to extension pages only: a page cannot read what was deleted on other sites', async () => {
+    const claim = claimFor('https://bank.example/account');
+    await route({ type: 'claim.create', payload: { claim } }, popup);
+    await route({ type: 'claim.delete', payload: { id: claim.id } }, popup);
+    expect(await route({ type: 'library.deleted', payload: {} }, articleTab())).toEqual({
+      ok: false,
+      error: 'A page may not ask for library.deleted.',
+    });
+    expect(await route({ type: 'library.deleted', payload: {} }, popup)).toMatchObject({
+      ok: true,
+      value: [{ claim: { id: claim.id }, deleted: '2026-03-01T12:00:00.000Z', rebuttals: 0 }],
+    });
+    expect(await route({ type: 'library.deleted', payload: 'all' }, popup)).toMatchObject({ ok: false });
+  });
+
   it('attaches rebuttals only to claims of the caller’s own site, and removes them with their claim', async () => {
     const claim = claimFor('https://blog.example/post');
     await route({ type: 'claim.create', payload: { claim } }, articleTab());
