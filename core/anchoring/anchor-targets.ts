@@ -33,6 +33,8 @@ const MIN_LONE_SIMILARITY = 0.65;
 const LONE_MARGIN = 0.2;
 /** The best fit must beat any other place by this much, or the target is ambiguous. */
 const MARGIN = 0.05;
+/** An edited copy apart that keeps this much more of the quote itself than the best fit makes it ambiguous. */
+const QUOTE_RIVAL_MARGIN = 0.1;
 /** Pieces of the quote searched exactly to find where a fuzzy fit may be; pigeonhole for a few edited words. */
 const PIECES = 6;
 const MIN_PIECE = 8;
@@ -479,6 +481,18 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
       ? fits.find((f) => apart(f, chosen) && nearPredicted(f.start, predicted))
       : elsewhere;
   const margin = chosen.similarity - (rival?.similarity ?? 0);
+  // Chosen for its context while an edited copy apart keeps clearly more of the quote itself: the passage's
+  // surroundings may have been rewritten and a similar sentence elsewhere kept them, so neither decides. (An
+  // unchanged copy apart is a quotation of the passage, in a reply or a pull quote: the passage is the one edited.)
+  const quoteAlike = (f: Fit): number => 1 - editDistance(exact, text.slice(f.start, f.end)) / m;
+  const chosenQuote = chosen.distance === 0 ? 1 : quoteAlike(chosen);
+  const quoteRival =
+    chosenQuote < 1 - QUOTE_RIVAL_MARGIN &&
+    fits.some((f) => {
+      if (!apart(f, chosen)) return false;
+      const alike = quoteAlike(f);
+      return alike < 1 && alike >= chosenQuote + QUOTE_RIVAL_MARGIN;
+    });
   // The exact quote where the position predicts, with context edited around it, and nothing else on the page
   // anywhere near as alike: the passage, though its context alone would be too changed to trust.
   const clearlyAlone =
@@ -489,7 +503,8 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
   if (
     (chosen.similarity < MIN_SIMILARITY && !clearlyAlone) ||
     1 - chosen.distance / m < MIN_QUOTE_SIMILARITY ||
-    margin < MARGIN
+    margin < MARGIN ||
+    quoteRival
   ) {
     return (
       lonePlacement(index, quote, predicted, fits) ??

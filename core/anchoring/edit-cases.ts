@@ -128,6 +128,16 @@ const rewriteAroundTorBrowser = all(
   inPassage(', which everyone should have installed and available', ', which all of us ought to install'),
 );
 
+/** The bbc-1 page's introduction, which a summary elsewhere on the page words differently. */
+const OBAMA_INTRODUCTION =
+  'Barack Obama has admitted that his failure to pass "common sense gun safety laws" in the US';
+
+/** The bbc-1 page's introduction given another title, and the words after the marked passage rewritten. */
+const retitleObama = all(
+  inPassage('President Barack Obama has', 'Mr Obama has'),
+  inPassage(' is the greatest frustration of his presidency', ' has galled him more than anything in office'),
+);
+
 export const EDIT_CASES: EditCase[] = [
   {
     name: 'a letter’s case',
@@ -439,6 +449,25 @@ export const EDIT_CASES: EditCase[] = [
       inPassage('“Share” buttons', '"Share" buttons'),
     ),
     edited: 'facebook\'s "Share" buttons on other sites',
+  },
+  {
+    name: 'the passage edited and its surroundings rewritten, beside a summary of it that kept them',
+    page: 'bbc-1',
+    passage: OBAMA_INTRODUCTION,
+    stored: 'with its position',
+    edit: retitleObama,
+    edited: 'Mr Obama has admitted that his failure to pass "common sense gun safety laws" in the US',
+  },
+  {
+    name: 'the passage edited and its surroundings rewritten, beside a summary of it that kept them (stored without a position)',
+    page: 'bbc-1',
+    passage: OBAMA_INTRODUCTION,
+    stored: 'by its quote alone',
+    edit: retitleObama,
+    edited: 'Mr Obama has admitted that his failure to pass "common sense gun safety laws" in the US',
+    engineMisses:
+      'the edited passage keeps 93% of the quote but none of its context, the summary 72% of the quote and all ' +
+      'of the context: with no position to choose, neither is trusted (issue 11)',
   },
 ];
 
