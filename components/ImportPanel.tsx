@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MergeCounts } from '../core/bundle';
-import type { ImportSummary } from '../core/protocol';
+import type { ImportReport, ImportSummary } from '../core/protocol';
 import { Steps } from './Steps';
 import { trusted } from './trusted';
 
@@ -11,7 +11,9 @@ export type ImportState =
   /** `interrupted`: why the reader's last try failed, when it saved nothing and may simply be tried again. */
   | { step: 'preview'; fileName: string; summary: ImportSummary; interrupted?: string }
   | { step: 'importing'; fileName: string; summary: ImportSummary }
-  | { step: 'done'; fileName: string; summary: ImportSummary }
+  /** `undo`: the reader asked to undo it, and it is under way or was refused with this message. */
+  | { step: 'done'; fileName: string; summary: ImportReport; undo?: 'undoing' | { refused: string } }
+  | { step: 'undone'; fileName: string }
   | { step: 'failed'; fileName: string; message: string };
 
 export interface ImportPanelProps {
@@ -19,6 +21,8 @@ export interface ImportPanelProps {
   onFile(file: File): void;
   onConfirm(): void;
   onCancel(): void;
+  /** Undo the import the report shows. */
+  onUndo(): void;
 }
 
 /** An import's steps, as the panel shows them while one runs. */
@@ -66,13 +70,16 @@ function Problems({ summary }: { summary: ImportSummary }) {
 }
 
 /** Import a file: pick it or drop it, see what it would change, confirm, and see what it changed. */
-export function ImportPanel({ state, onFile, onConfirm, onCancel }: ImportPanelProps) {
+export function ImportPanel({ state, onFile, onConfirm, onCancel, onUndo }: ImportPanelProps) {
   const [dragging, setDragging] = useState(false);
   const takeFirst = (files: FileList | null | undefined) => {
     const file = files?.[0];
     if (file) onFile(file);
   };
-  const busy = state.step === 'checking' || state.step === 'importing';
+  const busy =
+    state.step === 'checking' ||
+    state.step === 'importing' ||
+    (state.step === 'done' && state.undo === 'undoing');
   return (
     <fieldset class="import">
       <legend>Import</legend>
@@ -174,6 +181,38 @@ export function ImportPanel({ state, onFile, onConfirm, onCancel }: ImportPanelP
               </ul>
             </>
           )}
+          {typeof state.undo === 'object' && (
+            <p class="problem import-undo-refused" role="alert">
+              {state.undo.refused}
+            </p>
+          )}
+          <div class="actions">
+            {state.summary.batch !== null && typeof state.undo !== 'object' && (
+              <button
+                type="button"
+                class="import-undo"
+                disabled={state.undo === 'undoing'}
+                onClick={trusted(onUndo)}
+              >
+                {state.undo === 'undoing' ? 'Undoing…' : 'Undo this import'}
+              </button>
+            )}
+            <button
+              type="button"
+              class="import-done"
+              disabled={state.undo === 'undoing'}
+              onClick={trusted(onCancel)}
+            >
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+      {state.step === 'undone' && (
+        <div class="report" role="status">
+          <p class="import-undone">
+            Undid the import of “{state.fileName}”: your notes are as they were before it.
+          </p>
           <button type="button" class="import-done" onClick={trusted(onCancel)}>
             Done
           </button>

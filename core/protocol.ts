@@ -134,6 +134,11 @@ export interface ImportSummary {
   pages: TouchedPage[];
 }
 
+/** What an import did, and the id of its batch, which `bundle.undo` takes; null when it changed nothing. */
+export interface ImportReport extends ImportSummary {
+  batch: string | null;
+}
+
 /** The error of a `bundle.import` whose preview token the background no longer holds. */
 export const PREVIEW_EXPIRED = 'The preview of this file has expired; please choose the file again.';
 
@@ -264,7 +269,12 @@ export interface PageRequests extends ContentRequests {
    * the background has forgotten it (restarted, another preview since), the answer is `PREVIEW_EXPIRED` and
    * the page sends the text instead.
    */
-  'bundle.import': { payload: { token: string } | { text: string }; answer: ImportSummary };
+  'bundle.import': { payload: { token: string } | { text: string }; answer: ImportReport };
+  /**
+   * Undo the last import, named by its report's batch, in one transaction (issue 13). Refused, changing
+   * nothing, when a later import was made or a note it touched has changed since. Extension pages only.
+   */
+  'bundle.undo': { payload: { batch: string }; answer: null };
 }
 
 /**
@@ -710,6 +720,9 @@ const payloadCheckers: {
       ? { token: need(readUuidId(token, 'payload.token', issues)) }
       : { text: fileText(field(raw, 'text'), 'payload.text', issues) };
   },
+  'bundle.undo': (p, issues) => ({
+    batch: need(readUuidId(field(objectAt(p, 'payload', issues), 'batch'), 'payload.batch', issues)),
+  }),
 };
 
 /** How many problems a refused message names; the first says enough, a few help a developer. */

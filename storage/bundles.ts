@@ -4,7 +4,8 @@
  *
  * An import is planned and written inside one read-write transaction over every table it touches, so that
  * what it merges against is what it overwrites, and a failure anywhere (storage full, a bug) leaves the
- * library exactly as it was. Versions an import replaces or deletes are kept in the `history` table.
+ * library exactly as it was. Versions an import replaces or deletes are kept in the `history` table, and what the
+ * import did is kept as its batch (`import-batches.ts`), so that it can be undone.
  */
 import type { BundleRecords, MergePlan } from '../core/bundle';
 import { emptyRecords, planMerge } from '../core/bundle';
@@ -12,6 +13,10 @@ import type { Claim } from '../core/model';
 import type { ExportScope } from '../core/protocol';
 import { explain } from './claims';
 import type { CounterpointDb, SupersededVersion } from './db';
+import { batchOf } from './import-batches';
+
+/** An import's plan as applied, and the id of its batch, which undoes it; null when it changed nothing. */
+export type AppliedImport = MergePlan & { batch: string | null };
 
 /** Everything stored: live claims and rebuttals, and the tombstones of deleted ones. */
 export async function libraryRecords(db: CounterpointDb): Promise<BundleRecords> {
@@ -57,16 +62,16 @@ export async function previewImport(
 
 /**
  * Merge `incoming` into the library in one transaction: all of it is written, or none of it. Returns the
- * plan that was applied, for the report. `now` stamps the history entries of replaced versions.
+ * plan that was applied, for the report, with its batch. `now` stamps the history entries of replaced versions.
  */
 export async function applyImport(
   db: CounterpointDb,
   incoming: BundleRecords,
   rejected: number,
   now: string,
-): Promise<MergePlan> {
+): Promise<AppliedImport> {
   try {
-    const tables = [db.claims, db.rebuttals, db.tombstones, db.history, db.placements];
+    const tables = [db.claims, db.rebuttals, db.tombstones, db.history, db.placements, db.imports];
     return await db.transaction('rw', tables, async () => {
       // Planned inside the transaction: a note edited in a tab meanwhile is merged, not overwritten.
       const existing: BundleRecords = {
@@ -81,6 +86,9 @@ export async function applyImport(
         record,
         superseded: now,
       }));
+      const placements = (await db.placements.bulkGet(plan.remove.claims)).filter(
+        (placement) => placement !== undefined,
+      );
       // Deletions first: a hostile file may reuse an id for the other kind, which then moves tables.
       await db.claims.bulkDelete(plan.remove.claims);
       await db.placements.bulkDelete(plan.remove.claims);
@@ -89,8 +97,15 @@ export async function applyImport(
       await db.claims.bulkPut(plan.put.claims);
       await db.rebuttals.bulkPut(plan.put.rebuttals);
       await db.tombstones.bulkPut(plan.put.tombstones);
-      await db.history.bulkAdd(history);
-      return plan;
+      // `++seq` gives each added version a key: none is undefined.
+      const keys = (await db.history.bulkAdd(history, { allKeys: true })) as number[];
+      const batch = batchOf(plan, existing, keys, placements, now);
+      // Only the last import can be undone; an import that changed nothing leaves the last one undoable.
+      if (batch) {
+        await db.imports.clear();
+        await db.imports.add(batch);
+      }
+      return { ...plan, batch: batch?.id ?? null };
     });
   } catch (error) {
     explain(error);

@@ -6,6 +6,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { Claim, Placement, Rebuttal, Tombstone } from '../core/model';
+import type { ImportBatch } from './import-batches';
 import { normalizeUrl } from '../core/page-key';
 
 /** A stored version that an import replaced, kept so that the older copy is not lost. */
@@ -24,6 +25,7 @@ export type CounterpointDb = Dexie & {
   tombstones: EntityTable<Tombstone, 'id'>;
   history: EntityTable<SupersededVersion, 'seq'>;
   placements: EntityTable<Placement, 'claimId'>;
+  imports: EntityTable<ImportBatch, 'id'>;
 };
 
 export interface SchemaVersion {
@@ -50,6 +52,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // How the last visit placed each claim (issue 11). A new table only: every note stays as it was.
   { version: 4, stores: { placements: 'claimId' } },
+  // What the last import did, so that it can be undone (issue 13). A new table only: every note stays as it was.
+  { version: 5, stores: { imports: 'id' } },
 ];
 
 export const DB_NAME = 'counterpoint';

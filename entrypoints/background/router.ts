@@ -48,6 +48,7 @@ import {
 } from '../../storage/claims';
 import type { CounterpointDb } from '../../storage/db';
 import { recentlyDeleted } from '../../storage/history';
+import { undoImport } from '../../storage/import-batches';
 import { keepQuote, placementsOf, recordPlacements } from '../../storage/placements';
 import {
   createRebuttal,
@@ -448,7 +449,12 @@ export function createRouter(deps: RouterDeps) {
       previewed = null;
       const plan = await applyImport(db, decoded.records, decoded.rejected.length, now());
       for (const page of plan.pages.slice(0, PAGES_NOTIFIED)) tellTabs(page.pageKey);
-      return summarize(decoded, plan);
+      return { ...summarize(decoded, plan), batch: plan.batch };
+    },
+    'bundle.undo': async ({ batch }) => {
+      const pages = await undoImport(db, batch);
+      for (const pageKey of pages.slice(0, PAGES_NOTIFIED)) tellTabs(pageKey);
+      return null;
     },
   };
 

@@ -199,6 +199,18 @@ function Popup() {
     if (outcome.saved) setReloads((count) => count + 1);
   }
 
+  /** Undo the import the report shows; the lists load again, as they were before it. */
+  async function undoLastImport() {
+    if (importing.step !== 'done') return;
+    const { fileName, summary } = importing;
+    if (summary.batch === null) return;
+    setImporting({ step: 'done', fileName, summary, undo: 'undoing' });
+    const answer = await ask('bundle.undo', { batch: summary.batch });
+    if (!answer.ok) return setImporting({ step: 'done', fileName, summary, undo: { refused: answer.error } });
+    setImporting({ step: 'undone', fileName });
+    setReloads((count) => count + 1);
+  }
+
   const cancelImport = () => {
     setImportFile(null);
     setImporting({ step: 'idle' });
@@ -313,6 +325,7 @@ function Popup() {
           onFile={(file) => void previewFile(file)}
           onConfirm={() => void importPreviewed()}
           onCancel={cancelImport}
+          onUndo={() => void undoLastImport()}
         />
         {inTab === false && (
           <p class="hint">

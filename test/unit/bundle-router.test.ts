@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle';
 import { claimMurshid, seedLibrary } from '../../core/bundle/fixtures/seed-library';
-import type { ExportedFile, ImportSummary } from '../../core/protocol';
+import type { ExportedFile, ImportReport, ImportSummary } from '../../core/protocol';
 import { CONTENT_REQUEST_TYPES, parseRequest, PREVIEW_EXPIRED } from '../../core/protocol';
 import { createRouter, type TabControl } from '../../entrypoints/background/router';
 import { openDb, type CounterpointDb } from '../../storage/db';
@@ -59,6 +59,7 @@ describe('bundle messages: who may send them', () => {
     ['bundle.export', { scope: { kind: 'library' }, format: 'bundle' }],
     ['bundle.preview', { text: '{}' }],
     ['bundle.import', { text: '{}' }],
+    ['bundle.undo', { batch: `urn:uuid:${crypto.randomUUID()}` }],
   ])('refuses %s from a content script, even on the page the notes belong to', async (type, payload) => {
     await answer({ type: 'bundle.import', payload: { text: seedFile() } });
     const before = await db.claims.count();
@@ -92,6 +93,8 @@ describe('bundle messages: payloads', () => {
       { type: 'bundle.import', payload: { token: 'guess' } },
       'payload.token: must be a lowercase urn:uuid: id',
     ],
+    [{ type: 'bundle.undo', payload: {} }, 'payload.batch'],
+    [{ type: 'bundle.undo', payload: { batch: 7 } }, 'payload.batch'],
   ])('refuses %j, naming the field', (message, expected) => {
     const parsed = parseRequest(message);
     expect(parsed.ok).toBe(false);
@@ -139,6 +142,17 @@ describe('bundle messages: import and export', () => {
         notesPage,
       ),
     ).toEqual({ ok: false, error: PREVIEW_EXPIRED });
+  });
+
+  it('undoes an import by its report’s batch, tells the tabs, and says why it cannot undo twice', async () => {
+    const report = await answer<ImportReport>({ type: 'bundle.import', payload: { text: seedFile() } });
+    expect(report.batch).not.toBeNull();
+    notified = [];
+    expect(await answer({ type: 'bundle.undo', payload: { batch: report.batch } })).toBeNull();
+    expect(await db.claims.count()).toBe(0);
+    expect(notified.sort()).toEqual(report.pages.map((page) => page.pageKey).sort());
+    const again = await route({ type: 'bundle.undo', payload: { batch: report.batch } }, notesPage);
+    expect(again).toEqual({ ok: false, error: expect.stringMatching(/can no longer be undone/) });
   });
 
   it('changes nothing on a second import of the same file, and tells no tab', async () => {

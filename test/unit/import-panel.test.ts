@@ -17,11 +17,19 @@ const summary: ImportSummary = {
   pages: [{ pageKey: 'https://a.example/post', url: 'https://a.example/post', title: HOSTILE }],
 };
 
+const report = { ...summary, batch: 'urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0' };
+
 function show(state: ImportState): HTMLElement {
   const root = document.createElement('div');
   document.body.append(root);
   render(
-    h(ImportPanel, { state, onFile: () => undefined, onConfirm: () => undefined, onCancel: () => undefined }),
+    h(ImportPanel, {
+      state,
+      onFile: () => undefined,
+      onConfirm: () => undefined,
+      onCancel: () => undefined,
+      onUndo: () => undefined,
+    }),
     root,
   );
   return root;
@@ -42,11 +50,34 @@ describe('the import panel', () => {
   });
 
   it('links the report to the pages it touched, with their titles as text', () => {
-    const root = show({ step: 'done', fileName: 'notes.json', summary });
+    const root = show({ step: 'done', fileName: 'notes.json', summary: report });
     const link = root.querySelector('.touched a');
     expect(link?.getAttribute('href')).toBe('https://a.example/post');
     expect(link?.textContent).toBe(HOSTILE);
     expect(root.querySelector('img, script')).toBeNull();
+  });
+
+  // The end-to-end test clicks it: the panel takes only the reader's own, trusted, clicks.
+  it('offers to undo the import it reports, and says so while it undoes', () => {
+    const root = show({ step: 'done', fileName: 'notes.json', summary: report });
+    const undo = root.querySelector<HTMLButtonElement>('button.import-undo');
+    expect(undo?.textContent).toBe('Undo this import');
+    expect(undo?.disabled).toBe(false);
+    const undoing = show({ step: 'done', fileName: 'notes.json', summary: report, undo: 'undoing' });
+    expect(undoing.querySelector<HTMLButtonElement>('button.import-undo')?.disabled).toBe(true);
+    expect(undoing.querySelector('button.import-undo')?.textContent).toBe('Undoing…');
+  });
+
+  it('says why an undo was refused, and offers it no more', () => {
+    const refused = 'This import cannot be undone: 1 note it brought in or changed has been changed since.';
+    const root = show({ step: 'done', fileName: 'notes.json', summary: report, undo: { refused } });
+    expect(root.querySelector('.import-undo-refused[role="alert"]')?.textContent).toBe(refused);
+    expect(root.querySelector('button.import-undo')).toBeNull();
+  });
+
+  it('offers no undo for an import that changed nothing', () => {
+    const root = show({ step: 'done', fileName: 'notes.json', summary: { ...report, batch: null } });
+    expect(root.querySelector('button.import-undo')).toBeNull();
   });
 
   it('offers no import when the file changes nothing', () => {
