@@ -17,7 +17,16 @@ import {
   type ScriptTarget,
   type Tab,
 } from './driver';
-import { CLAIMS, clickInOverlay, clickInRow, clickOnPage, listedText, mark, selectWithMouse } from './reader';
+import {
+  CLAIMS,
+  clickInOverlay,
+  clickInRow,
+  clickOnPage,
+  highlightedTexts,
+  listedText,
+  mark,
+  selectWithMouse,
+} from './reader';
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -141,6 +150,10 @@ describe.each([
     // A deleted claim, for Recently deleted to list later.
     await mark(article, CLAIMS.footfall);
     await clickInOverlay(article, 'button', 'Delete claim');
+    await waitFor(
+      'the deleted claim’s highlight to go',
+      async () => !(await highlightedTexts(article.page)).contested?.includes(CLAIMS.footfall),
+    );
     await mark(article, CLAIMS.traffic);
     await article.page.keyboard.type(NOTE);
     await waitFor('the suggested comments', async () => (await article.overlay.query('.accept')).length > 0);
@@ -169,9 +182,10 @@ describe.each([
     await notes.page.keyboard.press('Escape');
 
     await clickOnPage(notes.page, '[role=tab]', 'Recently deleted');
-    await waitFor('the deleted claim listed', () =>
-      notes.page.evaluate(() => !!document.querySelector('.deleted-claims .restore'), null),
-    );
+    await waitFor('the deleted claim listed', async () => {
+      const shown = await notes.page.evaluate(() => document.body.innerText, null);
+      return shown.includes(CLAIMS.footfall) && shown.includes('Restore') ? shown : null;
+    });
     await expectNoViolations(notes.page);
     await notes.close();
   });
