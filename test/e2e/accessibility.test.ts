@@ -106,96 +106,109 @@ describe.each([
   ['firefox', firefoxHarness],
 ] as const)('accessibility in %s', (_browser, launch) => {
   let server: StaticServer;
-  let harness: Harness;
-  let article: Tab;
 
   beforeAll(async () => {
     server = await serveStatic({ '/demo': resolve(import.meta.dirname, '../../demo') });
-    harness = await launch();
-    article = await harness.newTab();
-    await article.goto(`${server.origin}/demo/article.html`);
   });
 
   afterAll(async () => {
-    await harness?.close();
     await server?.close();
   });
 
-  it('finds no violation on the first-run page', async () => {
-    await expectNoViolations(harness.firstRun.page);
-  });
+  // Each colour scheme has its own palette, so contrast is checked in both.
+  describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+    let harness: Harness;
+    let article: Tab;
 
-  it('finds no violation in the selection toolbar', async () => {
-    await selectWithMouse(article.page, CLAIMS.footfall);
-    await waitFor('the toolbar', async () => (await article.overlay.query('.toolbar button')).length > 0);
-    // The toolbar is drawn in the overlay's closed shadow root, which axe cannot enter: it is handed to axe
-    // where it is, in the article, so the check sees the real markup, styles and colours behind it.
-    await article.overlay.revealShadowRoot();
-    // Axe measures contrast only within `document.body`, and the overlay's host is a child of the root element
-    // (`overlay-host.ts`): for this check the host stands for the body. The toolbar is opaque, so what it
-    // covers plays no part in its contrast.
-    await article.page.evaluate(() => {
-      const host = document.querySelector('counterpoint-overlay');
-      Object.defineProperty(document, 'body', { get: () => host, configurable: true });
-    }, null);
-    try {
-      await expectNoViolations(article.page, 'counterpoint-overlay');
-    } finally {
-      await article.page.evaluate(() => Reflect.deleteProperty(document, 'body'), null);
-    }
-    await article.page.keyboard.press('Escape');
-  });
-
-  it('finds no violation in the claim card showing suggestions', async () => {
-    // A deleted claim, for Recently deleted to list later.
-    await mark(article, CLAIMS.footfall);
-    await clickInOverlay(article, 'button', 'Delete claim');
-    await waitFor(
-      'the deleted claim’s highlight to go',
-      async () => !(await highlightedTexts(article.page)).contested?.includes(CLAIMS.footfall),
-    );
-    await mark(article, CLAIMS.traffic);
-    await article.page.keyboard.type(NOTE);
-    await waitFor('the suggested comments', async () => (await article.overlay.query('.accept')).length > 0);
-    const card = await waitFor('the card’s frame', () => article.overlay.cardFrame());
-    await expectNoViolations(card);
-  });
-
-  it('finds no violation on the notes page, its list in edit mode, or its Recently deleted list', async () => {
-    await clickInOverlay(article, '.suggestion .accept');
-    await waitFor(
-      'the attached rebuttal',
-      async () => (await article.overlay.query('.card .rebuttal')).length > 0,
-    );
-    const notes = await harness.nextOpenedTab(() => clickInOverlay(article, 'button', 'Open all notes'));
-    await waitFor('the claim and its rebuttal listed', async () =>
-      notes.page.evaluate(() => !!document.querySelector('.claims .rebuttal'), null),
-    );
-    expect(await listedText(notes.page)).toContain(NOTE);
-    await expectNoViolations(notes.page);
-
-    await clickInRow(notes.page, CLAIMS.traffic, 'button.edit');
-    await waitFor('the row’s editor', () =>
-      notes.page.evaluate(() => !!document.querySelector('.editor'), null),
-    );
-    await expectNoViolations(notes.page);
-    await notes.page.keyboard.press('Escape');
-
-    await clickOnPage(notes.page, '[role=tab]', 'Recently deleted');
-    await waitFor('the deleted claim listed', async () => {
-      const shown = await notes.page.evaluate(() => document.body.innerText, null);
-      return shown.includes(CLAIMS.footfall) && shown.includes('Restore') ? shown : null;
+    beforeAll(async () => {
+      harness = await launch({ prefersDark: scheme === 'dark' });
+      article = await harness.newTab();
+      await article.goto(`${server.origin}/demo/article.html`);
     });
-    await expectNoViolations(notes.page);
-    await notes.close();
-  });
 
-  it('finds no violation in the popup', async (context) => {
-    const popup = await harness.openPopup();
-    // Firefox does not let automation open its popup; the notes page above is the same page at a tab's width.
-    if (!popup) return context.skip();
-    await waitFor('the claim in the popup', async () => (await listedText(popup.page)).includes(NOTE));
-    await expectNoViolations(popup.page);
-    await popup.close();
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    it('finds no violation on the first-run page', async () => {
+      await expectNoViolations(harness.firstRun.page);
+    });
+
+    it('finds no violation in the selection toolbar', async () => {
+      await selectWithMouse(article.page, CLAIMS.footfall);
+      await waitFor('the toolbar', async () => (await article.overlay.query('.toolbar button')).length > 0);
+      // The toolbar is drawn in the overlay's closed shadow root, which axe cannot enter: it is handed to axe
+      // where it is, in the article, so the check sees the real markup, styles and colours behind it.
+      await article.overlay.revealShadowRoot();
+      // Axe measures contrast only within `document.body`, and the overlay's host is a child of the root element
+      // (`overlay-host.ts`): for this check the host stands for the body. The toolbar is opaque, so what it
+      // covers plays no part in its contrast.
+      await article.page.evaluate(() => {
+        const host = document.querySelector('counterpoint-overlay');
+        Object.defineProperty(document, 'body', { get: () => host, configurable: true });
+      }, null);
+      try {
+        await expectNoViolations(article.page, 'counterpoint-overlay');
+      } finally {
+        await article.page.evaluate(() => Reflect.deleteProperty(document, 'body'), null);
+      }
+      await article.page.keyboard.press('Escape');
+    });
+
+    it('finds no violation in the claim card showing suggestions', async () => {
+      // A deleted claim, for Recently deleted to list later.
+      await mark(article, CLAIMS.footfall);
+      await clickInOverlay(article, 'button', 'Delete claim');
+      await waitFor(
+        'the deleted claim’s highlight to go',
+        async () => !(await highlightedTexts(article.page)).contested?.includes(CLAIMS.footfall),
+      );
+      await mark(article, CLAIMS.traffic);
+      await article.page.keyboard.type(NOTE);
+      await waitFor(
+        'the suggested comments',
+        async () => (await article.overlay.query('.accept')).length > 0,
+      );
+      const card = await waitFor('the card’s frame', () => article.overlay.cardFrame());
+      await expectNoViolations(card);
+    });
+
+    it('finds no violation on the notes page, its list in edit mode, or its Recently deleted list', async () => {
+      await clickInOverlay(article, '.suggestion .accept');
+      await waitFor(
+        'the attached rebuttal',
+        async () => (await article.overlay.query('.card .rebuttal')).length > 0,
+      );
+      const notes = await harness.nextOpenedTab(() => clickInOverlay(article, 'button', 'Open all notes'));
+      await waitFor('the claim and its rebuttal listed', async () =>
+        notes.page.evaluate(() => !!document.querySelector('.claims .rebuttal'), null),
+      );
+      expect(await listedText(notes.page)).toContain(NOTE);
+      await expectNoViolations(notes.page);
+
+      await clickInRow(notes.page, CLAIMS.traffic, 'button.edit');
+      await waitFor('the row’s editor', () =>
+        notes.page.evaluate(() => !!document.querySelector('.editor'), null),
+      );
+      await expectNoViolations(notes.page);
+      await notes.page.keyboard.press('Escape');
+
+      await clickOnPage(notes.page, '[role=tab]', 'Recently deleted');
+      await waitFor('the deleted claim listed', async () => {
+        const shown = await notes.page.evaluate(() => document.body.innerText, null);
+        return shown.includes(CLAIMS.footfall) && shown.includes('Restore') ? shown : null;
+      });
+      await expectNoViolations(notes.page);
+      await notes.close();
+    });
+
+    it('finds no violation in the popup', async (context) => {
+      const popup = await harness.openPopup();
+      // Firefox does not let automation open its popup; the notes page above is the same page at a tab's width.
+      if (!popup) return context.skip();
+      await waitFor('the claim in the popup', async () => (await listedText(popup.page)).includes(NOTE));
+      await expectNoViolations(popup.page);
+      await popup.close();
+    });
   });
 });
