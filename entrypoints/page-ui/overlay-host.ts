@@ -9,6 +9,10 @@ import overlayCss from './overlay.css?inline';
 
 const HOST_STYLE = [
   'all: initial',
+  // Text spacing the reader sets for the whole page (WCAG 1.4.12: a user style or a bookmarklet that widens
+  // letter and word spacing on every element) reaches the overlay's text through the host.
+  'letter-spacing: inherit',
+  'word-spacing: inherit',
   'display: block',
   'position: fixed',
   'inset: 0 auto auto 0',

@@ -62,6 +62,14 @@ export interface OverlayProbe {
   query(selector: string, scrollTo?: string): Promise<OverlayElement[]>;
   /** Call `element.click()` from script: an untrusted click, as a hostile page would forge it. */
   forgeClick(selector: string): Promise<void>;
+  /** The claim card's frame while it is shown, to run script in; else null. */
+  cardFrame(): Promise<ScriptTarget | null>;
+  /**
+   * Let the page's own scripts see into the closed shadow root, as `host.shadowRoot`, so that a checker run in
+   * the page (axe) walks the overlay's real markup. Test only: a page cannot do this, it needs the automation
+   * protocol's reference to the root.
+   */
+  revealShadowRoot(): Promise<void>;
 }
 
 export interface Tab {
@@ -143,6 +151,11 @@ const QUERY = `(root, selector, scrollTo) => {
 }`;
 /** Runs with the overlay's shadow root as `root`: clicks from script, which the browser marks untrusted. */
 const FORGE_CLICK = `(root, selector) => { root.querySelector(selector)?.click(); return '[]'; }`;
+/** Runs with the overlay's shadow root as `root`: hands it to the page's scripts as its host's `shadowRoot`. */
+const REVEAL_ROOT = `(root) => {
+  Object.defineProperty(root.host, 'shadowRoot', { get: () => root, configurable: true });
+  return '[]';
+}`;
 
 type ShadowCall = (fn: string, selector: string, scrollTo?: string) => Promise<OverlayElement[]>;
 
@@ -164,11 +177,17 @@ async function cardFrameOf(frames: FrameLike[]): Promise<FrameLike | null> {
 }
 
 function probeWith(inShadow: ShadowCall, frames: () => FrameLike[]): OverlayProbe {
-  /** Run `fn(document, selector)` in the card's frame, placed where the frame is, while it is shown. */
-  async function inCard(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
+  /** The card's frame and where it is, while it is shown. */
+  async function shownCard(): Promise<{ box: OverlayElement; frame: FrameLike } | null> {
     const [box] = await inShadow(QUERY, 'iframe');
     const frame = box?.visible ? await cardFrameOf(frames().slice(1)) : null;
-    if (!box || !frame) return [];
+    return box && frame ? { box, frame } : null;
+  }
+  /** Run `fn(document, selector)` in the card's frame, placed where the frame is, while it is shown. */
+  async function inCard(fn: string, selector: string, scrollTo?: string): Promise<OverlayElement[]> {
+    const card = await shownCard();
+    if (!card) return [];
+    const { box, frame } = card;
     const call = `(${fn})(document, ${JSON.stringify(selector)}, ${JSON.stringify(scrollTo ?? null)})`;
     const found = JSON.parse(await frame.evaluate<string>(call)) as OverlayElement[];
     return found.map((element) => ({ ...element, x: element.x + box.x, y: element.y + box.y }));
@@ -182,6 +201,9 @@ function probeWith(inShadow: ShadowCall, frames: () => FrameLike[]): OverlayProb
       await inShadow(FORGE_CLICK, selector);
       await inCard(FORGE_CLICK, selector);
     },
+    // Playwright's and Puppeteer's frames both take a function and its argument too.
+    cardFrame: async () => ((await shownCard())?.frame as unknown as ScriptTarget | undefined) ?? null,
+    revealShadowRoot: async () => void (await inShadow(REVEAL_ROOT, '')),
   };
 }
 
@@ -233,6 +255,10 @@ function plainTab(page: PuppeteerPage): Tab {
     overlay: {
       query: async () => [],
       forgeClick: async () => {
+        throw new Error('Extension pages have no overlay');
+      },
+      cardFrame: async () => null,
+      revealShadowRoot: async () => {
         throw new Error('Extension pages have no overlay');
       },
     },
