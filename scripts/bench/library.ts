@@ -20,11 +20,15 @@ import { type ChromiumSession, launchChromium } from '../browsers';
 import { benchLibrary } from './note-bundles';
 import { coldWarm } from './sampling';
 
-export const LIBRARY_TARGETS = { openMs: 300, keystrokeMs: 50, exportMs: 1_000 };
+export const LIBRARY_TARGETS = { openMs: 300, keystrokeMs: 50, exportMs: 1_000, scrollFrameMs: 20 };
 /** Typed one key at a time: each key narrows the list (4,807, 495, 30 and 1 claims), which the bench checks. */
 const QUERY = '4217';
 /** A change is over when the page has not changed for this long: longer than any debounce of the search. */
 const SETTLE_MS = 600;
+/** Rows scrolled through in one gesture, at SCROLL_SPEED: a reader flicking through a long list. */
+const SCROLL_ROWS = 2_000;
+/** Pixels a second: a brisk wheel or touchpad scroll, fast enough for new rows to be drawn in every frame. */
+const SCROLL_SPEED = 6_000;
 
 export interface LibraryBench {
   claims: number;
@@ -43,7 +47,25 @@ export interface LibraryBench {
   clearMs: number[];
   /** Press on Export (whole library, Markdown) to the frame that says it is saved. */
   markdownExportMs: number[];
+  /** Scrolling the notes page's whole list through SCROLL_ROWS rows, one gesture a run. */
+  scrolling: ScrollRun[];
   method: string;
+}
+
+/** One scroll gesture over the notes page's list, and how its frames went. */
+export interface ScrollRun {
+  /** The 95th percentile of the frame times while the list scrolled. */
+  frameP95Ms: number;
+  frameMaxMs: number;
+  /** Frame times counted, and how many were over the target. */
+  frames: number;
+  framesOverTarget: number;
+  /** How far the list moved: pixels, and the index of the first row in view before and after. */
+  scrolledPx: number;
+  firstRowBefore: number;
+  firstRowAfter: number;
+  /** From the first scroll event to the last. */
+  durationMs: number;
 }
 
 /**
@@ -100,6 +122,100 @@ const CHANGE_PROBE = `(({ event, done, settleMs, first }) => {
     check();
   });
 })`;
+
+/**
+ * Records the frames of the notes page while its list scrolls: `__scrollDone()` stops and returns the
+ * requestAnimationFrame timestamps, the times of the list's scroll events, and where the list stands.
+ */
+const SCROLL_PROBE = `(() => {
+  const scroller = document.querySelector('.scroller');
+  const firstRow = () => {
+    const top = scroller.getBoundingClientRect().top;
+    const inView = [...scroller.querySelectorAll('li[data-index]')]
+      .filter((row) => row.getBoundingClientRect().bottom > top)
+      .map((row) => Number(row.dataset.index));
+    return Math.min(...inView);
+  };
+  const frames = [];
+  const scrolls = [];
+  let running = true;
+  const frame = (time) => {
+    frames.push(time);
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  scroller.addEventListener('scroll', () => scrolls.push(performance.now()), { passive: true });
+  const before = { top: scroller.scrollTop, row: firstRow() };
+  globalThis.__scrollDone = () => {
+    running = false;
+    return { frames, scrolls, before, after: { top: scroller.scrollTop, row: firstRow() } };
+  };
+})()`;
+
+interface ScrollRecord {
+  frames: number[];
+  scrolls: number[];
+  before: { top: number; row: number };
+  after: { top: number; row: number };
+}
+
+/** The `share` of `values` (0 to 1) at or below which that share of them lies, nearest rank; NaN for none. */
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * Scroll the notes page's list down through SCROLL_ROWS rows with one synthetic scroll gesture: wheel input
+ * that goes through Chromium's input pipeline, as a reader's would.
+ */
+async function measureScroll(page: Page): Promise<ScrollRun> {
+  const box = await page.locator('.scroller').boundingBox();
+  if (!box) throw new Error('The notes page shows no list to scroll');
+  // The list's mean row height, from its whole height (rows not yet drawn count at their estimate).
+  const rowHeight = (await page.evaluate(`(() => {
+    const list = document.querySelector('.scroller ul');
+    return list.offsetHeight / Number(list.querySelector('li').getAttribute('aria-setsize'));
+  })()`)) as number;
+  await page.evaluate(SCROLL_PROBE);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.synthesizeScrollGesture', {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+      yDistance: -Math.round(SCROLL_ROWS * rowHeight),
+      speed: SCROLL_SPEED,
+      gestureSourceType: 'mouse',
+      preventFling: true,
+    });
+  } finally {
+    await cdp.detach();
+  }
+  const record = (await page.evaluate('globalThis.__scrollDone()')) as ScrollRecord;
+  const first = record.scrolls[0] ?? Number.NaN;
+  const last = record.scrolls.at(-1) ?? Number.NaN;
+  // Every interval between two frames that overlaps the scrolling, from the first scroll event to the last.
+  const frameMs = record.frames
+    .slice(1)
+    .map((time, i) => ({ from: record.frames[i] ?? Number.NaN, to: time }))
+    .filter(({ from, to }) => to > first && from < last)
+    .map(({ from, to }) => to - from);
+  const run: ScrollRun = {
+    frameP95Ms: percentile(frameMs, 0.95),
+    frameMaxMs: Math.max(...frameMs),
+    frames: frameMs.length,
+    framesOverTarget: frameMs.filter((ms) => ms > LIBRARY_TARGETS.scrollFrameMs).length,
+    scrolledPx: record.after.top - record.before.top,
+    firstRowBefore: record.before.row,
+    firstRowAfter: record.after.row,
+    durationMs: last - first,
+  };
+  // A figure of a list that did not move would be of an idle page.
+  if (run.firstRowAfter - run.firstRowBefore < SCROLL_ROWS / 2 || run.frames < 10) {
+    throw new Error(`The list did not scroll through its rows: ${JSON.stringify(run)}`);
+  }
+  return run;
+}
 
 async function watchChange(
   page: Page,
@@ -171,10 +287,16 @@ export async function measureLibrary(runs: number, log: (message: string) => voi
     keystrokeMs: [],
     clearMs: [],
     markdownExportMs: [],
+    scrolling: [],
     method:
       'Built extension in headless Chromium, 1280×720 notes page, 400×600 tab for the popup. Times run to the ' +
       'second animation frame after the change, so they hold its rendering; a search or clear to the frame ' +
-      `after the last change it made, once the page has been still for ${SETTLE_MS} ms.`,
+      `after the last change it made, once the page has been still for ${SETTLE_MS} ms. Scrolling: the ` +
+      `notes page freshly opened, its whole list loaded, scrolled down ${SCROLL_ROWS.toLocaleString('en')} rows ` +
+      `(their mean height) by one synthetic wheel gesture at ${SCROLL_SPEED.toLocaleString('en')} px/s ` +
+      '(CDP Input.synthesizeScrollGesture); a frame time is the interval between two requestAnimationFrame ' +
+      'timestamps in the page, every interval that overlaps the span from the first scroll event of the list ' +
+      'to its last counted; the run is refused unless the first row in view moved by half those rows or more.',
   };
   try {
     const notesUrl = `chrome-extension://${session.extensionId}/popup.html`;
@@ -224,6 +346,19 @@ export async function measureLibrary(runs: number, log: (message: string) => voi
         `    open ${last(figures.notesPageOpenMs)} ms, keys ${figures.keystrokeMs.slice(-QUERY.length).map(Math.round).join(' ')} ms, ` +
           `clear ${last(figures.clearMs)} ms, Markdown export ${last(figures.markdownExportMs)} ms`,
       );
+
+      // Scrolled from the top of a page freshly opened, so that the search and the open export leave nothing.
+      await page.goto(notesUrl);
+      await page.waitForFunction(
+        () => !document.querySelector('.library-counts')?.textContent?.startsWith('Loading'),
+      );
+      const scroll = await measureScroll(page);
+      figures.scrolling.push(scroll);
+      log(
+        `    scrolling rows ${scroll.firstRowBefore} to ${scroll.firstRowAfter}: frame p95 ` +
+          `${scroll.frameP95Ms.toFixed(1)} ms, longest ${scroll.frameMaxMs.toFixed(1)} ms, ` +
+          `${scroll.framesOverTarget} of ${scroll.frames} frames over ${LIBRARY_TARGETS.scrollFrameMs} ms`,
+      );
     }
 
     log('  popup, All pages');
@@ -265,6 +400,11 @@ export function libraryReport(bench: LibraryBench): string[] {
     line(`search keystroke ("${QUERY}", each key)`, bench.keystrokeMs, targets.keystrokeMs),
     line('clearing the search', bench.clearMs, targets.keystrokeMs),
     line('Markdown export of the whole library', bench.markdownExportMs, targets.exportMs),
+    line(
+      `scrolling ${SCROLL_ROWS.toLocaleString('en')} rows: frame time p95`,
+      bench.scrolling.map((run) => run.frameP95Ms),
+      targets.scrollFrameMs,
+    ),
     `  elements on the notes page: ${bench.notesPageElements.toLocaleString('en')}`,
   ];
 }
