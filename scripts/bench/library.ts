@@ -9,6 +9,9 @@
  * - export: from the press on Export (whole library, Markdown) to the frame that says it was saved, the file
  *   made in the background and saved by the page.
  * Opening and export are timed to the first change that shows them; a search to the last change it made.
+ * - scrolling: one wheel gesture down the notes page's whole list, its frame times from requestAnimationFrame;
+ * - import: the library's bundle chosen in the notes page's import panel in a fresh profile and imported, with
+ *   the page's long tasks from the choice of the file to the report on screen, and the steps it showed.
  *
  * The first run of each is reported as cold beside the median of the others (warm). `BENCH_LIBRARY_ONLY=1
  * npm run bench` runs this part alone (after `npm run build`) and prints it without writing.
@@ -440,7 +443,7 @@ export async function measureLibrary(runs: number, log: (message: string) => voi
       'second animation frame after the change, so they hold its rendering; a search or clear to the frame ' +
       `after the last change it made, once the page has been still for ${SETTLE_MS} ms. Scrolling: the ` +
       `notes page freshly opened, its whole list loaded, scrolled down ${SCROLL_ROWS.toLocaleString('en')} rows ` +
-      `(their mean height) by one synthetic wheel gesture at ${SCROLL_SPEED.toLocaleString('en')} px/s ` +
+      `(at the mean height of the rows first drawn) by one synthetic wheel gesture at ${SCROLL_SPEED.toLocaleString('en')} px/s ` +
       '(CDP Input.synthesizeScrollGesture); a frame time is the interval between two requestAnimationFrame ' +
       'timestamps in the page, every interval that overlaps the span from the first scroll event of the list ' +
       'to its last counted; the run is refused unless the first row in view moved by half those rows or more. ' +
