@@ -104,7 +104,7 @@ async function expectNoViolations(target: ScriptTarget, selector?: string): Prom
 describe.each([
   ['chromium', chromiumHarness],
   ['firefox', firefoxHarness],
-] as const)('accessibility in %s', (_browser, launch) => {
+] as const)('accessibility in %s', (browser, launch) => {
   let server: StaticServer;
 
   beforeAll(async () => {
@@ -202,13 +202,15 @@ describe.each([
       await notes.close();
     });
 
-    it('finds no violation in the popup', async (context) => {
-      const popup = await harness.openPopup();
-      // Firefox does not let automation open its popup; the notes page above is the same page at a tab's width.
-      if (!popup) return context.skip();
-      await waitFor('the claim in the popup', async () => (await listedText(popup.page)).includes(NOTE));
-      await expectNoViolations(popup.page);
-      await popup.close();
-    });
+    // Firefox does not let automation open its popup; the notes page above is the same page at a tab's width.
+    if (browser === 'chromium') {
+      it('finds no violation in the popup', async () => {
+        const popup = await harness.openPopup();
+        if (!popup) throw new Error('Chromium did not open the popup');
+        await waitFor('the claim in the popup', async () => (await listedText(popup.page)).includes(NOTE));
+        await expectNoViolations(popup.page);
+        await popup.close();
+      });
+    }
   });
 });
