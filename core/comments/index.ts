@@ -12,7 +12,7 @@
 export type { CommentMarkupName, ExtractedComment } from './extract';
 export { extractComments, findCommentSections } from './extract';
 export type { Suggestion, SuggestionReason } from './suggest';
-export { suggestRebuttals } from './suggest';
+export { readComments, suggestRebuttals } from './suggest';
 export { commentRefOf } from './comment-ref';
 export { commentAt, findCommentByRef } from './comment-lookup';
 export { passageTarget, wholeCommentTarget } from './comment-target';

@@ -329,6 +329,14 @@ function readingOf(comment: { text: string }): Reading {
   return reading;
 }
 
+/**
+ * Read `comments` ahead of any claim, as far as every claim needs them (their distinct words), so that the first
+ * claim's suggestions do not wait for it: the card calls this while the reader has not opened a claim yet.
+ */
+export function readComments(comments: readonly { text: string }[]): void {
+  for (const comment of comments) readingOf(comment);
+}
+
 /** Edit distance of at most one (substitution, insertion, deletion or swap of neighbours): a typo. */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -610,6 +618,7 @@ function align(index: ClaimIndex, comment: readonly Token[]): Alignment {
 
 /** No stems: one list for every word that meets none, rather than a new one each time. */
 const NONE: readonly string[] = [];
+const NONE_AT: readonly number[] = [];
 
 /** Where a comment word meets the claim: the claim position and what the meeting is worth. */
 interface Hit {
@@ -627,23 +636,44 @@ class ClaimIndex {
   /** By word record: each distinct word is one shared record, so no key need be built. */
   private readonly known = new Map<Token, { hits: readonly Hit[]; stems: readonly string[] }>();
 
+  /** Claim positions by stem, and its long content words by their first letter, for a typo's fuzzy match. */
+  private readonly byStem = new Map<string, number[]>();
+  private readonly longByInitial = new Map<number, number[]>();
+
   constructor(readonly claim: readonly Token[]) {
     this.weights = Float64Array.from(claim, (t) => (t.content ? 1 : 0.25));
     this.contents = Int32Array.from(claim, (t) => (t.content ? 1 : 0));
     this.weight = this.weights.reduce((sum, w) => sum + w, 0);
+    claim.forEach((c, at) => {
+      const same = this.byStem.get(c.stem);
+      if (same) same.push(at);
+      else this.byStem.set(c.stem, [at]);
+      if (!c.content || c.norm.length < 5) return;
+      const initial = c.norm.charCodeAt(0);
+      const long = this.longByInitial.get(initial);
+      if (long) long.push(at);
+      else this.longByInitial.set(initial, [at]);
+    });
   }
 
+  /**
+   * Each distinct comment word is looked up once per claim, and a page's comments hold thousands: only the claim
+   * words that can meet it are compared, those of its stem and, for a typo, long words of its first letter.
+   */
   private lookup(token: Token): { hits: readonly Hit[]; stems: readonly string[] } {
     let found = this.known.get(token);
     if (found) return found;
     const hits: Hit[] = [];
-    this.claim.forEach((c, at) => {
-      if (c.stem === token.stem) hits.push({ at, gain: c.content ? MATCH_CONTENT : MATCH_STOP });
-      else if (c.content && token.content && token.norm.length >= 5 && c.norm.length >= 5) {
-        if (withinOneEdit(token.norm, c.norm) || sameRoot(token.norm, c.norm))
+    for (const at of this.byStem.get(token.stem) ?? NONE_AT) {
+      hits.push({ at, gain: (this.claim[at] as Token).content ? MATCH_CONTENT : MATCH_STOP });
+    }
+    if (token.content && token.norm.length >= 5) {
+      for (const at of this.longByInitial.get(token.norm.charCodeAt(0)) ?? NONE_AT) {
+        const c = this.claim[at] as Token;
+        if (c.stem !== token.stem && (withinOneEdit(token.norm, c.norm) || sameRoot(token.norm, c.norm)))
           hits.push({ at, gain: MATCH_FUZZY });
       }
-    });
+    }
     const stems = [
       ...new Set(hits.filter((h) => this.claim[h.at]?.content).map((h) => (this.claim[h.at] as Token).stem)),
     ];

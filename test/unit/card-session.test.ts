@@ -19,6 +19,10 @@ beforeEach(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  // Nor requestIdleCallback: the card reads comments ahead in idle moments, which here come after each task.
+  globalThis.requestIdleCallback ??= (callback) =>
+    setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }), 0) as unknown as number;
+  globalThis.cancelIdleCallback ??= (handle) => clearTimeout(handle);
   root = document.createElement('div');
   document.body.append(root);
   posted = [];
