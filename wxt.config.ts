@@ -25,8 +25,9 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '128' }),
     action: { default_title: 'Counterpoint notes' },
-    // The selection's context menu offers the statuses (issue 13).
-    permissions: ['contextMenus'],
+    // The selection's context menu offers the statuses (issue 13); `storage` remembers the side the reader
+    // docked the claim card to, for the cards on every page.
+    permissions: ['contextMenus', 'storage'],
     // Alt+Shift and a digit: neither browser nor the common desktops use these (Command+Shift+3 on a Mac
     // takes a screenshot, so there it is Control). Readers rebind them in the browser's shortcut settings.
     commands: {

@@ -37,6 +37,14 @@ export function cardTokenOf(portName: string): string | null {
   return TOKEN.test(token) ? token : null;
 }
 
+/** The window's edge the card is docked to; the reader chooses it in the card (issue 13). */
+export type CardSide = 'left' | 'right';
+
+/** `value` when it names a side, else null: it comes from another process, or from the extension's storage. */
+export function parseCardSide(value: unknown): CardSide | null {
+  return value === 'left' || value === 'right' ? value : null;
+}
+
 /** A comment of the page, as the card lists it for the reader to pick. */
 export interface CommentChoice {
   id: string;
@@ -106,6 +114,8 @@ export type ToCard =
   | { type: 'thread'; comments: ThreadComment[] }
   /** The card was closed or its claim deleted: forget the claim and clear the draft. */
   | { type: 'hide' }
+  /** The card is docked to this side: its dock button offers the other. */
+  | { type: 'side'; side: CardSide }
   /**
    * The reader has selected text and may mark it: the next time the card frame gains focus without the
    * reader's own click or key in it, start a new, empty note there, so that the keys typed at once after
@@ -147,6 +157,8 @@ export type FromCard =
   | { type: 'remove-rebuttal'; rebuttalId: string }
   | { type: 'delete'; claimId: string }
   | { type: 'close' }
+  /** The reader wants the card on this side of the window, for this card and the next ones. */
+  | { type: 'dock'; side: CardSide }
   | { type: 'open-notes' };
 
 /** What the card asks the background to store: the claim it shows, made or changed. */
@@ -192,6 +204,10 @@ export function parseFromCard(message: unknown): FromCard | null {
     case 'close':
     case 'open-notes':
       return { type: raw.type };
+    case 'dock': {
+      const side = parseCardSide(raw.side);
+      return side ? { type: 'dock', side } : null;
+    }
     case 'size':
       return typeof raw.height === 'number' && Number.isFinite(raw.height)
         ? { type: 'size', height: raw.height }
@@ -243,6 +259,10 @@ export function parseToCard(message: unknown): ToCard | null {
   if (typeof message !== 'object' || message === null) return null;
   const raw = message as Record<string, unknown>;
   if (raw.type === 'hide' || raw.type === 'arm') return { type: raw.type };
+  if (raw.type === 'side') {
+    const side = parseCardSide(raw.side);
+    return side ? { type: 'side', side } : null;
+  }
   if (raw.type === 'show' && typeof raw.view === 'object' && raw.view !== null) {
     return { type: 'show', view: raw.view as CardView };
   }

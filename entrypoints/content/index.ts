@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CARD_PAGE } from '../../core/card-channel';
+import { CARD_PAGE, type CardSide, parseCardSide } from '../../core/card-channel';
 import { documentPageKey } from '../../core/page-key';
 import { onPageNavigation } from '../../core/page-navigation';
 import type { Message, Result, TabRequests } from '../../core/protocol';
@@ -23,6 +23,8 @@ const TAB_REQUEST_TYPES = new Set<string>([
   'tab.command',
 ]);
 const START: typeof PAGE_UI_GLOBAL = '__counterpointStartPageUi';
+/** Where `browser.storage.local` keeps the side the reader docked the claim card to. */
+const CARD_SIDE_KEY = 'cardSide';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -31,12 +33,20 @@ export default defineContentScript({
     let ui: Promise<PageUi> | null = null;
 
     const loadUi = (opened: PageOpened | null): Promise<PageUi> => {
-      ui ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
+      ui ??= Promise.all([
+        import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')),
+        // Read while the interface loads, so that the first card already opens on the reader's side.
+        browser.storage.local.get(CARD_SIDE_KEY).catch(() => ({})),
+      ]).then(([, stored]: [unknown, Record<string, unknown>]) => {
         const start = (globalThis as unknown as Record<string, StartPageUi>)[START];
         if (!start) throw new Error('Counterpoint’s page interface did not load.');
         return start(opened, ask, () => documentPageKey(document), {
           connect: (name) => browser.runtime.connect({ name }),
           cardPage: browser.runtime.getURL(`/${CARD_PAGE}`),
+          side: parseCardSide(stored[CARD_SIDE_KEY]) ?? 'right',
+          keepSide: (side: CardSide) =>
+            // Should the storage fail, the card still moves; only the next page forgets the choice.
+            void browser.storage.local.set({ [CARD_SIDE_KEY]: side }).catch(() => undefined),
         });
       });
       return ui;

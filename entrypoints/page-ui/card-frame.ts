@@ -5,6 +5,7 @@
  */
 import {
   CARD_PORT_PREFIX,
+  type CardSide,
   type CardView,
   type FromCard,
   newCardToken,
@@ -20,11 +21,15 @@ export interface CardPort {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-/** How the content script opens a port to the background, and where the card page is. */
+/** How the content script opens a port to the background, where the card page is, and where it docks. */
 export interface CardLinks {
   connect(name: string): CardPort;
   /** The card page's URL, without the fragment. */
   cardPage: string;
+  /** The side the reader last docked the card to, as the extension's storage held it when this page started. */
+  side: CardSide;
+  /** Remember the reader's side for the next cards, on every page. */
+  keepSide(side: CardSide): void;
 }
 
 /** How long to wait before opening the channel again after the background dropped it (a worker restart). */
@@ -38,7 +43,6 @@ const WIDTH = 336;
 const FRAME_STYLE = [
   'position: fixed',
   `top: ${EDGE}px`,
-  `right: ${EDGE}px`,
   `width: ${WIDTH}px`,
   `max-height: calc(100vh - ${2 * EDGE}px)`,
   'border: 0',
@@ -56,6 +60,7 @@ export class CardFrame {
     private readonly links: CardLinks,
     private readonly onAction: (action: FromCard) => void,
   ) {
+    this.side = links.side;
     this.frame = this.createFrame();
     this.setVisible(false);
     this.open();
@@ -67,6 +72,8 @@ export class CardFrame {
   private last: ToCard = { type: 'hide' };
   /** The page's comments as the card last heard them. */
   private lastThread: ToCard | null = null;
+  /** Where the reader docked the card: where the page interface found it on starting, then as they move it. */
+  private side: CardSide;
   private height = 0;
   private visible = false;
   /** A claim the hidden frame waits for the card to have drawn before it shows (see `FromCard`'s `shown`). */
@@ -113,6 +120,16 @@ export class CardFrame {
     this.port?.postMessage(this.lastThread);
   }
 
+  /**
+   * Dock the card to the window's `side`. Only the card's own dock button leads here: the page can reach
+   * neither the frame, in its closed shadow root, nor the card's channel.
+   */
+  setSide(side: CardSide): void {
+    this.side = side;
+    this.place();
+    this.port?.postMessage({ type: 'side', side } satisfies ToCard);
+  }
+
   hide(): void {
     if (this.last.type === 'hide') return;
     this.awaitedClaim = null;
@@ -129,6 +146,7 @@ export class CardFrame {
 
   /** Tell a card that has (re)connected, or a relay that will hold it for one, everything still in force. */
   private catchUp(port: CardPort): void {
+    port.postMessage({ type: 'side', side: this.side } satisfies ToCard);
     if (this.lastThread) port.postMessage(this.lastThread);
     port.postMessage(this.last);
     if (this.armPending) port.postMessage({ type: 'arm' } satisfies ToCard);
@@ -139,6 +157,7 @@ export class CardFrame {
     frame.src = `${this.links.cardPage}#${this.token}`;
     frame.title = 'Counterpoint claim';
     frame.setAttribute('style', FRAME_STYLE);
+    this.place(frame);
     // In a closed shadow root the frame is not among the page's `window.frames`, and it has no name to target:
     // the page can neither script it nor send it elsewhere.
     this.parent.appendChild(frame);
@@ -175,6 +194,11 @@ export class CardFrame {
       this.port = null;
       setTimeout(() => this.open(), RECONNECT_DELAY_MS);
     });
+  }
+
+  private place(frame = this.frame): void {
+    frame.style.left = this.side === 'left' ? `${EDGE}px` : 'auto';
+    frame.style.right = this.side === 'right' ? `${EDGE}px` : 'auto';
   }
 
   private setVisible(visible: boolean): void {

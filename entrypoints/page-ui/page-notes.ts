@@ -617,6 +617,9 @@ export class PageNotes {
         return this.tell('Select the passage where this note belongs now, then choose “Attach here”.');
       case 'close':
         return this.closeCard();
+      case 'dock':
+        this.cardFrame?.setSide(action.side);
+        return this.links.keepSide(action.side);
       case 'open-notes':
         return void this.ask('notes.open', { pageKey: this.pageKey });
     }

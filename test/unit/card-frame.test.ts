@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardFrame, type CardPort } from '../../entrypoints/page-ui/card-frame';
-import type { FromCard, ToCard } from '../../core/card-channel';
+import { type CardSide, type FromCard, parseToCard, type ToCard } from '../../core/card-channel';
 import { claim, NEW, OTHER, view } from './card-fixtures';
 
 /** One port the frame opened: what it sent, and the background's side of it. */
@@ -42,8 +42,12 @@ afterEach(() => {
   parent.remove();
 });
 
-const makeFrame = (onAction: (action: FromCard) => void = () => undefined) =>
-  new CardFrame(parent, { connect: fakeConnect, cardPage: 'chrome-extension://x/card.html' }, onAction);
+const makeFrame = (onAction: (action: FromCard) => void = () => undefined, side: CardSide = 'right') =>
+  new CardFrame(
+    parent,
+    { connect: fakeConnect, cardPage: 'chrome-extension://x/card.html', side, keepSide: () => undefined },
+    onAction,
+  );
 const frameElement = () => parent.querySelector('iframe') as HTMLIFrameElement;
 
 describe('the claim card’s frame', () => {
@@ -95,5 +99,38 @@ describe('the claim card’s frame', () => {
       { type: 'created', claim: stored },
       { type: 'not-created', claimId: OTHER, message: 'Storage is full.' },
     ]);
+  });
+
+  it('passes on a dock to either side, and drops one to a side the window has not', () => {
+    const heard: FromCard[] = [];
+    makeFrame((action) => heard.push(action));
+    opened[0]?.answer({ type: 'dock', side: 'left' });
+    for (const side of ['top', 'Left', '', null, undefined, 1])
+      opened[0]?.answer({ type: 'dock', side } as never);
+    opened[0]?.answer({ type: 'dock' } as never);
+    opened[0]?.answer({ type: 'dock', side: 'right' });
+    expect(heard).toEqual([
+      { type: 'dock', side: 'left' },
+      { type: 'dock', side: 'right' },
+    ]);
+  });
+
+  it('opens on the side it was given, moves to the other, and tells the card, on every new channel too', () => {
+    const frame = makeFrame(undefined, 'left');
+    expect([frameElement().style.left, frameElement().style.right]).toEqual(['8px', 'auto']);
+    expect(opened[0]?.sent).toContainEqual({ type: 'side', side: 'left' });
+    frame.setSide('right');
+    expect([frameElement().style.left, frameElement().style.right]).toEqual(['auto', '8px']);
+    expect(opened[0]?.sent.at(-1)).toEqual({ type: 'side', side: 'right' });
+    opened[0]?.drop();
+    vi.runAllTimers();
+    expect(opened[1]?.sent).toContainEqual({ type: 'side', side: 'right' });
+    expect(opened[1]?.sent).not.toContainEqual({ type: 'side', side: 'left' });
+  });
+
+  it('lets the card hear only a side of the window', () => {
+    expect(parseToCard({ type: 'side', side: 'left' })).toEqual({ type: 'side', side: 'left' });
+    expect(parseToCard({ type: 'side', side: 'bottom' })).toBeNull();
+    expect(parseToCard({ type: 'side' })).toBeNull();
   });
 });
