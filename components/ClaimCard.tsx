@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { RefObject } from 'preact';
-import type { CommentChoice, SuggestedComment } from '../core/card-channel';
+import type { CardSide, CommentChoice, SuggestedComment } from '../core/card-channel';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
 import { UNDERLINES } from '../core/underlines';
@@ -43,6 +43,9 @@ export interface ClaimCardProps {
   onAcceptText(): void;
   onKeepText(): void;
   onReattach(): void;
+  /** The window's side the card is docked to; its dock button offers the other. */
+  side: CardSide;
+  onDock(side: CardSide): void;
   onClose(): void;
   onOpenNotes(): void;
 }
@@ -72,6 +75,12 @@ const NOTE_PROMPTS: Record<ClaimStatus, string> = {
   supported: 'What supports it?',
   'needs-source': 'What source would you want to see?',
   highlight: 'A note on this passage',
+};
+
+/** What the dock button says it does, by the side it moves the card to. */
+const DOCK_LABELS: Record<CardSide, string> = {
+  left: 'Dock the card on the left',
+  right: 'Dock the card on the right',
 };
 
 /**
@@ -108,12 +117,15 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
       onAcceptText,
       onKeepText,
       onReattach,
+      side,
+      onDock,
       onClose,
       onOpenNotes,
     } = this.props;
     const { picking, stance, chosen } = this.state;
     const setPicking = (value: boolean) => this.setState({ picking: value });
     const status = claim?.status ?? 'highlight';
+    const otherSide: CardSide = side === 'left' ? 'right' : 'left';
     return (
       <section
         class={`card status-${status}`}
@@ -129,6 +141,15 @@ export class ClaimCard extends Component<ClaimCardProps, ClaimCardState> {
             {claim ? STATUS_LABELS[claim.status] : 'New note'}
           </span>
           <span class="time">{claim && formatTime(claim.modified)}</span>
+          <button
+            type="button"
+            class="dock"
+            aria-label={DOCK_LABELS[otherSide]}
+            title={DOCK_LABELS[otherSide]}
+            onClick={trusted(() => onDock(otherSide))}
+          >
+            {otherSide === 'left' ? '⇤' : '⇥'}
+          </button>
           <button type="button" class="close" aria-label="Close claim card" onClick={trusted(onClose)}>
             ×
           </button>

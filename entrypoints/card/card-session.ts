@@ -6,6 +6,7 @@
 import { createRef, h, render } from 'preact';
 import { ClaimCard, parseTags } from '../../components/ClaimCard';
 import {
+  type CardSide,
   type CardStore,
   type CardView,
   type FromCard,
@@ -78,6 +79,8 @@ export class CardSession {
   private problem: string | null = null;
   /** Set while the reader has text selected in the page; see `ToCard`'s `arm`. */
   private armed = false;
+  /** The window's side the page interface docked the card's frame to. */
+  private side: CardSide = 'right';
   /** The page's comments, whole, as the page interface last sent them. */
   private thread: ThreadComment[] = [];
   /** The idle callback reading the page's comments ahead of the first claim, while one is due. */
@@ -119,6 +122,10 @@ export class CardSession {
         this.view = null;
         this.leaveDraft();
         this.problem = null;
+        this.draw();
+        return;
+      case 'side':
+        this.side = message.side;
         this.draw();
         return;
       case 'thread':
@@ -331,6 +338,8 @@ export class CardSession {
         onAcceptText: () => claim && post({ type: 'accept-text', claimId: claim.id }),
         onKeepText: () => claim && post({ type: 'keep-text', claimId: claim.id }),
         onReattach: () => claim && post({ type: 'reattach', claimId: claim.id }),
+        side: this.side,
+        onDock: (side) => post({ type: 'dock', side }),
         onClose: () => post({ type: 'close' }),
         onOpenNotes: () => post({ type: 'open-notes' }),
       }),
