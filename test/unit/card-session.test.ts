@@ -76,6 +76,13 @@ function type(field: HTMLTextAreaElement | HTMLInputElement, text: string): void
   expect(event.isTrusted).toBe(true);
 }
 
+/** Press a button as the reader does: a trusted click, dispatched as `type` dispatches its input. */
+function press(button: HTMLButtonElement): void {
+  const event = new MouseEvent('click', { bubbles: true });
+  implOf<{ isTrusted: boolean }>(event).isTrusted = true;
+  implOf<{ _dispatch(event: unknown): void }>(button)._dispatch(implOf(event));
+}
+
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
 describe('the claim card’s draft', () => {
@@ -198,5 +205,20 @@ describe('the claim card’s draft', () => {
     window.dispatchEvent(new Event('pointerdown'));
     window.dispatchEvent(new Event('focus'));
     expect(note().value).toBe('kept');
+  });
+
+  it('offers to dock the card on the side it is not on, and asks the page interface for that side', () => {
+    session.receive({ type: 'show', view: view(claim(NEW)) });
+    const dock = () => root.querySelector('button.dock') as HTMLButtonElement;
+    expect(dock().getAttribute('aria-label')).toBe('Dock the card on the left');
+    press(dock());
+    expect(posted.at(-1)).toEqual({ type: 'dock', side: 'left' });
+    // The card moves only when the page interface says it has.
+    session.receive({ type: 'side', side: 'left' });
+    expect(dock().getAttribute('aria-label')).toBe('Dock the card on the right');
+    press(dock());
+    expect(posted.at(-1)).toEqual({ type: 'dock', side: 'right' });
+    session.receive({ type: 'side', side: 'top' });
+    expect(dock().getAttribute('aria-label')).toBe('Dock the card on the right');
   });
 });
