@@ -77,6 +77,8 @@ export interface Tab {
   overlay: OverlayProbe;
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Turn the mouse wheel by `deltaY` pixels with the pointer at (`x`, `y`), as a reader scrolls what is there. */
+  wheel(x: number, y: number, deltaY: number): Promise<void>;
   /** The page's frame whose address holds `part` (a cross-origin frame too), or null while there is none. */
   frame(part: string): Promise<ScriptTarget | null>;
   screenshot(path: string): Promise<void>;
@@ -242,6 +244,10 @@ async function chromiumTab(page: PlaywrightPage): Promise<Tab> {
     overlay: chromiumProbe(cdp, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    wheel: async (x, y, deltaY) => {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, deltaY);
+    },
     frame: async (part) => page.frames().find((frame) => frame.url().includes(part)) ?? null,
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
@@ -264,6 +270,10 @@ function plainTab(page: PuppeteerPage): Tab {
     },
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    wheel: async (x, y, deltaY) => {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel({ deltaY });
+    },
     frame: async (part) =>
       (page.frames().find((frame) => frame.url().includes(part)) as unknown as ScriptTarget | undefined) ??
       null,
@@ -425,6 +435,10 @@ async function firefoxTab(session: FirefoxSession, page: PuppeteerPage): Promise
     overlay: firefoxProbe(session, page),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
+    wheel: async (x, y, deltaY) => {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel({ deltaY });
+    },
     frame: async (part) =>
       (page.frames().find((frame) => frame.url().includes(part)) as unknown as ScriptTarget | undefined) ??
       null,
