@@ -239,24 +239,11 @@ function Popup() {
     return null;
   }
 
-  async function undoDelete(claim: Claim) {
-    setDeleted(null);
-    const answer = await ask('claim.restore', { id: claim.id });
-    if (!answer.ok) return setProblem(answer.error);
-    const { claim: restored, rebuttals } = answer.value;
-    setRecentlyDeleted((shown) => shown && shown.filter((each) => each.claim.id !== restored.id));
-    setNotes((shown) => {
-      if (!shown) return shown;
-      shown.index.add(rebuttals);
-      const byClaim = new Map(shown.rebuttals);
-      if (rebuttals.length > 0) byClaim.set(restored.id, rebuttals);
-      // Restored is a change: the newest claim, first in the list.
-      return { ...shown, claims: [restored, ...shown.claims], rebuttals: byClaim, total: shown.total + 1 };
-    });
-  }
-
-  /** Restore a claim from Recently deleted: it leaves that list and is back in the others. */
-  async function restoreDeleted({ claim }: DeletedClaim) {
+  /**
+   * Bring a deleted claim back, from its toast's Undo or from Recently deleted: it leaves that list, and the
+   * list shown, if it is not that one, gets it first (restored is a change: the newest claim).
+   */
+  async function restore(claim: Claim) {
     setRestoring((ids) => new Set(ids).add(claim.id));
     const answer = await ask('claim.restore', { id: claim.id });
     setRestoring((ids) => {
@@ -265,9 +252,17 @@ function Popup() {
       return left;
     });
     if (!answer.ok) return setProblem(answer.error);
-    setRecentlyDeleted((shown) => shown && shown.filter((each) => each.claim.id !== claim.id));
+    const { claim: restored, rebuttals } = answer.value;
+    setRecentlyDeleted((shown) => shown && shown.filter((each) => each.claim.id !== restored.id));
     // Its Undo would now find nothing to restore.
-    setDeleted((shown) => (shown?.id === claim.id ? null : shown));
+    setDeleted((shown) => (shown?.id === restored.id ? null : shown));
+    setNotes((shown) => {
+      if (!shown) return shown;
+      shown.index.add(rebuttals);
+      const byClaim = new Map(shown.rebuttals);
+      if (rebuttals.length > 0) byClaim.set(restored.id, rebuttals);
+      return { ...shown, claims: [restored, ...shown.claims], rebuttals: byClaim, total: shown.total + 1 };
+    });
   }
 
   const closeToast = useCallback(() => setDeleted(null), []);
@@ -352,7 +347,7 @@ function Popup() {
             <DeletedList
               deleted={recentlyDeleted}
               restoring={restoring}
-              onRestore={(each) => void restoreDeleted(each)}
+              onRestore={(each) => void restore(each.claim)}
             />
           </>
         )
@@ -405,7 +400,10 @@ function Popup() {
         <UndoToast
           message={`Deleted “${deleted.target.quote.exact.slice(0, 80)}”.`}
           seconds={UNDO_SECONDS}
-          onUndo={() => void undoDelete(deleted)}
+          onUndo={() => {
+            setDeleted(null);
+            void restore(deleted);
+          }}
           onClose={closeToast}
         />
       )}
