@@ -108,10 +108,11 @@ export type ToCard =
   /** Show this claim. */
   | { type: 'show'; view: CardView }
   /**
-   * The page's comments, whole, sent again only when the page interface reads them again. The card ranks them
-   * against its claim itself, so that the page's own process carries neither the ranking's code nor its work.
+   * The page's comments, whole, sent again only when the page interface reads them again, with the page's text
+   * (for the names it gives in full). The card ranks the comments against its claim itself, so that the page's
+   * own process carries neither the ranking's code nor its work.
    */
-  | { type: 'thread'; comments: ThreadComment[] }
+  | { type: 'thread'; comments: ThreadComment[]; pageText: string }
   /** The card was closed or its claim deleted: forget the claim and clear the draft. */
   | { type: 'hide' }
   /** The card is docked to this side: its dock button offers the other. */
@@ -273,7 +274,7 @@ export function parseToCard(message: unknown): ToCard | null {
         typeof comment.text === 'string' &&
         typeof comment.author === 'string',
     );
-    return { type: 'thread', comments };
+    return { type: 'thread', comments, pageText: typeof raw.pageText === 'string' ? raw.pageText : '' };
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { describeWithShared, sharedPath } from '../../test/shared-data';
 import type { ExtractedComment } from './extract';
 import { extractComments } from './extract';
+import { fullNamesIn } from './page-names';
 import { seedThreadPage } from './fixtures/seed-thread';
 import { excerptHits, SEED_GOLD } from './fixtures/suggestion-gold';
 import { suggestRebuttals } from './suggest';
@@ -41,14 +42,23 @@ const LABELLED: { claim: string; answeredBy: number[] }[] = [
       'Rahman has responded by only appointing four people to his cabinet, leaving four portfolios up for grabs, perhaps to woo Labour councillors with the extra money which goes along with them.',
     answeredBy: [6],
   },
+  {
+    // Both answers say "Ken", which the claim does not: the article's "Ken Livingstone" joins the two.
+    claim:
+      'What I learned was that Livingstone’s actions were more likely to be based much more on his own history and affiliations than on his impending election campaign.',
+    answeredBy: [1, 6],
+  },
 ];
 
 describeWithShared(
   'suggestRebuttals on a page built from ../shared/seed/article-with-comments.txt',
   { needs: [SEED] },
   () => {
-    const load = (): ExtractedComment[] =>
-      extractComments(seedThreadPage(document.implementation, readFileSync(sharedPath(SEED), 'utf8')));
+    const page = (): Document =>
+      seedThreadPage(document.implementation, readFileSync(sharedPath(SEED), 'utf8'));
+    const load = (): ExtractedComment[] => extractComments(page());
+    /** The names the article and thread give in full, as the card learns them from the page's text. */
+    const names = (): string[][] => fullNamesIn(page().body.textContent ?? '');
 
     it('extracts the nine comments with their numbered points apart', () => {
       const comments = load();
@@ -69,7 +79,7 @@ describeWithShared(
     for (const { claim, answeredBy } of LABELLED) {
       it(`ranks comment ${answeredBy.join(' and ')} in the top three for “${claim.slice(0, 50)}…”`, () => {
         const comments = load();
-        const top = suggestRebuttals(claim, comments, 3).map((s) => s.commentId);
+        const top = suggestRebuttals(claim, comments, 3, names()).map((s) => s.commentId);
         expect(top).toEqual(expect.arrayContaining(answeredBy.map((n) => `comment-${n}`)));
       });
     }
@@ -83,12 +93,12 @@ describeWithShared(
       );
       expect(answered).toHaveLength(5);
       const hits = answered.filter(({ claim, answer }) => {
-        const found = suggestRebuttals(claim, comments, 3).find((s) => s.commentId === 'comment-1');
+        const found = suggestRebuttals(claim, comments, 3, names()).find((s) => s.commentId === 'comment-1');
         return excerptHits(text, found?.excerpt, answer.passages);
       });
-      // Point 2 answers the claim about Livingstone's history by saying "Ken", no word of the claim; each of the
-      // other four points is proposed for its own claim.
-      expect(hits.length).toBeGreaterThanOrEqual(4);
+      // Point 2 answers the claim about Livingstone's history by saying "Ken", found through the article's
+      // "Ken Livingstone"; each of the other four points is proposed for its own claim.
+      expect(hits).toHaveLength(5);
     });
 
     it('points at point 3 of the first comment, which quotes and disputes the "not budging" claim', () => {

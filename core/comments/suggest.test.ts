@@ -194,3 +194,29 @@ describe('suggestRebuttals, for any thread', () => {
     );
   });
 });
+
+describe('suggestRebuttals with the names a page gives in full', () => {
+  const claim = 'Hale closed the branch to save money, not because nobody came.';
+  const comments = [
+    { id: 'n1', text: 'Martin was never going to keep it open after the cuts.' },
+    { id: 'n2', text: 'Lovely photos of the old reading room.' },
+  ];
+
+  it('meets a claim word by the other part of its name', () => {
+    expect(suggestRebuttals(claim, comments, 3).map((s) => s.commentId)).toEqual([]);
+    const suggested = suggestRebuttals(claim, comments, 3, [['martin', 'hale']]);
+    expect(suggested.map((s) => s.commentId)).toEqual(['n1']);
+    expect(suggested[0]?.reasons).toEqual(['shared-words']);
+  });
+
+  it('takes no alias from a part that two names share, nor for a word the claim writes in lower case', () => {
+    expect(
+      suggestRebuttals(claim, comments, 3, [
+        ['martin', 'hale'],
+        ['martin', 'pike'],
+      ]),
+    ).toEqual([]);
+    const lower = 'The council will hale the branch into court.';
+    expect(suggestRebuttals(lower, comments, 3, [['martin', 'hale']])).toEqual([]);
+  });
+});

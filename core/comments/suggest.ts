@@ -16,7 +16,8 @@
  *   that quotes the claim ("i agree with Stuart the Labour group have taken a policy of non cooperation"). Such a
  *   second answer often shares no rare word with the claim: the first answer already said it.
  * - `shared-words`: the comment reuses words of the claim that are rare among this page's comments (a name everyone
- *   mentions does not count for much).
+ *   mentions does not count for much). A name the page gives in full counts by either part ("Ken" for
+ *   "Livingstone", from the article's "Ken Livingstone"; `./page-names.ts`), and one rare name is enough.
  *
  * The passage is a numbered point or a short paragraph taken whole, else up to three sentences of a paragraph;
  * after a quotation of the claim it runs on into the sentences that answer it. Comments are ranked by their best
@@ -640,7 +641,14 @@ class ClaimIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly longByInitial = new Map<number, number[]>();
 
-  constructor(readonly claim: readonly Token[]) {
+  /**
+   * @param aliases Claim positions by the stem of a word that names the same thing: the other part of a full
+   *   name whose one part the claim uses.
+   */
+  constructor(
+    readonly claim: readonly Token[],
+    private readonly aliases: ReadonlyMap<string, readonly number[]> = new Map(),
+  ) {
     this.weights = Float64Array.from(claim, (t) => (t.content ? 1 : 0.25));
     this.contents = Int32Array.from(claim, (t) => (t.content ? 1 : 0));
     this.weight = this.weights.reduce((sum, w) => sum + w, 0);
@@ -667,6 +675,7 @@ class ClaimIndex {
     for (const at of this.byStem.get(token.stem) ?? NONE_AT) {
       hits.push({ at, gain: (this.claim[at] as Token).content ? MATCH_CONTENT : MATCH_STOP });
     }
+    for (const at of this.aliases.get(token.stem) ?? NONE_AT) hits.push({ at, gain: MATCH_CONTENT });
     if (token.content && token.norm.length >= 5) {
       for (const at of this.longByInitial.get(token.norm.charCodeAt(0)) ?? NONE_AT) {
         const c = this.claim[at] as Token;
@@ -700,6 +709,47 @@ class ClaimIndex {
     return token.content && this.lookup(token).stems.length > 0;
   }
 }
+
+/**
+ * The claim's name parts (stems of words that are part of a full name on the page), and the claim positions each
+ * other part stands for: "ken" for "Livingstone" when the page says "Ken Livingstone". A part of two names says
+ * nothing of which one is meant, on either side, and a claim that uses both parts needs no alias.
+ */
+function nameParts(
+  claimText: string,
+  claim: readonly Token[],
+  names: readonly (readonly string[])[],
+): { named: Set<string>; aliases: Map<string, number[]> } {
+  if (names.length === 0) return { named: new Set(), aliases: new Map() };
+  const partners = new Map<string, string | null>();
+  for (const name of names) {
+    const [first, second] = name.map((part) => wordInfo(part).stem);
+    if (first === undefined || second === undefined || first === second) continue;
+    partners.set(first, partners.has(first) ? null : second);
+    partners.set(second, partners.has(second) ? null : first);
+  }
+  const inClaim = new Set(claim.map((t) => t.stem));
+  // Only words the claim itself writes as a name: "campaign" is no name where a page also says "Campaigns Officer".
+  const capitalised = new Set((claimText.match(CAPITALISED) ?? []).map((word) => wordInfo(word).stem));
+  const named = new Set<string>();
+  const aliases = new Map<string, number[]>();
+  claim.forEach((token, at) => {
+    if (!token.content || !partners.has(token.stem) || !capitalised.has(token.stem)) return;
+    named.add(token.stem);
+    const partner = partners.get(token.stem);
+    // "Martin" for "Hale" only when no other Martin is named: the partner too must belong to one name.
+    if (!partner || inClaim.has(partner) || partners.get(partner) === null) return;
+    const list = aliases.get(partner);
+    if (list) list.push(at);
+    else aliases.set(partner, [at]);
+  });
+  return { named, aliases };
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}'’]*/gu;
+
+/** A name of the page in the claim says more of what it is about than its other words. */
+const NAME_WEIGHT = 2;
 
 /** A comment siding with an answer counts for this much of that answer's score: it says less on its own. */
 const SIDING = 0.5;
@@ -869,12 +919,14 @@ export function suggestRebuttals(
   claimText: string,
   comments: readonly { id: string; text: string; author?: string }[],
   limit = 5,
+  names: readonly (readonly string[])[] = [],
 ): Suggestion[] {
   const claim = tokenize(claimText).tokens;
   const claimStems = [...new Set(claim.filter((t) => t.content).map((t) => t.stem))];
   if (claimStems.length === 0 || comments.length === 0 || limit <= 0) return [];
   const claimWords = new Set(claim.map((t) => t.norm));
-  const claimIndex = new ClaimIndex(claim);
+  const { named, aliases } = nameParts(claimText, claim, names);
+  const claimIndex = new ClaimIndex(claim, aliases);
 
   // Which claim words each comment uses, and in how many comments each appears (for rarity on this page).
   const readingsOf = comments.map(readingOf);
@@ -889,7 +941,8 @@ export function suggestRebuttals(
   const n = comments.length;
   const general = new Set(claim.filter((t) => GENERAL_WORDS.has(t.norm)).map((t) => t.stem));
   const idf = (stem: string): number =>
-    Math.log((n + 1) / ((documentFrequency.get(stem) ?? 0) + 0.5)) * (general.has(stem) ? 0.5 : 1);
+    Math.log((n + 1) / ((documentFrequency.get(stem) ?? 0) + 0.5)) *
+    (general.has(stem) ? 0.5 : named.has(stem) ? NAME_WEIGHT : 1);
   const claimIdf = claimStems.reduce((sum, stem) => sum + idf(stem), 0);
   // A word is rare on this page when at most a third of the comments use it (one comment, on a page of few).
   const rareLimit = Math.max(1, Math.floor(n / 3));
@@ -948,7 +1001,10 @@ export function suggestRebuttals(
     // short claim. A comment answering the claim after another did ("every Labour councillor has been offered a
     // cabinet position") repeats words the first answer made common.
     const substantial = [...uses].filter((stem) => !general.has(stem)).length;
-    if (rare.length >= 2 || (rare.length === 1 && (shared >= 0.35 || substantial >= 3)))
+    if (
+      rare.length >= 2 ||
+      (rare.length === 1 && (shared >= 0.35 || substantial >= 3 || named.has(rare[0] as string)))
+    )
       reasons.push('shared-words');
     if (reasons.length === 0) continue;
 

@@ -15,6 +15,7 @@ import {
   type ToCard,
   parseToCard,
 } from '../../core/card-channel';
+import { fullNamesIn } from '../../core/comments/page-names';
 import { readComments, suggestRebuttals } from '../../core/comments/suggest';
 import type { Claim } from '../../core/model';
 import type { Result } from '../../core/protocol';
@@ -83,6 +84,10 @@ export class CardSession {
   private side: CardSide = 'right';
   /** The page's comments, whole, as the page interface last sent them. */
   private thread: ThreadComment[] = [];
+  /** The page's text as last sent, and the names it gives in full (for suggestions that know "Ken" from
+   * "Livingstone"), found in idle time or at the first suggestions, whichever comes first. */
+  private pageText = '';
+  private names: string[][] | null = null;
   /** The idle callback reading the page's comments ahead of the first claim, while one is due. */
   private readingAhead: number | null = null;
   /** The last suggestions worked out, kept while neither the claim nor the comments change. */
@@ -130,6 +135,8 @@ export class CardSession {
         return;
       case 'thread':
         this.thread = message.comments;
+        this.pageText = message.pageText;
+        this.names = null;
         this.suggested = null;
         this.readAhead();
         this.draw();
@@ -266,6 +273,7 @@ export class CardSession {
     if (this.readingAhead !== null) cancelIdleCallback(this.readingAhead);
     const unread = [...this.thread];
     const readSome = (idle: IdleDeadline): void => {
+      this.names ??= fullNamesIn(this.pageText);
       while (unread.length > 0 && idle.timeRemaining() > 0) {
         readComments(unread.splice(0, READ_AHEAD_SLICE));
       }
@@ -283,7 +291,12 @@ export class CardSession {
       const choices = new Map(view.comments.map((comment) => [comment.id, comment]));
       const candidates = this.thread.filter((comment) => open.has(comment.id));
       const texts = new Map(candidates.map((comment) => [comment.id, comment.text]));
-      const ranked = suggestRebuttals(view.claim.target.quote.exact, candidates, SUGGESTIONS);
+      const ranked = suggestRebuttals(
+        view.claim.target.quote.exact,
+        candidates,
+        SUGGESTIONS,
+        (this.names ??= fullNamesIn(this.pageText)),
+      );
       this.suggested = {
         key,
         suggestions: ranked.flatMap(({ commentId, reasons, excerpt, stance }) => {

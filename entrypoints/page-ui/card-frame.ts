@@ -114,9 +114,9 @@ export class CardFrame {
     this.send({ type: 'show', view });
   }
 
-  /** Give the card the page's comments, whole, for its suggestions. */
-  thread(comments: ThreadComment[]): void {
-    this.lastThread = { type: 'thread', comments };
+  /** Give the card the page's comments, whole, and the page's text, for its suggestions. */
+  thread(comments: ThreadComment[], pageText: string): void {
+    this.lastThread = { type: 'thread', comments, pageText };
     this.port?.postMessage(this.lastThread);
   }
 

@@ -705,7 +705,7 @@ export class PageNotes {
     this.card.focus = false;
     const { cardFrame } = this.ensureOverlay();
     const thread = this.cardViews.changedThread();
-    if (thread) cardFrame.thread(thread);
+    if (thread) cardFrame.thread(thread, this.placement.currentIndex().text);
     cardFrame.show(view, focus);
   }
 

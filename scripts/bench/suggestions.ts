@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { extractComments, suggestRebuttals } from '../../core/comments';
+import { fullNamesIn } from '../../core/comments/page-names';
 import { seedThreadPage } from '../../core/comments/fixtures/seed-thread';
 import { DEMO_GOLD, scoreGold, SEED_GOLD } from '../../core/comments/fixtures/suggestion-gold';
 import type { GoldScore } from '../../core/comments/fixtures/suggestion-gold';
@@ -56,16 +57,20 @@ export interface SuggestionBench {
  * and from the seed's thread laid out as WordPress does. Pure code, so it runs here rather than in the browser.
  */
 export function goldScores(): { seed: GoldScore; demo: GoldScore } {
-  const suggest = (claim: string, comments: readonly { id: string; text: string }[]) =>
-    suggestRebuttals(claim, comments, 3);
+  // With the names each page gives in full, as the card learns them from the page's text.
+  const suggestOn = (page: Document) => {
+    const names = fullNamesIn(page.body.textContent ?? '');
+    return (claim: string, comments: readonly { id: string; text: string }[]) =>
+      suggestRebuttals(claim, comments, 3, names);
+  };
   const seedPage = seedThreadPage(
     new JSDOM('').window.document.implementation,
     readFileSync(SEED_TEXT, 'utf8'),
   );
   const demoPage = new JSDOM(readFileSync(DEMO_PAGE, 'utf8')).window.document;
   return {
-    seed: scoreGold(SEED_GOLD, extractComments(seedPage), suggest),
-    demo: scoreGold(DEMO_GOLD, extractComments(demoPage), suggest),
+    seed: scoreGold(SEED_GOLD, extractComments(seedPage), suggestOn(seedPage)),
+    demo: scoreGold(DEMO_GOLD, extractComments(demoPage), suggestOn(demoPage)),
   };
 }
 
@@ -160,6 +165,7 @@ export async function measureSuggestions(
       'first claim in another fresh page with nothing read ahead. ' +
       'Gold sets (core/comments/fixtures/suggestion-gold.ts, judged by hand): an answering comment counts for ' +
       'recall@3 when it is among the three suggestions for its claim; its passage is hit when the proposed ' +
-      'excerpt lies within a passage that answers the claim and holds at least a third of it.',
+      'excerpt lies within a passage that answers the claim and holds at least a third of it. The suggester ' +
+      'is given the names each page gives in full, from its text, as the card is.',
   };
 }

@@ -186,7 +186,7 @@ describe('the claim card’s draft', () => {
       );
     const suggested = () =>
       [...root.querySelectorAll('.suggestion .author')].map((author) => author.textContent);
-    session.receive({ type: 'thread', comments });
+    session.receive({ type: 'thread', comments, pageText: '' });
     session.receive({ type: 'show', view: shown(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']) });
     expect(suggested().sort()).toEqual(['Author of c1', 'Author of c3']);
     // Each with the passage that answers and the stance it seems to take, pressed for the reader to confirm.
@@ -197,6 +197,39 @@ describe('the claim card’s draft', () => {
     // c1 attached: it is no longer offered.
     session.receive({ type: 'show', view: shown(['c2', 'c3', 'c4', 'c5', 'c6']) });
     expect(suggested()).toEqual(['Author of c3']);
+  });
+
+  it('suggests a comment that names the claim’s subject by the other half of the name the page gives', () => {
+    const quote = 'Livingstone backed the mayor out of old loyalty rather than for votes.';
+    const comments = [
+      { id: 'c1', text: 'Ken has stood by him since the day he became leader.' },
+      { id: 'c2', text: 'Thanks for writing this up, a good read.' },
+    ].map((comment) => ({ ...comment, author: `Author of ${comment.id}` }));
+    const show = () =>
+      session.receive({
+        type: 'show',
+        view: view(
+          claim(NEW, {
+            target: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
+          }),
+          {
+            comments: comments.map(({ id }) => ({ id, author: `Author of ${id}`, firstLine: id })),
+            unattached: ['c1', 'c2'],
+          },
+        ),
+      });
+    const suggested = () =>
+      [...root.querySelectorAll('.suggestion .author')].map((author) => author.textContent);
+    session.receive({ type: 'thread', comments, pageText: 'On Monday the mayor met the press. ' + quote });
+    show();
+    expect(suggested()).toEqual([]);
+    session.receive({
+      type: 'thread',
+      comments,
+      pageText: 'On Monday Ken Livingstone met the press. ' + quote,
+    });
+    show();
+    expect(suggested()).toEqual(['Author of c1']);
   });
 
   it('does not start a new note when the reader clicks into the card', () => {
