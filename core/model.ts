@@ -103,8 +103,8 @@ export interface CommentRef {
   /** ISO 8601 when the page states when the comment was posted. */
   posted?: string;
   /**
-   * The origin of the comment widget whose cross-origin frame shows the comment (`https://disqus.com`, see
-   * `core/widget-frames.ts`); absent for a comment in the page itself.
+   * The origin of the comment widget whose cross-origin frame shows the comment (`https://disqus.com`, or the
+   * site serving a self-hosted widget; see `core/widget-frames.ts`); absent for a comment in the page itself.
    */
   frame?: string;
 }

@@ -96,7 +96,7 @@ describe('bundle shape', () => {
     expect(byId.target.source['cp:commentId']).toBe('comment-7');
   });
 
-  it('names the comment widget an excerpt was taken from, and refuses one Counterpoint does not read', () => {
+  it('names the comment widget an excerpt was taken from, and refuses a frame that is no web origin', () => {
     const library = seedLibrary();
     library.rebuttals = library.rebuttals.map((rebuttal) =>
       rebuttal.id === rebuttalByCommentId.id
@@ -112,10 +112,19 @@ describe('bundle shape', () => {
       decoded.records.rebuttals.find((r) => r.id !== rebuttalByCommentId.id)?.comment.frame,
     ).toBeUndefined();
 
-    const forged = decodeBundle(text.replace('"https://disqus.com"', '"https://comments.evil.example"'));
-    if (!forged.ok) throw new Error(JSON.stringify(forged.issues));
-    expect(forged.rejected.map((item) => item.id)).toEqual([rebuttalByCommentId.id]);
-    expect(forged.rejected[0]?.issues[0]?.path).toMatch(/target\.source\.cp:commentFrame$/);
+    // A self-hosted widget's frame is kept under the site that serves it.
+    const selfHosted = decodeBundle(text.replace('"https://disqus.com"', '"https://remark.blog.example"'));
+    if (!selfHosted.ok) throw new Error(JSON.stringify(selfHosted.issues));
+    expect(selfHosted.rejected).toEqual([]);
+    for (const frame of ['javascript:alert(1)', 'https://disqus.com/embed/comments/', 'disqus.com']) {
+      const forged = decodeBundle(text.replace('"https://disqus.com"', JSON.stringify(frame)));
+      if (!forged.ok) throw new Error(JSON.stringify(forged.issues));
+      expect(
+        forged.rejected.map((item) => item.id),
+        frame,
+      ).toEqual([rebuttalByCommentId.id]);
+      expect(forged.rejected[0]?.issues[0]?.path).toMatch(/target\.source\.cp:commentFrame$/);
+    }
   });
 
   it('keeps a posted time that is only a date out of W3C created, which needs a full date-time', () => {

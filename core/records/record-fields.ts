@@ -16,7 +16,6 @@ import { describe, readText, readWebUrl } from './field-readers';
 import type { IssueList } from './issues';
 import { quoteValue } from './issues';
 import { FIELD_LIMITS } from './limits';
-import { WIDGET_FRAMES } from '../widget-frames';
 import { isWebUrl, normalizeLine } from './text';
 
 /** A note on a claim or a rebuttal: any text the reader types, line breaks included, under the cap. */
@@ -101,13 +100,23 @@ export function readPageUrl(value: unknown, path: string, issues: IssueList): st
 }
 
 /**
- * The origin of the comment widget whose frame shows a comment (`CommentRef.frame`): only a widget Counterpoint
- * reads in frames (`core/widget-frames.ts`), since a rebuttal is looked for in that widget's frames alone.
+ * The origin of the comment widget's frame that shows a comment (`CommentRef.frame`): an http or https origin,
+ * scheme, host and port and nothing more, since self-hosted widgets are served from each site's own
+ * (`core/widget-frames.ts`). A rebuttal is looked for in the frames of that origin alone.
  */
 export function readCommentFrame(value: unknown, path: string, issues: IssueList): string | undefined {
-  if (typeof value === 'string' && WIDGET_FRAMES.some((widget) => widget.origin === value)) return value;
-  issues.add(path, `must be the origin of a comment widget Counterpoint reads (got ${quoteValue(value)})`);
+  if (typeof value === 'string' && isWebOrigin(value)) return value;
+  issues.add(
+    path,
+    `must be the origin of a comment widget's frame, such as https://disqus.com (got ${quoteValue(value)})`,
+  );
   return undefined;
+}
+
+function isWebOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
 }
 
 /** A comment's permalink as a page sends it: a web address (as `readPageUrl`), else the comment's id. */

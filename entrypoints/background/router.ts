@@ -33,7 +33,7 @@ import {
   parseRequest,
   PREVIEW_EXPIRED,
 } from '../../core/protocol';
-import { widgetOfFrame } from '../../core/widget-frames';
+import { frameOriginOf, widgetOfFrame } from '../../core/widget-frames';
 import { applyImport, previewImport, recordsToExport } from '../../storage/bundles';
 import {
   allClaims,
@@ -130,7 +130,8 @@ export function identifyCaller(sender: Sender, extensionId: string, extensionRoo
   // The other content script runs only in comment widgets' frames; any other frame is not ours.
   const widget = widgetOfFrame(sender.url);
   if (widget && sender.frameId !== undefined && sender.frameId > 0) {
-    return { kind: 'widget-frame', tabId, frameId: sender.frameId, frame: widget.origin, url: sender.url };
+    const frame = frameOriginOf(widget, sender.url);
+    return { kind: 'widget-frame', tabId, frameId: sender.frameId, frame, url: sender.url };
   }
   return null;
 }

@@ -1,8 +1,9 @@
 /**
- * Issue 12's comment widget in a cross-origin frame, end to end in both browsers: an article on one test site
+ * Issue 12's comment widgets in cross-origin frames, end to end in both browsers: an article on one test site
  * frames a Disqus-style thread served from `https://disqus.com` (the test browsers take that name for loopback,
- * so the extension is tried with the match it ships). A comment inside the frame is suggested for a claim and
- * attached; after a reload its excerpt is painted in the frame again, and the card's excerpt scrolls to it there.
+ * so the extension is tried with the match it ships), or a self-hosted Remark42 thread served from another test
+ * site at Remark42's own path. A comment inside the frame is suggested for a claim and attached; after a reload
+ * its excerpt is painted in the frame again, and the card's excerpt scrolls to it there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
@@ -11,25 +12,53 @@ import { chromiumHarness, firefoxHarness, waitFor, type Harness, type Tab } from
 import { clickInOverlay, frameHighlightInView, highlightedTexts, locateText, mark } from './reader';
 
 const PAGES = resolve(import.meta.dirname, 'pages');
-const THREAD = '/embed/comments/thread.html';
+/**
+ * Each widget: its name, the element its script fills, the frame's address on the test sites, and the part of
+ * that address that names the frame.
+ */
+const WIDGETS = [
+  {
+    name: 'Disqus',
+    container: 'disqus_thread',
+    thread: (sites: TestSites) => `${sites.origins.widget}/embed/comments/thread.html?f=harbourside`,
+    part: '/embed/comments/thread.html',
+  },
+  {
+    name: 'Remark42',
+    container: 'remark42',
+    thread: (sites: TestSites) => `${sites.origins.https}/web/iframe.html?site_id=harbourside`,
+    part: '/web/iframe.html',
+  },
+] as const;
 const CLAIM = 'The new tram line has cut average commute times across the city by a quarter.';
 const ANSWERER = 'Imogen Vasquez';
 const ANSWER = "That is not what the council's own survey says.";
 
-describe.each([
-  ['chromium', chromiumHarness],
-  ['firefox', firefoxHarness],
-] as const)('comments in a widget’s frame in %s', (_name, launch) => {
+describe.each(
+  (['chromium', 'firefox'] as const).flatMap((browser) =>
+    WIDGETS.map((widget) => [browser, widget.name, widget] as const),
+  ),
+)('comments in a widget’s frame in %s: %s', (browser, _widgetName, widget) => {
+  const launch = browser === 'chromium' ? chromiumHarness : firefoxHarness;
+  const THREAD = widget.part;
   let sites: TestSites;
   let harness: Harness;
   let tab: Tab;
 
   beforeAll(async () => {
-    sites = await serveTestSites({ '/blog': PAGES, '/embed/comments': resolve(PAGES, 'disqus') });
+    sites = await serveTestSites({
+      '/blog': PAGES,
+      '/embed/comments': resolve(PAGES, 'disqus'),
+      '/web': resolve(PAGES, 'remark42'),
+    });
     harness = await launch();
     tab = await harness.newTab();
-    const widget = encodeURIComponent(sites.origins.widget);
-    await tab.goto(`${sites.origins.http}/blog/framed-article.html?widget=${widget}`);
+    const query = new URLSearchParams({
+      widget: widget.name,
+      container: widget.container,
+      thread: widget.thread(sites),
+    });
+    await tab.goto(`${sites.origins.http}/blog/framed-article.html?${query}`);
   });
 
   afterAll(async () => {

@@ -498,11 +498,28 @@ describe('comment widget frames (issue 12)', () => {
     expect(
       identifyCaller(widgetFrame('https://disqus.com:8443/embed/comments/x'), EXTENSION_ID, EXTENSION_ROOT),
     ).toMatchObject({ kind: 'widget-frame', frame: 'https://disqus.com' });
+    // Self-hosted widgets at their fixed paths, on the site that serves them.
+    expect(
+      identifyCaller(
+        widgetFrame('https://remark.blog.example/web/iframe.html?site_id=b'),
+        EXTENSION_ID,
+        EXTENSION_ROOT,
+      ),
+    ).toMatchObject({ kind: 'widget-frame', frame: 'https://remark.blog.example' });
+    expect(
+      identifyCaller(
+        widgetFrame('http://coral.news.example:8080/embed/stream?storyURL=x'),
+        EXTENSION_ID,
+        EXTENSION_ROOT,
+      ),
+    ).toMatchObject({ kind: 'widget-frame', frame: 'http://coral.news.example:8080' });
     for (const url of [
       'https://disqus.com/home/',
       'http://disqus.com/embed/comments/',
       'https://evil.disqus.com/embed/comments/',
       'https://blog.example/embed/comments/',
+      'https://blog.example/web/other.html',
+      'ftp://blog.example/web/iframe.html',
     ]) {
       expect(identifyCaller(widgetFrame(url), EXTENSION_ID, EXTENSION_ROOT), url).toBeNull();
     }
@@ -581,7 +598,7 @@ describe('comment widget frames (issue 12)', () => {
     expect(calls.at(-1)).toContain(JSON.stringify([{ ...comment, depth: 64 }]));
   });
 
-  it('stores a rebuttal’s widget origin only when it names a widget Counterpoint reads', async () => {
+  it('stores a rebuttal’s widget frame only as a web origin', async () => {
     const claim = claimFor('https://blog.example/post');
     await route({ type: 'claim.create', payload: { claim } }, articleTab());
     const rebuttal = (frame: string) => ({
@@ -594,7 +611,7 @@ describe('comment widget frames (issue 12)', () => {
     });
     expect(
       await route(
-        { type: 'rebuttal.create', payload: { rebuttal: rebuttal('https://evil.example') } },
+        { type: 'rebuttal.create', payload: { rebuttal: rebuttal('javascript:alert(1)') } },
         articleTab(),
       ),
     ).toMatchObject({ ok: false, error: expect.stringContaining('comment.frame') });
