@@ -9,6 +9,8 @@
  * See README.md beside this file for the markups covered and how to re-run extraction.
  */
 
+// Scripts that run in pages import the modules themselves: this index also loads `suggest.ts`, whose word tables
+// only the card needs, and a bundler keeps them wherever the index is imported.
 export type { CommentMarkupName, ExtractedComment } from './extract';
 export { extractComments, findCommentSections } from './extract';
 export type { Suggestion, SuggestionReason } from './suggest';

@@ -5,12 +5,9 @@
  * comment references and excerpt selectors of the rebuttals taken from it.
  */
 import { anchorTargets } from '../../core/anchoring';
-import {
-  extractComments,
-  findCommentByRef,
-  wholeCommentTarget,
-  type ExtractedComment,
-} from '../../core/comments';
+import { findCommentByRef } from '../../core/comments/comment-lookup';
+import { wholeCommentTarget } from '../../core/comments/comment-target';
+import { extractComments, type ExtractedComment } from '../../core/comments/extract';
 import { Highlighter } from '../../core/highlighter';
 import type { TextTarget } from '../../core/model';
 import { FIELD_LIMITS } from '../../core/records/limits';

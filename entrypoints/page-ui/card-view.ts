@@ -5,7 +5,7 @@
  */
 import type { CardView, CommentChoice, ThreadComment } from '../../core/card-channel';
 import type { ColorScheme } from '../../core/color-scheme';
-import { commentRefOf } from '../../core/comments';
+import { commentRefOf } from '../../core/comments/comment-ref';
 import type { Claim, CommentRef, Rebuttal } from '../../core/model';
 import type { FrameComments } from './frame-comments';
 import { firstLine, type PageComments } from './page-comments';

@@ -5,7 +5,7 @@
  * background, which read them from the browser's word about the sender: neither the page nor the frame can
  * claim to be another.
  */
-import { commentRefOf } from '../../core/comments';
+import { commentRefOf } from '../../core/comments/comment-ref';
 import type { CommentRef, Rebuttal, TextTarget } from '../../core/model';
 import type { FrameComment, TabRequests } from '../../core/protocol';
 import type { Ask } from '../../messaging/send';

@@ -2,7 +2,8 @@
  * The page's comment section as the content script needs it: read once and again after the page changed, and
  * found again from a stored reference.
  */
-import { commentAt, extractComments, findCommentByRef, type ExtractedComment } from '../../core/comments';
+import { commentAt, findCommentByRef } from '../../core/comments/comment-lookup';
+import { extractComments, type ExtractedComment } from '../../core/comments/extract';
 import type { CommentRef } from '../../core/model';
 
 export class PageComments {

@@ -12,7 +12,8 @@ import type { ToolbarChoice } from '../../components/SelectionToolbar';
 import { describeRange } from '../../core/anchoring';
 import type { ColorScheme } from '../../core/color-scheme';
 import type { FromCard } from '../../core/card-channel';
-import { commentRefOf, passageTarget, wholeCommentTarget } from '../../core/comments';
+import { commentRefOf } from '../../core/comments/comment-ref';
+import { passageTarget, wholeCommentTarget } from '../../core/comments/comment-target';
 import { newId } from '../../core/ids';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../../core/model';
 import {
