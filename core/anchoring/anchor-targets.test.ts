@@ -75,6 +75,27 @@ describe('anchorTargets', () => {
     expect(result?.kind).toBe('orphaned');
   });
 
+  it('places a moved heading by half its context, though a table of contents repeats it with none', () => {
+    // As a README's revision does: a contents list added at the top, the section moved down and the paragraph
+    // before it rewritten; the heading keeps its suffix, and the contents list has neither side of the context.
+    const before = page(
+      '<p>Install it with npm. Then call it once at start-up.</p><h2>Request method aliases</h2>' +
+        '<p>For convenience, aliases are provided for every supported method.</p>',
+    );
+    const quote = 'Request method aliases';
+    const stored = describeRange(rangeOver(before, quote), before);
+    if (stored === null) throw new Error('the heading did not describe');
+    const after = page(
+      '<ul><li>Installing</li><li>Request method aliases</li><li>Errors</li></ul>' +
+        '<p>A long introduction that the new version adds before anything else, about the library as a whole, ' +
+        'its history, its maintainers and the many places where it runs today.</p>' +
+        '<p>Installing is one command. Every release is signed.</p><h2>Request method aliases</h2>' +
+        '<p>For convenience, aliases are provided for every supported method.</p>',
+    );
+    const [result] = anchorTargets(after, [stored]);
+    expect(placed(after, result)).toMatch(/^Request method aliases@2\d\d$/);
+  });
+
   it('never moves a short quote to a parallel sentence of the same shape where the position points', () => {
     // A field list as manual pages write it: one sentence per kind of source, each "For … sources this is".
     const before = page(

@@ -438,9 +438,11 @@ function place(index: TextIndex, quote: Quote, shifts: Shifts): TextPlacement {
     if (fit !== null) return accept(fit, m);
     // Nothing where it was: the passage moved, and its context with it.
     if (unique && top.chars === context) return placeTop();
-    // Once on the whole page, with half its context, and nothing like it where the position predicts: the passage
-    // moved with part of its context, as in another layout of the same article.
-    if (exacts.length === 1 && !fits.some((f) => f.similarity >= MIN_SIMILARITY)) return placeTop();
+    // With half its context, while any other copy keeps almost none of it (a table of contents, a summary), and
+    // nothing like it where the position predicts: the passage moved with part of its context, as in another
+    // layout of the same article.
+    const othersApart = exacts.every((other) => other === top || other.chars * 4 < context);
+    if (othersApart && !fits.some((f) => f.similarity >= MIN_SIMILARITY)) return placeTop();
   }
 
   const fit = fitPredicted(worthAligning);

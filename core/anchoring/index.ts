@@ -14,8 +14,9 @@
  *      moved: taken with all its context, or with context still 80% alike and no other copy there as alike;
  *   2. exact occurrences elsewhere, the context choosing between repeats; but a near-perfect fit of an edited
  *      quote where the position predicts beats an exact copy elsewhere, since pages repeat whole blocks. A copy
- *      elsewhere is taken with all its context, or with half when it is the only one on the page and nothing
- *      like the quote is where the position predicts (another layout of the same article);
+ *      elsewhere is taken with all its context, or with half when every other copy on the page keeps less than
+ *      a quarter of it (a table of contents, a summary) and nothing like the quote is where the position
+ *      predicts (another layout of the same article);
  *   3. an edit-distance fit in a narrow window near the predicted place, taken when near-perfect;
  *   4. the quote in the folded view (`./folded-text.ts`), where letter case, accents, curly or straight quotes, a
  *      dash, a hyphen or a space between words, and `,;:()` make no difference, by the rules of steps 1 and 2 with
