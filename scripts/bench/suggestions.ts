@@ -81,8 +81,15 @@ function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence.split(' ').length >= 5);
 }
 
-/** 500 comments of 2–6 sentences drawn from the whole seed, and 10 claims from its article part. */
-export function suggestionData(): { claims: string[]; comments: { id: string; text: string }[] } {
+/**
+ * 500 comments of 2–6 sentences drawn from the whole seed, 10 claims from its article part, and the page's text
+ * (the article, then the comments) in which the card finds the names the page gives in full.
+ */
+export function suggestionData(): {
+  claims: string[];
+  comments: { id: string; text: string }[];
+  pageText: string;
+} {
   const seed = readFileSync(SEED_TEXT, 'utf8');
   const split = seed.search(/\d+ Responses to/);
   const article = sentencesOf(seed.slice(0, split));
@@ -97,7 +104,8 @@ export function suggestionData(): { claims: string[]; comments: { id: string; te
     id: `comment-${i}`,
     text: Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(all)).join(' '),
   }));
-  return { claims, comments };
+  const pageText = [seed.slice(0, split), ...comments.map((comment) => comment.text)].join(' ');
+  return { claims, comments, pageText };
 }
 
 export async function measureSuggestions(
@@ -117,7 +125,7 @@ export async function measureSuggestions(
   });
   const code = bundle.outputFiles[0]?.text;
   if (!code) throw new Error('esbuild produced no suggestion harness');
-  const { claims, comments } = suggestionData();
+  const { claims, comments, pageText } = suggestionData();
   /** `runs` runs in a fresh page, the comments read ahead of the claims or not. */
   const inFreshPage = async (count: number, readAhead: boolean): Promise<SuggestionTiming[]> => {
     const page = await context.newPage();
@@ -127,13 +135,13 @@ export async function measureSuggestions(
     for (let run = 0; run < count; run++) {
       found.push(
         (await page.evaluate(
-          ([c, m, r]) =>
+          ([c, m, t, r]) =>
             (
               globalThis as unknown as {
-                __suggestionBench: (a: unknown, b: unknown, c: unknown) => unknown;
+                __suggestionBench: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
               }
-            ).__suggestionBench(c, m, r),
-          [claims, comments, readAhead] as const,
+            ).__suggestionBench(c, m, t, r),
+          [claims, comments, pageText, readAhead] as const,
         )) as SuggestionTiming,
       );
     }
