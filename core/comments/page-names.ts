@@ -3,10 +3,10 @@
  * "Livingstone" is answered by a comment about "Ken": an article introduces a person by full name and then says
  * either part, and commenters use whichever they like.
  *
- * A name is two capitalised words in a row, neither more often written in lower case on the page than
- * capitalised within a sentence: "Labour Party"
- * is not a name, since "party" is mostly written so, while a commenter's one lower-case "lutfur" does not unmake
- * "Lutfur Rahman". Longer runs are mostly a name beside another ("Tower Hamlets Labour"), so only pairs count.
+ * A name is two capitalised words in a row, neither written in lower case on the page as often as capitalised
+ * within a sentence: "Labour Party" is not a name, since "party" is mostly written so, while a commenter's one
+ * lower-case "lutfur" does not unmake "Lutfur Rahman". Longer runs are mostly a name beside another ("Tower
+ * Hamlets Labour"), so only pairs count.
  */
 
 /** Two capitalised words in a row, separated by a single space. */

@@ -84,9 +84,12 @@ export class CardSession {
   private side: CardSide = 'right';
   /** The page's comments, whole, as the page interface last sent them. */
   private thread: ThreadComment[] = [];
-  /** The page's text as last sent, and the names it gives in full (for suggestions that know "Ken" from
-   * "Livingstone"), found in idle time or at the first suggestions, whichever comes first. */
+  /** The page's text, as the page interface last sent it with the comments. */
   private pageText = '';
+  /**
+   * The names the page's text gives in full, so that suggestions know "Ken" for "Livingstone": found in idle
+   * time or at the first suggestions, whichever comes first.
+   */
   private names: string[][] | null = null;
   /** The idle callback reading the page's comments ahead of the first claim, while one is due. */
   private readingAhead: number | null = null;
