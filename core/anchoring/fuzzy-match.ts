@@ -55,11 +55,11 @@ export function alignNear(
         continue;
       }
       // Diagonal: pattern char against text char j - 1.
-      let best = (cost[k] ?? outside) + (text.charCodeAt(j - 1) === p ? 0 : 1);
+      let best = (cost[k] as number) + (text.charCodeAt(j - 1) === p ? 0 : 1);
       let from = 0; // 0 diagonal, 1 up, 2 left
       // Pattern char skipped: from row i - 1 at the same end, which is band index k + 1.
       if (k + 1 < width) {
-        const up = (cost[k + 1] ?? outside) + 1;
+        const up = (cost[k + 1] as number) + 1;
         if (up < best) {
           best = up;
           from = 1;
@@ -67,7 +67,7 @@ export function alignNear(
       }
       // Text char skipped: from this row, one end earlier.
       if (k > 0) {
-        const left = (nextCost[k - 1] ?? outside) + 1;
+        const left = (nextCost[k - 1] as number) + 1;
         if (left < best) {
           best = left;
           from = 2;
@@ -78,12 +78,18 @@ export function alignNear(
       const firstRow = from === 2 ? nextFirst : first;
       const lastRow = from === 2 ? nextLast : last;
       // The marked part starts after the last text skipped on row markFrom, and ends on first reaching markTo.
-      nextFirst[k] = i === markFrom ? j : (firstRow[source] ?? j);
-      nextLast[k] = i === markTo && from !== 2 ? j : (lastRow[source] ?? j);
+      nextFirst[k] = i === markFrom ? j : (firstRow[source] as number);
+      nextLast[k] = i === markTo && from !== 2 ? j : (lastRow[source] as number);
     }
-    [cost, nextCost] = [nextCost, cost];
-    [first, nextFirst] = [nextFirst, first];
-    [last, nextLast] = [nextLast, last];
+    const swapCost = cost;
+    cost = nextCost;
+    nextCost = swapCost;
+    const swapFirst = first;
+    first = nextFirst;
+    nextFirst = swapFirst;
+    const swapLast = last;
+    last = nextLast;
+    nextLast = swapLast;
   }
   let bestK = -1;
   let bestCost = outside;
@@ -150,13 +156,13 @@ function bitParallelDistance(
   let score = m;
   let best = m;
   for (let j = from; j < to; j++) {
-    const row = (rowOf[text.charCodeAt(j)] ?? 0) * blocks;
+    const row = (rowOf[text.charCodeAt(j)] as number) * blocks;
     // Into the top: 0 along the first row when the fit may start anywhere, +1 when it must start at `from`.
     let carry = anywhere ? 0 : 1;
     for (let b = 0; b < blocks; b++) {
-      let eq = equal[row + b] ?? 0;
-      const pv = plus[b] ?? 0;
-      const mv = minus[b] ?? 0;
+      let eq = equal[row + b] as number;
+      const pv = plus[b] as number;
+      const mv = minus[b] as number;
       const xv = eq | mv;
       if (carry < 0) eq |= 1;
       const xh = (((eq & pv) + pv) ^ pv) | eq;
