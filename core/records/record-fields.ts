@@ -114,9 +114,7 @@ export function readCommentFrame(value: unknown, path: string, issues: IssueList
 }
 
 function isWebOrigin(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  return isWebUrl(value) && new URL(value).origin === value;
 }
 
 /** A comment's permalink as a page sends it: a web address (as `readPageUrl`), else the comment's id. */

@@ -276,13 +276,19 @@ export class CardSession {
     if (this.readingAhead !== null) cancelIdleCallback(this.readingAhead);
     const unread = [...this.thread];
     const readSome = (idle: IdleDeadline): void => {
-      this.names ??= fullNamesIn(this.pageText);
+      this.pageNames();
       while (unread.length > 0 && idle.timeRemaining() > 0) {
         readComments(unread.splice(0, READ_AHEAD_SLICE));
       }
       this.readingAhead = unread.length > 0 ? requestIdleCallback(readSome) : null;
     };
     this.readingAhead = requestIdleCallback(readSome);
+  }
+
+  /** The names of the page's text, found once per text sent (see `names`). */
+  private pageNames(): string[][] {
+    this.names ??= fullNamesIn(this.pageText);
+    return this.names;
   }
 
   /** The comments most likely to answer the claim shown, among those not attached to it yet. */
@@ -298,7 +304,7 @@ export class CardSession {
         view.claim.target.quote.exact,
         candidates,
         SUGGESTIONS,
-        (this.names ??= fullNamesIn(this.pageText)),
+        this.pageNames(),
       );
       this.suggested = {
         key,
