@@ -227,6 +227,23 @@ export function decodeFragment(fragment: string): string {
 }
 
 /**
+ * For layouts that draw a thread by indenting each comment (`depthOf` reads how deep): the nearest comment
+ * before `root` that sits less deep, or null for a comment at the top.
+ */
+export function shallowerBefore(
+  root: Element,
+  selector: string,
+  depthOf: (comment: Element) => number,
+): Element | null {
+  const depth = depthOf(root);
+  if (depth === 0) return null;
+  for (let other = previousMatch(root, selector); other; other = previousMatch(other, selector)) {
+    if (depthOf(other) < depth) return other;
+  }
+  return null;
+}
+
+/**
  * The element matching `selector` that comes last before `root` in document order, outside `root`: for flat
  * layouts where each comment sits in wrappers of its own and the thread is drawn by indentation.
  */

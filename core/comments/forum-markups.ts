@@ -9,7 +9,14 @@
  */
 
 import type { CommentMarkupReader } from './comment-markup';
-import { authorFrom, permalinkFrom, postedFrom, previousMatch, resolveHref, textOf } from './comment-markup';
+import {
+  authorFrom,
+  permalinkFrom,
+  postedFrom,
+  resolveHref,
+  shallowerBefore,
+  textOf,
+} from './comment-markup';
 import { parsePostedTime } from './posted-time';
 
 /** The buttons forums print inside a post's text to unfold a long quote. */
@@ -186,13 +193,13 @@ function tableIndent(cell: Element): number {
   return Math.round(Number(spacer?.getAttribute('width') ?? 0) / 40);
 }
 
-/** The `level N` label new Reddit prints on each comment of its flat list. */
-function redditLevel(root: Element): number {
+/** How deep new Reddit's `level N` label, printed on each comment of its flat list, puts the comment. */
+function redditDepth(root: Element): number {
   for (const span of root.querySelectorAll('span')) {
     const m = /^level (\d+)$/.exec(span.textContent ?? '');
-    if (m) return Number(m[1]);
+    if (m) return Math.max(0, Number(m[1]) - 1);
   }
-  return 1;
+  return 0;
 }
 
 /** New Reddit, 2019–2022: hashed class names, but `Comment t1_…` and the `data-testid` hooks are stable. */
@@ -218,14 +225,7 @@ const redditReact: CommentMarkupReader = {
       ...(body ? {} : { paragraphs: [] }),
     };
   },
-  parentOf: (root) => {
-    const level = redditLevel(root);
-    if (level <= 1) return null;
-    for (let other = previousMatch(root, 'div.Comment'); other; other = previousMatch(other, 'div.Comment')) {
-      if (redditLevel(other) < level) return other;
-    }
-    return null;
-  },
+  parentOf: (root) => shallowerBefore(root, 'div.Comment', redditDepth),
 };
 
 /** Reddit since 2023: each comment a `shreddit-comment` element, its fields in attributes, replies nested in it. */

@@ -8,7 +8,7 @@
  */
 
 import type { CommentMarkupReader } from './comment-markup';
-import { authorFrom, permalinkFrom, postedFrom, previousMatch, resolveHref } from './comment-markup';
+import { authorFrom, permalinkFrom, postedFrom, resolveHref, shallowerBefore } from './comment-markup';
 import { parsePostedTime } from './posted-time';
 
 const isso: CommentMarkupReader = {
@@ -66,25 +66,14 @@ const coral: CommentMarkupReader = {
     body: own('.coral-comment-content'),
   }),
   // Coral draws each reply indented (`coral-indent-2`) rather than nested in its parent's element.
-  parentOf: (root) => {
-    const level = indentLevel(root, /^coral-indent-(\d+)$/);
-    if (level === 0) return null;
-    for (
-      let other = previousMatch(root, '.coral-comment');
-      other;
-      other = previousMatch(other, '.coral-comment')
-    ) {
-      if (indentLevel(other, /^coral-indent-(\d+)$/) < level) return other;
-    }
-    return null;
-  },
+  parentOf: (root) => shallowerBefore(root, '.coral-comment', indentLevel),
 };
 
 /** The level a class such as `coral-indent-2` gives, on the root or on the wrapper that indents it. */
-function indentLevel(root: Element, pattern: RegExp): number {
+function indentLevel(root: Element): number {
   const marked = root.closest('[class*="indent-"]') ?? root.querySelector('[class*="indent-"]');
   for (const token of marked?.classList ?? []) {
-    const m = pattern.exec(token);
+    const m = /^coral-indent-(\d+)$/.exec(token);
     if (m) return Number(m[1]);
   }
   return 0;
