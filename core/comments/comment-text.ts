@@ -8,54 +8,54 @@
  */
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 const SKIPPED_TAGS = new Set([
-  'BUTTON',
-  'IFRAME',
-  'IMG',
-  'INPUT',
-  'NOSCRIPT',
-  'OBJECT',
-  'SCRIPT',
-  'SELECT',
-  'STYLE',
-  'SVG',
-  'TEMPLATE',
-  'TEXTAREA',
-  'VIDEO',
-  'AUDIO',
-  'CANVAS',
-  'FORM',
+  'button',
+  'iframe',
+  'img',
+  'input',
+  'noscript',
+  'object',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'video',
+  'audio',
+  'canvas',
+  'form',
 ]);
 
 /**
@@ -132,10 +132,10 @@ export function commentParagraphs(body: Element, options: CommentTextOptions = {
       }
       if (child.nodeType !== 1) continue;
       const element = child as Element;
-      const tag = element.tagName.toUpperCase();
+      const tag = element.tagName.toLowerCase();
       if (SKIPPED_TAGS.has(tag) || isHidden(element)) continue;
       if (isControl(element) || options.isOtherComment?.(element) || options.skip?.(element)) continue;
-      if (tag === 'BR') {
+      if (tag === 'br') {
         // An empty line (<br><br>) ends the paragraph, as it does on screen.
         if (line.trim()) endLine();
         else endBlock();
