@@ -90,7 +90,7 @@ function isLookalikeBlock(a: Element): boolean {
 /** The block's own title: its first child that is a heading, without searching deeper (cheap on every ancestor). */
 function ownHeading(block: Element): Element | null {
   for (let child = block.firstElementChild; child; child = child.nextElementSibling) {
-    if (/^H[2-4]$/.test(child.tagName.toUpperCase())) return child;
+    if (child.matches('h2, h3, h4')) return child;
   }
   return null;
 }
