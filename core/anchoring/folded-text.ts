@@ -36,8 +36,30 @@ const SPACE = 32;
 /** Fold `text` (see this module's header); runs of spaces, including those that folding makes, become one. */
 export function foldText(text: string): FoldedText {
   // Typed arrays rather than strings and lists: folding a long page stays a few milliseconds.
-  let codes = new Uint16Array(text.length);
-  let from = new Int32Array(text.length);
+  const folding: Folding = { codes: new Uint16Array(text.length), from: new Int32Array(text.length) };
+  const length = foldInto(text, folding);
+  const { codes, from } = folding;
+  let folded = '';
+  for (let i = 0; i < length; i += CHUNK) {
+    // Passed as an array-like: spreading a typed array walks its iterator, a hundred times slower on a long page.
+    const chunk = codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[];
+    folded += String.fromCharCode.apply(null, chunk);
+  }
+  return { text: folded, from: from.slice(0, length) };
+}
+
+/** The folded codes and where each came from, replaced by larger arrays when a character folds to several. */
+interface Folding {
+  codes: Uint16Array;
+  from: Int32Array;
+}
+
+/**
+ * Fold `text` into `folding`; returns how many codes it holds. A function of its own, with nothing after its loop,
+ * so that V8, compiling it in the middle of the loop, meets no code it never saw run (see `fillBand`).
+ */
+function foldInto(text: string, folding: Folding): number {
+  let { codes, from } = folding;
   let length = 0;
   for (let at = 0; at < text.length;) {
     const code = text.charCodeAt(at);
@@ -57,21 +79,15 @@ export function foldText(text: string): FoldedText {
       const folded = out.charCodeAt(i);
       if (folded === SPACE && length > 0 && codes[length - 1] === SPACE) continue;
       if (length === codes.length) {
-        codes = grown(codes, new Uint16Array(length * 2 + 16));
-        from = grown(from, new Int32Array(length * 2 + 16));
+        codes = folding.codes = grown(codes, new Uint16Array(length * 2 + 16));
+        from = folding.from = grown(from, new Int32Array(length * 2 + 16));
       }
       codes[length] = folded;
       from[length++] = at;
     }
     at += width;
   }
-  let folded = '';
-  for (let i = 0; i < length; i += CHUNK) {
-    // Passed as an array-like: spreading a typed array walks its iterator, a hundred times slower on a long page.
-    const chunk = codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[];
-    folded += String.fromCharCode.apply(null, chunk);
-  }
-  return { text: folded, from: from.slice(0, length) };
+  return length;
 }
 
 /** Characters turned into a string at once: well under the engines' limits on a call's arguments. */

@@ -60,6 +60,93 @@ function tableDistance(a: string, b: string, anywhere = false): number {
 /** Text drawn from a few letters, accents and a space, so that random strings share runs and near-misses. */
 const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', 'É', '\u2019'), maxLength: 80 });
 
+/**
+ * The band alignment worked out plainly: every cell keeps, besides its cost, where its cheapest path (diagonal
+ * first, then a pattern char skipped, then a text char skipped) crossed rows markFrom and markTo.
+ */
+function tableAlignment(
+  text: string,
+  pattern: string,
+  expected: number,
+  slack: number,
+  markFrom: number,
+  markTo: number,
+): { start: number; end: number; distance: number } | null {
+  interface Cell {
+    cost: number;
+    first: number;
+    last: number;
+  }
+  const width = 2 * slack + 1;
+  const outside = Infinity;
+  const inView = (j: number): boolean => j >= 0 && j <= text.length;
+  let row: Cell[] = Array.from({ length: width }, (_, k) => {
+    const j = expected - slack + k;
+    return { cost: inView(j) ? 0 : outside, first: j, last: j };
+  });
+  for (let i = 1; i <= pattern.length; i++) {
+    const next: Cell[] = [];
+    for (let k = 0; k < width; k++) {
+      const j = expected - slack + i + k;
+      if (j < 1 || !inView(j)) {
+        next.push({ cost: outside, first: 0, last: 0 });
+        continue;
+      }
+      const steps: [Cell | undefined, number, boolean][] = [
+        [row[k], text[j - 1] === pattern[i - 1] ? 0 : 1, false],
+        [row[k + 1], 1, false],
+        [next[k - 1], 1, true],
+      ];
+      let best = steps[0];
+      for (const step of steps.slice(1)) {
+        if (step[0] && (step[0].cost as number) + step[1] < (best[0]?.cost ?? outside) + best[1]) best = step;
+      }
+      const [from, edit, left] = best;
+      next.push({
+        cost: (from?.cost ?? outside) + edit,
+        first: i === markFrom ? j : (from?.first ?? 0),
+        last: i === markTo && !left ? j : (from?.last ?? 0),
+      });
+    }
+    row = next;
+  }
+  let bestK = -1;
+  for (let k = 0; k < width; k++) {
+    const cost = row[k]?.cost ?? outside;
+    const bestCost = row[bestK]?.cost ?? outside;
+    if (cost < bestCost || (cost === bestCost && Math.abs(k - slack) < Math.abs(bestK - slack))) bestK = k;
+  }
+  const end = row[bestK];
+  if (end === undefined || end.cost === outside) return null;
+  return { start: end.first, end: end.last, distance: end.cost };
+}
+
+describe('alignNear against the plain table', () => {
+  it('finds the same fit and marks the same span, near the text’s edges too', () => {
+    fc.assert(
+      fc.property(
+        letters,
+        letters,
+        fc.nat(),
+        fc.nat(12),
+        fc.nat(),
+        fc.nat(),
+        (text, pattern, at, slack, a, b) => {
+          // Anywhere from a little before the text to a little after it, and marks anywhere in the pattern.
+          const expected = (at % (text.length + 12)) - 6;
+          const [markFrom, markTo] = [a % (pattern.length + 1), b % (pattern.length + 1)].sort(
+            (x, y) => x - y,
+          );
+          expect(alignNear(text, pattern, expected, slack, markFrom, markTo)).toEqual(
+            tableAlignment(text, pattern, expected, slack, markFrom, markTo),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('editDistance against the textbook table', () => {
   it('agrees on short, 32-character and long strings alike', () => {
     fc.assert(

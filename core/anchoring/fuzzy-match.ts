@@ -13,6 +13,13 @@ export interface Alignment {
 }
 
 /**
+ * The band's costs, row after row, kept from call to call: anchoring aligns near hundreds of places on a page. A
+ * band larger than this (a quote of thousands of characters) is made for its call alone rather than kept.
+ */
+const KEPT_BAND = 1 << 16;
+let keptBand = new Int32Array(0);
+
+/**
  * Align `pattern` with the view `text`, letting its start move by up to `slack` characters from `expected`.
  * Semi-global edit distance on the band of diagonals [expected - slack, expected + slack]: O(pattern × slack).
  * The span returned is where pattern[markFrom, markTo) landed: the caller passes the quote with a little context
@@ -30,78 +37,112 @@ export function alignNear(
   const m = pattern.length;
   const width = 2 * slack + 1;
   const origin = expected - slack;
-  // Row i holds the cost of matching pattern[0, i) and ending at view offset origin + i + k, for k in [0, width),
-  // with where the path crossed rows markFrom and markTo.
-  let cost = new Int32Array(width);
-  let first = new Int32Array(width);
-  let last = new Int32Array(width);
-  let nextCost = new Int32Array(width);
-  let nextFirst = new Int32Array(width);
-  let nextLast = new Int32Array(width);
   const outside = m + width + 1;
-  for (let k = 0; k < width; k++) {
-    const j = origin + k;
-    // A start outside the view can never be chosen.
-    cost[k] = j < 0 || j > text.length ? outside : 0;
-    first[k] = j;
-    last[k] = j;
-  }
-  for (let i = 1; i <= m; i++) {
-    const p = pattern.charCodeAt(i - 1);
-    for (let k = 0; k < width; k++) {
-      const j = origin + i + k; // end of this cell, exclusive
-      if (j < 1 || j > text.length) {
-        nextCost[k] = outside;
-        continue;
-      }
-      // Diagonal: pattern char against text char j - 1.
-      let best = (cost[k] as number) + (text.charCodeAt(j - 1) === p ? 0 : 1);
-      let from = 0; // 0 diagonal, 1 up, 2 left
-      // Pattern char skipped: from row i - 1 at the same end, which is band index k + 1.
-      if (k + 1 < width) {
-        const up = (cost[k + 1] as number) + 1;
-        if (up < best) {
-          best = up;
-          from = 1;
-        }
-      }
-      // Text char skipped: from this row, one end earlier.
-      if (k > 0) {
-        const left = (nextCost[k - 1] as number) + 1;
-        if (left < best) {
-          best = left;
-          from = 2;
-        }
-      }
-      nextCost[k] = best;
-      const source = from === 0 ? k : from === 1 ? k + 1 : k - 1;
-      const firstRow = from === 2 ? nextFirst : first;
-      const lastRow = from === 2 ? nextLast : last;
-      // The marked part starts after the last text skipped on row markFrom, and ends on first reaching markTo.
-      nextFirst[k] = i === markFrom ? j : (firstRow[source] as number);
-      nextLast[k] = i === markTo && from !== 2 ? j : (lastRow[source] as number);
-    }
-    const swapCost = cost;
-    cost = nextCost;
-    nextCost = swapCost;
-    const swapFirst = first;
-    first = nextFirst;
-    nextFirst = swapFirst;
-    const swapLast = last;
-    last = nextLast;
-    nextLast = swapLast;
-  }
+  const size = (m + 1) * width;
+  if (size <= KEPT_BAND && keptBand.length < size) keptBand = new Int32Array(KEPT_BAND);
+  const cost = size <= KEPT_BAND ? keptBand : new Int32Array(size);
+  fillBand(text, pattern, cost, width, origin, outside);
   let bestK = -1;
   let bestCost = outside;
+  const lastRow = m * width;
   for (let k = 0; k < width; k++) {
-    const c = cost[k] ?? outside;
+    const c = cost[lastRow + k] as number;
     if (c < bestCost || (c === bestCost && Math.abs(k - slack) < Math.abs(bestK - slack))) {
       bestCost = c;
       bestK = k;
     }
   }
   if (bestK < 0 || bestCost >= outside) return null;
-  return { start: first[bestK] ?? 0, end: last[bestK] ?? 0, distance: bestCost };
+  return marked(text, pattern, cost, width, origin, bestK, markFrom, markTo, bestCost);
+}
+
+/**
+ * Fill `cost` with the band: cell (i, k), at i * width + k, holds the cost of matching pattern[0, i) and ending
+ * at view offset origin + i + k. Only costs: the path is traced back from the best end afterwards. A function of
+ * its own so that V8, compiling it in the middle of its loop, meets no code after the loop that it never saw run:
+ * it would throw the compiled loop away on reaching that code, at every call.
+ */
+function fillBand(
+  text: string,
+  pattern: string,
+  cost: Int32Array,
+  width: number,
+  origin: number,
+  outside: number,
+): void {
+  const m = pattern.length;
+  const n = text.length;
+  for (let k = 0; k < width; k++) {
+    const j = origin + k;
+    // A start outside the view can never be chosen.
+    cost[k] = j < 0 || j > n ? outside : 0;
+  }
+  for (let i = 1; i <= m; i++) {
+    const p = pattern.charCodeAt(i - 1);
+    const row = i * width;
+    const above = row - width;
+    // The cells whose end, origin + i + k, is inside the view: [1, n].
+    const inFrom = Math.min(width, Math.max(0, 1 - origin - i));
+    const inTo = Math.max(inFrom, Math.min(width, n - origin - i + 1));
+    for (let k = 0; k < inFrom; k++) cost[row + k] = outside;
+    for (let k = inFrom; k < inTo; k++) {
+      // Diagonal: pattern char against text char origin + i + k - 1; up: pattern char skipped; left: text char.
+      let best = (cost[above + k] as number) + (text.charCodeAt(origin + i + k - 1) === p ? 0 : 1);
+      if (k + 1 < width) {
+        const up = (cost[above + k + 1] as number) + 1;
+        if (up < best) best = up;
+      }
+      if (k > 0) {
+        const left = (cost[row + k - 1] as number) + 1;
+        if (left < best) best = left;
+      }
+      cost[row + k] = best;
+    }
+    for (let k = inTo; k < width; k++) cost[row + k] = outside;
+  }
+}
+
+/**
+ * Trace the path that ends at cell (m, end) back to row 0, taking at each cell the step its cost came from, in
+ * the order the fill prefers (diagonal, then pattern char skipped, then text char skipped): the marked part
+ * starts after the last text skipped on row markFrom, and ends where the path first reaches row markTo.
+ */
+function marked(
+  text: string,
+  pattern: string,
+  cost: Int32Array,
+  width: number,
+  origin: number,
+  end: number,
+  markFrom: number,
+  markTo: number,
+  distance: number,
+): Alignment {
+  let i = pattern.length;
+  let k = end;
+  let start = -1;
+  let stop = -1;
+  for (;;) {
+    const j = origin + i + k;
+    if (i === markFrom && start < 0) start = j;
+    if (i === markTo) stop = j;
+    if (i === 0) break;
+    const row = i * width;
+    const above = row - width;
+    let best = (cost[above + k] as number) + (text.charCodeAt(j - 1) === pattern.charCodeAt(i - 1) ? 0 : 1);
+    let from = 0;
+    if (k + 1 < width && (cost[above + k + 1] as number) + 1 < best) {
+      best = (cost[above + k + 1] as number) + 1;
+      from = 1;
+    }
+    if (k > 0 && (cost[row + k - 1] as number) + 1 < best) from = 2;
+    if (from === 2) k--;
+    else {
+      i--;
+      if (from === 1) k++;
+    }
+  }
+  return { start, end: stop, distance };
 }
 
 /** Characters a bit-parallel pass takes at once: the bits of an int32. */
