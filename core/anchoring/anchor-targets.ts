@@ -1,5 +1,5 @@
 import type { TextTarget } from '../model';
-import { foldText, originalEnd } from './folded-text';
+import { foldString, originalEnd } from './folded-text';
 import { alignNear, editDistance, fewestEditsWithin } from './fuzzy-match';
 import type { Occurrences } from './occurrences';
 import { normalizeText } from './text-index';
@@ -305,14 +305,14 @@ function foldedMatch(
   predicted: readonly number[],
   likeAtPredicted: boolean,
 ): TextPlacement | null {
-  const exact = trimSpaces(foldText(quote.exact).text);
+  const exact = trimSpaces(foldString(quote.exact));
   if (exact === '') return null;
   const folded = index.folded;
   const text = folded.text;
   const loose: Quote = {
     exact,
-    prefix: foldText(quote.prefix).text,
-    suffix: foldText(quote.suffix).text,
+    prefix: foldString(quote.prefix),
+    suffix: foldString(quote.suffix),
     start: undefined,
   };
   const context = loose.prefix.length + loose.suffix.length;
@@ -340,7 +340,7 @@ function foldedMatch(
  * itself or short and where the position predicts (see LONE_QUOTE_LENGTH); null otherwise.
  */
 function loneCopy(index: TextIndex, quote: Quote, predicted: readonly number[]): TextPlacement | null {
-  const exact = trimSpaces(foldText(quote.exact).text);
+  const exact = trimSpaces(foldString(quote.exact));
   if (exact === '') return null;
   const folded = index.folded;
   const [at, another] = index.foldedOccurrences.find(exact, 2);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /** The loose form of text in which copy-edits compare equal, and the TextIndex's cache of the view in it. */
 import { describe, expect, it } from 'vitest';
-import { foldText, originalEnd } from './folded-text';
+import fc from 'fast-check';
+import { foldString, foldText, originalEnd } from './folded-text';
 import { INDEX_OBSERVER_OPTIONS, TextIndex } from './index';
 import { page } from './test-page';
 
@@ -18,6 +19,34 @@ describe('foldText', () => {
     for (const [before, after] of edits) {
       expect(foldText(before ?? '').text).toBe(foldText(after ?? '').text);
     }
+  });
+
+  it('folds a quote alone to the same text, plain ASCII or not', () => {
+    const characters = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '\n',
+      '\t',
+      '-',
+      ',',
+      ';',
+      ':',
+      '(',
+      ')',
+      "'",
+      '"',
+      'É',
+      '\u2019',
+      '—',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: characters, maxLength: 40 }), (text) => {
+        expect(foldString(text)).toBe(foldText(text).text);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(foldString('Red, green - (blue)\n  and  TEAL')).toBe('red green blue and teal');
   });
 
   it('maps each folded character back to the character it came from', () => {

@@ -90,6 +90,20 @@ function foldInto(text: string, folding: Folding): number {
   return length;
 }
 
+const ASCII_ONLY = /^[\0-\x7f]*$/;
+const ASCII_DROPPED = /[,;:()]/g;
+const ASCII_BREAKS = /[\s-]+/g;
+
+/**
+ * The folded text alone, as `foldText` makes it: for a quote and its context, folded one by one as anchoring
+ * reaches them. Most are plain ASCII, folded by the regular expression engine rather than character by character:
+ * letters to lower case, `,;:()` dropped, and runs of spaces, line breaks and hyphens made one space.
+ */
+export function foldString(text: string): string {
+  if (!ASCII_ONLY.test(text)) return foldText(text).text;
+  return text.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_BREAKS, ' ');
+}
+
 /** Characters turned into a string at once: well under the engines' limits on a call's arguments. */
 const CHUNK = 4096;
 
