@@ -91,8 +91,9 @@ function foldInto(text: string, folding: Folding): number {
 }
 
 const ASCII_ONLY = /^[\0-\x7f]*$/;
-const ASCII_DROPPED = /[,;:()]/g;
-const ASCII_BREAKS = /[\s-]+/g;
+/** `foldChar`'s classes, for a whole string at once. */
+const ALL_DROPPED = new RegExp(DROPPED.source, 'g');
+const BREAK_RUNS = new RegExp(`(?:${SPACES.source}|${DASHES.source})+`, 'g');
 
 /**
  * The folded text alone, as `foldText` makes it: for a quote and its context, folded one by one as anchoring
@@ -101,7 +102,7 @@ const ASCII_BREAKS = /[\s-]+/g;
  */
 export function foldString(text: string): string {
   if (!ASCII_ONLY.test(text)) return foldText(text).text;
-  return text.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_BREAKS, ' ');
+  return text.toLowerCase().replace(ALL_DROPPED, '').replace(BREAK_RUNS, ' ');
 }
 
 /** Characters turned into a string at once: well under the engines' limits on a call's arguments. */

@@ -17,7 +17,7 @@ export interface Alignment {
  * band larger than this (a quote of thousands of characters) is made for its call alone rather than kept.
  */
 const KEPT_BAND = 1 << 16;
-let keptBand = new Int32Array(0);
+let keptBand: Int32Array | undefined;
 
 /**
  * Align `pattern` with the view `text`, letting its start move by up to `slack` characters from `expected`.
@@ -39,8 +39,7 @@ export function alignNear(
   const origin = expected - slack;
   const outside = m + width + 1;
   const size = (m + 1) * width;
-  if (size <= KEPT_BAND && keptBand.length < size) keptBand = new Int32Array(KEPT_BAND);
-  const cost = size <= KEPT_BAND ? keptBand : new Int32Array(size);
+  const cost = size > KEPT_BAND ? new Int32Array(size) : (keptBand ??= new Int32Array(KEPT_BAND));
   fillBand(text, pattern, cost, width, origin, outside);
   let bestK = -1;
   let bestCost = outside;
@@ -103,9 +102,9 @@ function fillBand(
 }
 
 /**
- * Trace the path that ends at cell (m, end) back to row 0, taking at each cell the step its cost came from, in
- * the order the fill prefers (diagonal, then pattern char skipped, then text char skipped): the marked part
- * starts after the last text skipped on row markFrom, and ends where the path first reaches row markTo.
+ * Trace the path that ends at cell (m, end) back to row 0, taking at each cell the first step, in the order the
+ * fill prefers (diagonal, then pattern char skipped, then text char skipped), that gives the cell its cost: the
+ * marked part starts after the last text skipped on row markFrom, and ends where the path first reaches row markTo.
  */
 function marked(
   text: string,
@@ -129,18 +128,14 @@ function marked(
     if (i === 0) break;
     const row = i * width;
     const above = row - width;
-    let best = (cost[above + k] as number) + (text.charCodeAt(j - 1) === pattern.charCodeAt(i - 1) ? 0 : 1);
-    let from = 0;
-    if (k + 1 < width && (cost[above + k + 1] as number) + 1 < best) {
-      best = (cost[above + k + 1] as number) + 1;
-      from = 1;
-    }
-    if (k > 0 && (cost[row + k - 1] as number) + 1 < best) from = 2;
-    if (from === 2) k--;
-    else {
+    const here = cost[row + k] as number;
+    const diagonal =
+      (cost[above + k] as number) + (text.charCodeAt(j - 1) === pattern.charCodeAt(i - 1) ? 0 : 1);
+    if (diagonal === here) i--;
+    else if (k + 1 < width && (cost[above + k + 1] as number) + 1 === here) {
       i--;
-      if (from === 1) k++;
-    }
+      k++;
+    } else k--;
   }
   return { start, end: stop, distance };
 }
