@@ -4,7 +4,7 @@ import type { CardSide, CommentChoice, SuggestedComment } from '../core/card-cha
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../core/model';
 import { CLAIM_STATUSES, REBUTTAL_STANCES } from '../core/model';
 import { UNDERLINES } from '../core/underlines';
-import { formatTime, REASON_LABELS, STANCE_LABELS, STANCE_VERBS, STATUS_LABELS } from './labels';
+import { formatTime, REASON_LABELS, STANCE_LABELS, STANCE_VERBS, STATUS_LABELS } from '../core/labels';
 import { QuoteChanges } from './QuoteChanges';
 import { RebuttalList } from './RebuttalList';
 import { trusted } from './trusted';

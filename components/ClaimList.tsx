@@ -4,7 +4,7 @@ import { CLAIM_STATUSES } from '../core/model';
 import type { ClaimChanges } from '../core/protocol';
 import type { ClaimDraft } from './claim-edit';
 import { draftChanges, draftOf } from './claim-edit';
-import { formatTime, STATUS_LABELS } from './labels';
+import { formatTime, STATUS_LABELS } from '../core/labels';
 import type { LibraryRow } from './library-rows';
 import type { PlacementMark } from './placement-marks';
 import { RebuttalList } from './RebuttalList';

@@ -1,5 +1,5 @@
 import type { Claim, RebuttalStance } from '../core/model';
-import { STANCE_LABELS, STATUS_LABELS } from './labels';
+import { STANCE_LABELS, STATUS_LABELS } from '../core/labels';
 import { trusted } from './trusted';
 
 export interface ClaimPickerProps {

@@ -1,5 +1,5 @@
 import type { DeletedClaim } from '../core/protocol';
-import { formatTime, STATUS_LABELS } from './labels';
+import { formatTime, STATUS_LABELS } from '../core/labels';
 import { trusted } from './trusted';
 
 export interface DeletedListProps {

@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '../core/model';
 import { CLAIM_STATUSES } from '../core/model';
-import { STATUS_LABELS } from './labels';
+import { STATUS_LABELS } from '../core/labels';
 import type { SortOrder } from './library-rows';
 import { SORT_LABELS, SORT_ORDERS } from './library-rows';
 import type { NoteFilter } from './note-filter';

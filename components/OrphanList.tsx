@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { Claim } from '../core/model';
-import { STATUS_LABELS } from './labels';
+import { STATUS_LABELS } from '../core/labels';
 import { trusted } from './trusted';
 
 export interface OrphanListProps {

@@ -1,5 +1,5 @@
 import type { Rebuttal } from '../core/model';
-import { STANCE_LABELS } from './labels';
+import { STANCE_LABELS } from '../core/labels';
 import { trusted } from './trusted';
 
 export interface RebuttalListProps {

@@ -1,6 +1,6 @@
 import type { ClaimStatus, RebuttalStance } from '../core/model';
 import { REBUTTAL_STANCES } from '../core/model';
-import { STANCE_LABELS, STATUS_LABELS } from './labels';
+import { STANCE_LABELS, STATUS_LABELS } from '../core/labels';
 import { trusted } from './trusted';
 
 /** A status to mark the selection with, or `note` to highlight it and start writing at once. */

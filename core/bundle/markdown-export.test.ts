@@ -45,7 +45,7 @@ describe('exportMarkdown', () => {
         '    > He was found not guilty.',
         '',
         '    Note: Direct contradiction of the claim.',
-        '  - **Adds context**: A reader \\*with\\* \\[markup\\] (comment comment-7)',
+        '  - **Context**: A reader \\*with\\* \\[markup\\] (comment comment-7)',
         '    > Abbas that is true',
       ].join('\n'),
     );

@@ -5,22 +5,10 @@
  * (bare URLs and addresses included, which GFM would link), emphasis, headings or HTML can come from a note,
  * a quote, a title or a comment. The only links are the ones this module writes.
  */
-import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../model';
+import { STANCE_LABELS, STATUS_LABELS } from '../labels';
+import type { Claim, Rebuttal } from '../model';
 import type { BundleRecords } from './bundle-format';
 import { isWebPermalink } from './encode-bundle';
-
-const STATUS_LABELS: Record<ClaimStatus, string> = {
-  contested: 'Contested',
-  supported: 'Supported',
-  'needs-source': 'Needs source',
-  highlight: 'Highlight',
-};
-
-const STANCE_LABELS: Record<RebuttalStance, string> = {
-  rebuts: 'Rebuts',
-  supports: 'Supports',
-  context: 'Adds context',
-};
 
 /**
  * Characters that start inline syntax anywhere in a line: escapes, code, emphasis, links and images, HTML and

@@ -5,7 +5,7 @@
  * what it shows (`card-view.ts`). The card saves what the reader types itself; this side never sees it.
  */
 import { h, render } from 'preact';
-import { STANCE_LABELS, STATUS_LABELS } from '../../components/labels';
+import { STANCE_LABELS, STATUS_LABELS } from '../../core/labels';
 import type { HoverTipProps } from '../../components/HoverTip';
 import type { RebuttalBadge } from '../../components/RebuttalBadges';
 import type { ToolbarChoice } from '../../components/SelectionToolbar';

@@ -9,7 +9,7 @@ import type { ExportChoice } from '../../components/ExportPanel';
 import { ExportPanel } from '../../components/ExportPanel';
 import type { ImportState } from '../../components/ImportPanel';
 import { ImportPanel } from '../../components/ImportPanel';
-import { STATUS_LABELS } from '../../components/labels';
+import { STATUS_LABELS } from '../../core/labels';
 import type { ClaimCounts, SortOrder } from '../../components/library-rows';
 import { countClaims, libraryRows, sortClaims } from '../../components/library-rows';
 import { NoteFilters } from '../../components/NoteFilters';

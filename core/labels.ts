@@ -1,5 +1,8 @@
-/** What the reader sees for each status and stance, in one place for the overlay and the popup. */
-import type { ClaimStatus, RebuttalStance } from '../core/model';
+/**
+ * What the reader sees for each status and stance, in one place for the overlay, the popup, the card and the
+ * Markdown export.
+ */
+import type { ClaimStatus, RebuttalStance } from './model';
 
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   contested: 'Contested',
