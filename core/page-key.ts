@@ -3,6 +3,12 @@
  * through a tracking link, with a fragment, or with and without `www.` finds the same notes.
  */
 
+/** The URL as given, without its fragment: where the reader is, before any rule of the page key. */
+export function urlWithoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
 /** Query parameters that say how the reader arrived, not what they are reading. */
 const TRACKING_PARAM =
   /^(utm_|mc_|pk_|hsa_|_hs)|^(fbclid|gclid|dclid|msclkid|yclid|igshid|ref_src|ref|cmpid|mkt_tok)$/i;

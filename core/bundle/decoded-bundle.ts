@@ -41,12 +41,6 @@ export function allIssues(result: DecodeResult): BundleIssue[] {
   return result.ok ? result.rejected.flatMap((item) => item.issues) : result.issues;
 }
 
-/** The default page key: the URL as given, without its fragment. */
-export function urlWithoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
-
 /** A record a reader accepted, with its place in the file for later cross-record checks. */
 export type AcceptedRecord = { path: string } & (
   | { kind: 'claim'; record: Claim }

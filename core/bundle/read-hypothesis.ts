@@ -20,7 +20,7 @@ import { FIELD_LIMITS } from '../records/limits';
 import { readNote, readTags } from '../records/record-fields';
 import { normalizeLine } from '../records/text';
 import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
-import { urlWithoutFragment } from './decoded-bundle';
+import { urlWithoutFragment } from '../page-key';
 import { DEFAULT_STATUS, foreignPageKey, foreignTimes, readForeignTime } from './foreign-claim';
 import { MAX_BUNDLE_RECORDS } from './limits';
 import { COUNTERPOINT_NAMESPACE, nameUuid } from './name-uuid';

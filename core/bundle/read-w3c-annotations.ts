@@ -19,7 +19,7 @@ import { FIELD_LIMITS } from '../records/limits';
 import { readNote, readTags } from '../records/record-fields';
 import { isWebUrl, normalizeLine } from '../records/text';
 import type { AcceptedRecord, DecodeOptions, ReadOutcome, RejectedItem } from './decoded-bundle';
-import { urlWithoutFragment } from './decoded-bundle';
+import { urlWithoutFragment } from '../page-key';
 import {
   DEFAULT_STATUS,
   foreignPageKey,

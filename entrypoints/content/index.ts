@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CARD_PAGE, type CardSide, parseCardSide } from '../../core/card-channel';
-import { documentPageKey } from '../../core/page-key';
+import { documentPageKey, urlWithoutFragment } from '../../core/page-key';
 import { onPageNavigation } from '../../core/page-navigation';
 import type { Message, Result, TabRequests } from '../../core/protocol';
 import { ask } from '../../messaging/send';
@@ -54,7 +54,7 @@ export default defineContentScript({
 
     /** Ask for this page's notes; only a page that has some loads the interface. */
     const open = async (): Promise<void> => {
-      const answer = await ask('page.open', { pageKey, url: location.href.split('#')[0] ?? '' });
+      const answer = await ask('page.open', { pageKey, url: urlWithoutFragment(location.href) });
       if (answer.ok && (answer.value.claims.length > 0 || answer.value.reveal)) await loadUi(answer.value);
     };
 

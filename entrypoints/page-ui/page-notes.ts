@@ -16,6 +16,7 @@ import { commentRefOf } from '../../core/comments/comment-ref';
 import { passageTarget, wholeCommentTarget } from '../../core/comments/comment-target';
 import { newId } from '../../core/ids';
 import type { Claim, ClaimStatus, Rebuttal, RebuttalStance } from '../../core/model';
+import { urlWithoutFragment } from '../../core/page-key';
 import {
   isReaderCommand,
   type ContentRequests,
@@ -255,7 +256,10 @@ export class PageNotes {
   }
 
   private async load(): Promise<void> {
-    const answer = await this.ask('page.open', { pageKey: this.pageKey, url: currentUrl() });
+    const answer = await this.ask('page.open', {
+      pageKey: this.pageKey,
+      url: urlWithoutFragment(location.href),
+    });
     if (answer.ok) this.apply(answer.value);
     else this.tell(answer.error);
   }
@@ -410,7 +414,7 @@ export class PageNotes {
     const proposal: NewClaim = {
       id: newId(),
       pageKey: this.pageKey,
-      url: currentUrl(),
+      url: urlWithoutFragment(location.href),
       title: document.title,
       target,
       status: choice === 'note' ? 'highlight' : choice,
@@ -777,11 +781,6 @@ export class PageNotes {
 function shorten(quote: string): string {
   const text = quote.replace(/\s+/g, ' ').trim();
   return text.length > STEP_QUOTE_CHARS ? `${text.slice(0, STEP_QUOTE_CHARS - 1)}…` : text;
-}
-
-/** The URL as the reader sees it, without its fragment. */
-function currentUrl(): string {
-  return location.href.split('#')[0] ?? '';
 }
 
 /** The page's selection when it holds article text: not empty, and not in a form field or editor. */
