@@ -14,6 +14,7 @@
  * - text hidden by a stylesheet stays in the view: finding it would need layout for every element. It only ever
  *   reaches a quote when a selection spans it, and a highlight over it paints nothing.
  */
+import { LINE_BREAKING_ELEMENTS } from '../block-elements';
 import { foldText } from './folded-text';
 import type { FoldedText } from './folded-text';
 import { Occurrences } from './occurrences';
@@ -43,57 +44,10 @@ const EXCLUDED = new Set([
   'datalist',
 ]);
 
-/** Elements that break the line, so that words on either side never run together in the view. */
-const BREAKING = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-
 /** Per element name: 1 when its content is left out of the view, 2 when it breaks the line. */
 const KIND = new Map<string, number>();
 for (const name of EXCLUDED) KIND.set(name, 1);
-for (const name of BREAKING) KIND.set(name, (KIND.get(name) ?? 0) | 2);
+for (const name of LINE_BREAKING_ELEMENTS) KIND.set(name, (KIND.get(name) ?? 0) | 2);
 
 /** Elements that may be hidden by an attribute; `hiddenIn` reads only these, in one native query. */
 const MAY_HIDE = '[hidden],[style]';

@@ -25,6 +25,14 @@ describe('commentParagraphs', () => {
     ]);
   });
 
+  it('breaks where the page breaks the line: a folded summary and what it hides do not run together', () => {
+    // Discourse's hidden details render so, with no space after the summary in the markup.
+    expect(commentParagraphs(body(['summary', 'Why'], 'Because the figures say so.'))).toEqual([
+      'Why',
+      'Because the figures say so.',
+    ]);
+  });
+
   it('keeps lines of one paragraph together, but starts a paragraph at each numbered line', () => {
     const element = body(
       'I disagree.',

@@ -6,38 +6,7 @@
  * in-line numbering ("1) … 2) …") all start a new paragraph. Reply buttons, avatars, scripts and nested replies are
  * not part of a comment's own text.
  */
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+import { LINE_BREAKING_ELEMENTS } from '../block-elements';
 
 const SKIPPED_TAGS = new Set([
   'button',
@@ -141,7 +110,7 @@ export function commentParagraphs(body: Element, options: CommentTextOptions = {
         else endBlock();
         continue;
       }
-      const block = BLOCK_TAGS.has(tag);
+      const block = LINE_BREAKING_ELEMENTS.has(tag);
       if (block) endBlock();
       walk(element);
       if (block) endBlock();
