@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Dexie and the database modules: the content side and the extension pages reach them only by message. */
+const storageInBackgroundOnly = {
+  group: ['dexie', '**/storage/**', '@/storage/**'],
+  message: 'Storage lives in the background only.',
+  allowTypeImports: true,
+};
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/'] },
   js.configs.recommended,
@@ -24,28 +31,20 @@ export default tseslint.config(
     },
   },
   {
-    // The content script runs beside a hostile page: it may reach storage only through the message protocol.
+    // The content script runs beside a hostile page, and the extension pages share one copy of the database
+    // through the background: both reach storage only through the message protocol.
     files: [
       'entrypoints/content/**',
       'entrypoints/comment-frame.content/**',
       'entrypoints/page-ui/**',
       'entrypoints/card/**',
-      'core/**',
+      'entrypoints/popup/**',
+      'entrypoints/welcome/**',
+      'messaging/**',
       'components/**',
     ],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['dexie', '**/storage/**', '@/storage/**'],
-              message: 'Storage lives in the background only.',
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [storageInBackgroundOnly] }],
     },
   },
   {
@@ -71,10 +70,22 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core is tested without an extension around it.
+    // The pure core is tested without an extension around it, and every other layer builds on it, not it on them.
     files: ['core/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            storageInBackgroundOnly,
+            {
+              group: ['**/messaging/**', '**/entrypoints/**', '**/components/**'],
+              message: 'core/ is the layer the others import; it imports none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
